@@ -1,0 +1,25 @@
+"""The ``iis-access`` command line: one entry point for the CLI, the lab host and the GUI."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "lab":
+        from bridge.lab.serve import main as lab_main
+
+        return lab_main(args[1:])
+    if args in ([], ["gui"]) or (args and args[0] == "gui"):
+        from gui.app import main as gui_main
+
+        return gui_main(args[1:])
+    from bridge.commands import main as commands_main
+
+    return commands_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+<#
+.SYNOPSIS
+    IIS Access operation "grant": add one inheritable allow ACE for a SID to a
+    folder, but only if the folder's DACL is still the one the caller saw.
+.NOTES
+    Reads with GetAccessControl('Access') and writes with SetAccessControl:
+    Set-Acl would try to rewrite the owner, and icacls /T would stamp an
+    explicit ACE on every file below the folder.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory = $true)]
+    [string]$Path,
+
+    [Parameter(Mandatory = $true)]
+    [ValidatePattern('^S-1-[0-9]+(-[0-9]+)+$')]
+    [string]$Sid,
+
+    [Parameter(Mandatory = $true)]
+    [ValidateSet('ReadAndExecute', 'Modify')]
+    [string]$Rights,
+
+    [Parameter(Mandatory = $true)]
+    [string]$ExpectedSddl
+)
+
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+
+$folder = Get-Item -LiteralPath $Path -Force
+if (-not $folder.PSIsContainer) {
+    throw (New-Object System.ArgumentException("Not a folder: $Path"))
+}
+$acl = $folder.GetAccessControl('Access')
+$before = $acl.GetSecurityDescriptorSddlForm('Access')
+if ($before -ne $ExpectedSddl) {
+    [ordered]@{ status = 'stale'; path = $Path; before = $before; after = $before } | ConvertTo-Json -Depth 8 -Compress
+    return
+}
+
+$rule = New-Object System.Security.AccessControl.FileSystemAccessRule(
+    (New-Object System.Security.Principal.SecurityIdentifier($Sid)),
+    [System.Security.AccessControl.FileSystemRights]$Rights,
+    [System.Security.AccessControl.InheritanceFlags]'ContainerInherit, ObjectInherit',
+    [System.Security.AccessControl.PropagationFlags]'None',
+    [System.Security.AccessControl.AccessControlType]'Allow')
+$acl.AddAccessRule($rule)
+$folder.SetAccessControl($acl)
+
+$after = (Get-Item -LiteralPath $Path -Force).GetAccessControl('Access').GetSecurityDescriptorSddlForm('Access')
+[ordered]@{ status = 'changed'; path = $Path; before = $before; after = $after } | ConvertTo-Json -Depth 8 -Compress

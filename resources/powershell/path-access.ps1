@@ -1,0 +1,77 @@
+<#
+.SYNOPSIS
+    IIS Access operation "path-access": for each folder, whether it exists,
+    its owner, whether inheritance is protected, its DACL as SDDL, the account
+    names its SIDs resolve to on this server, and its subfolders.
+.NOTES
+    UNC paths are reported, never opened: reading a share from a remote
+    session needs a second hop, and a grant to this server's IUSR means
+    nothing on a file server.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory = $true)]
+    [AllowEmptyCollection()]
+    [string[]]$Path
+)
+
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+
+$maxChildren = 500
+
+function Resolve-SidName {
+    param([string]$Sid)
+    try {
+        $identifier = New-Object System.Security.Principal.SecurityIdentifier($Sid)
+        return $identifier.Translate([System.Security.Principal.NTAccount]).Value
+    } catch {
+        return $null
+    }
+}
+
+$results = New-Object System.Collections.Generic.List[object]
+foreach ($item in $Path) {
+    $entry = [ordered]@{
+        path        = $item
+        exists      = $false
+        isDirectory = $false
+        isUnc       = $item.StartsWith('\\') -and -not $item.StartsWith('\\?\')
+        owner       = $null
+        protected   = $false
+        sddl        = $null
+        accounts    = [ordered]@{}
+        children    = @()
+        error       = $null
+    }
+    if (-not $entry.isUnc) {
+        try {
+            if (Test-Path -LiteralPath $item) {
+                $fsItem = Get-Item -LiteralPath $item -Force
+                $acl = $fsItem.GetAccessControl('Access')
+                $entry.exists = $true
+                $entry.isDirectory = [bool]$fsItem.PSIsContainer
+                $entry.sddl = $acl.GetSecurityDescriptorSddlForm('Access')
+                $entry.protected = [bool]$acl.AreAccessRulesProtected
+                $entry.owner = $fsItem.GetAccessControl('Owner').GetOwner([System.Security.Principal.SecurityIdentifier]).Value
+                $sids = @($entry.owner)
+                foreach ($rule in $acl.GetAccessRules($true, $true, [System.Security.Principal.SecurityIdentifier])) {
+                    $sids += $rule.IdentityReference.Value
+                }
+                foreach ($sid in ($sids | Select-Object -Unique)) {
+                    $entry.accounts[$sid] = Resolve-SidName $sid
+                }
+                if ($entry.isDirectory) {
+                    $entry.children = @(Get-ChildItem -LiteralPath $item -Directory -Force |
+                        Select-Object -First $maxChildren -ExpandProperty Name)
+                }
+            }
+        } catch [System.UnauthorizedAccessException] {
+            $entry.exists = $true
+            $entry.error = $_.Exception.Message
+        }
+    }
+    $results.Add($entry)
+}
+
+[ordered]@{ paths = $results.ToArray() } | ConvertTo-Json -Depth 8 -Compress
