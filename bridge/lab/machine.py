@@ -1,0 +1,164 @@
+"""The facts of the simulated machine: name, versions, environment, accounts.
+
+Read from a scenario's optional ``machine.json``; everything missing takes the
+value of a freshly installed Windows Server 2022 with IIS 10.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from bridge import sids
+
+
+class MachineError(ValueError):
+    """machine.json does not describe a machine."""
+
+
+_DEFAULT_ENVIRONMENT: Mapping[str, str] = {
+    "SystemDrive": "C:",
+    "SystemRoot": "C:\\Windows",
+    "windir": "C:\\Windows",
+    "ProgramFiles": "C:\\Program Files",
+    "ProgramData": "C:\\ProgramData",
+}
+
+
+@dataclass(frozen=True)
+class Machine:
+    computer_name: str = "WEB01"
+    windows_version: str = "10.0.20348"
+    windows_caption: str = "Microsoft Windows Server 2022 Standard"
+    iis_version: str | None = "10.0"
+    ps_version: str = "5.1.20348.2400"
+    elevated: bool = True
+    web_administration: bool = True
+    environment: Mapping[str, str] = field(default_factory=lambda: dict(_DEFAULT_ENVIRONMENT))
+    # Local and domain accounts by name (``WEB01\\svc-web``), beyond the built-in ones.
+    accounts: Mapping[str, str] = field(default_factory=dict)
+
+    def expand(self, text: str) -> str:
+        """Expand ``%NAME%`` like Environment.ExpandEnvironmentVariables: unknown names stay as written."""
+        variables = {name.lower(): value for name, value in self.environment.items()}
+        variables.setdefault("computername", self.computer_name)
+        pieces: list[str] = []
+        position = 0
+        while True:
+            start = text.find("%", position)
+            end = text.find("%", start + 1) if start >= 0 else -1
+            if end < 0:
+                pieces.append(text[position:])
+                return "".join(pieces)
+            pieces.append(text[position:start])
+            value = variables.get(text[start + 1 : end].lower())
+            if value is None:
+                # The closing % may open the next variable, as in Windows.
+                pieces.append(text[start:end])
+                position = end
+            else:
+                pieces.append(value)
+                position = end + 1
+
+    def account_sid(self, name: str) -> str | None:
+        """Translate an account name to its SID as NTAccount.Translate would here, or None."""
+        if not name:
+            return None
+        wanted = name.lower()
+        for sid, full_name in self._names.items():
+            if full_name.lower() == wanted or full_name.lower().rpartition("\\")[2] == wanted:
+                return sid
+        return None
+
+    def account_name(self, sid: str, pools: Iterable[str] = ()) -> str | None:
+        """Translate a SID to an account name, or None when this machine cannot resolve it.
+
+        A pool's virtual account only exists while the pool does, hence ``pools``.
+        """
+        known = self._names.get(sid)
+        if known is not None:
+            return known
+        if sid.startswith(sids.APP_POOL_PREFIX):
+            for pool in pools:
+                if sids.app_pool_sid(pool) == sid:
+                    return sids.app_pool_account(pool)
+        return None
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        names = {sid: sids.well_known_name(sid) or "" for sid in _BUILT_IN_SIDS}
+        names.update({sid: name for name, sid in self.accounts.items()})
+        return names
+
+
+_BUILT_IN_SIDS = (
+    sids.IUSR,
+    sids.IIS_IUSRS,
+    sids.EVERYONE,
+    sids.USERS,
+    sids.AUTHENTICATED_USERS,
+    sids.ADMINISTRATORS,
+    sids.GUESTS,
+    sids.SYSTEM,
+    sids.LOCAL_SERVICE,
+    sids.NETWORK_SERVICE,
+    sids.SERVICE,
+    sids.INTERACTIVE,
+    sids.NETWORK,
+    sids.ANONYMOUS_LOGON,
+    sids.CREATOR_OWNER,
+    sids.CREATOR_GROUP,
+    sids.OWNER_RIGHTS,
+    sids.TRUSTED_INSTALLER,
+    sids.ALL_APP_PACKAGES,
+    sids.ALL_RESTRICTED_APP_PACKAGES,
+)
+
+
+def load_machine(path: Path) -> Machine:
+    """Read machine.json; a missing file means the default machine."""
+    if not path.exists():
+        return Machine()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise MachineError(f"{path} is not valid JSON: {error}") from error
+    if not isinstance(data, dict):
+        raise MachineError(f"{path} must hold a JSON object")
+    defaults = Machine()
+    environment = dict(_DEFAULT_ENVIRONMENT)
+    environment.update(_string_map(data, "environment"))
+    return Machine(
+        computer_name=_string(data, "computerName", defaults.computer_name),
+        windows_version=_string(data, "windowsVersion", defaults.windows_version),
+        windows_caption=_string(data, "windowsCaption", defaults.windows_caption),
+        iis_version=_optional_string(data, "iisVersion", defaults.iis_version),
+        ps_version=_string(data, "psVersion", defaults.ps_version),
+        elevated=bool(data.get("elevated", defaults.elevated)),
+        web_administration=bool(data.get("webAdministration", defaults.web_administration)),
+        environment=environment,
+        accounts=_string_map(data, "accounts"),
+    )
+
+
+def _string(data: Mapping[str, object], key: str, default: str) -> str:
+    value = data.get(key, default)
+    if not isinstance(value, str):
+        raise MachineError(f"machine.json: {key!r} must be a string")
+    return value
+
+
+def _optional_string(data: Mapping[str, object], key: str, default: str | None) -> str | None:
+    return None if data.get(key, default) is None else _string(data, key, default or "")
+
+
+def _string_map(data: Mapping[str, object], key: str) -> dict[str, str]:
+    value = data.get(key, {})
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise MachineError(f"machine.json: {key!r} must map strings to strings")
+    return dict(value)
