@@ -1,0 +1,149 @@
+"""Connection settings for a host, built in one place with safe defaults.
+
+HTTPS with certificate verification and Negotiate is the default; anything
+weaker must be asked for by name. Passwords are held here only in memory and
+are never part of ``describe()``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from bridge.errors import BridgeError
+
+HTTP_PORT = 5985
+HTTPS_PORT = 5986
+DEFAULT_CONNECTION_TIMEOUT = 15.0
+DEFAULT_OPERATION_TIMEOUT = 120.0
+
+_THUMBPRINT = re.compile(r"^[0-9a-f]{64}$")
+
+
+class Scheme(str, Enum):
+    HTTPS = "https"
+    HTTP = "http"
+
+
+class Auth(str, Enum):
+    NEGOTIATE = "negotiate"
+    KERBEROS = "kerberos"
+    NTLM = "ntlm"
+    CREDSSP = "credssp"
+    BASIC = "basic"
+    CERTIFICATE = "certificate"
+
+
+class InvalidSettings(BridgeError):
+    """Settings that cannot describe a connection; the CLI reports them as a usage error."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "Fix the connection options and try again.")
+
+
+@dataclass(frozen=True)
+class ConnectionSettings:
+    host: str
+    port: int
+    scheme: Scheme
+    auth: Auth
+    user: str | None
+    password: str | None = field(default=None, repr=False)
+    ca_file: Path | None = None
+    thumbprint: str | None = None
+    verify_tls: bool = True
+    certificate_pem: Path | None = None
+    certificate_key_pem: Path | None = None
+    connection_timeout: float = DEFAULT_CONNECTION_TIMEOUT
+    operation_timeout: float = DEFAULT_OPERATION_TIMEOUT
+
+    @property
+    def key(self) -> str:
+        """What identifies the host for sessions, history and the keyring."""
+        return f"{self.host}:{self.port}"
+
+    def describe(self) -> str:
+        """A one-line summary for logs and the GUI; shows weakened verification, never secrets."""
+        parts = [f"{self.scheme.value}://{self.host}:{self.port}", self.auth.value]
+        if self.user:
+            parts.append(f"as {self.user}")
+        if self.scheme is Scheme.HTTPS:
+            if not self.verify_tls:
+                parts.append("certificate NOT verified")
+            elif self.thumbprint:
+                parts.append(f"pinned {self.thumbprint[:16]}...")
+            elif self.ca_file:
+                parts.append(f"CA {self.ca_file}")
+        return ", ".join(parts)
+
+
+def normalise_thumbprint(text: str) -> str:
+    """Accept a SHA-256 thumbprint as printed by Windows or OpenSSL (spaces, colons, any case)."""
+    cleaned = re.sub(r"[\s:]", "", text).lower()
+    if not _THUMBPRINT.match(cleaned):
+        raise InvalidSettings(f"{text!r} is not a SHA-256 thumbprint (64 hexadecimal digits).")
+    return cleaned
+
+
+def connection_settings(
+    host: str,
+    *,
+    port: int | None = None,
+    scheme: Scheme | str = Scheme.HTTPS,
+    auth: Auth | str = Auth.NEGOTIATE,
+    user: str | None = None,
+    password: str | None = None,
+    ca_file: Path | str | None = None,
+    thumbprint: str | None = None,
+    verify_tls: bool = True,
+    certificate_pem: Path | str | None = None,
+    certificate_key_pem: Path | str | None = None,
+    connection_timeout: float = DEFAULT_CONNECTION_TIMEOUT,
+    operation_timeout: float = DEFAULT_OPERATION_TIMEOUT,
+) -> ConnectionSettings:
+    """Build and validate every setting of a connection; the only constructor callers should use."""
+    if not host.strip():
+        raise InvalidSettings("A host name is required.")
+    try:
+        chosen_scheme = Scheme(scheme)
+        chosen_auth = Auth(auth)
+    except ValueError as exc:
+        raise InvalidSettings(str(exc)) from exc
+    if chosen_auth is Auth.BASIC and chosen_scheme is Scheme.HTTP:
+        # WinRM never message-encrypts Basic: the password would cross the network readable.
+        raise InvalidSettings("Basic authentication over HTTP would send the password in clear; use HTTPS.")
+    if chosen_auth is Auth.CERTIFICATE:
+        if chosen_scheme is not Scheme.HTTPS:
+            raise InvalidSettings("Certificate authentication needs HTTPS.")
+        if certificate_pem is None or certificate_key_pem is None:
+            raise InvalidSettings("Certificate authentication needs a client certificate and its key.")
+    elif chosen_auth is not Auth.KERBEROS and not user:
+        raise InvalidSettings(f"{chosen_auth.value} authentication needs a user name (--user).")
+    pinned = normalise_thumbprint(thumbprint) if thumbprint else None
+    if chosen_scheme is Scheme.HTTP and (pinned or ca_file or not verify_tls):
+        raise InvalidSettings("Certificate options apply only to HTTPS.")
+    if pinned and ca_file:
+        raise InvalidSettings("Give either a CA file or a pinned thumbprint, not both.")
+    if port is not None and not 0 < port < 65536:
+        raise InvalidSettings(f"{port} is not a TCP port.")
+    if connection_timeout <= 0 or operation_timeout <= 0:
+        raise InvalidSettings("Timeouts must be positive.")
+    return ConnectionSettings(
+        host=host.strip(),
+        port=port if port is not None else (HTTPS_PORT if chosen_scheme is Scheme.HTTPS else HTTP_PORT),
+        scheme=chosen_scheme,
+        auth=chosen_auth,
+        user=user,
+        password=password,
+        ca_file=Path(ca_file) if ca_file else None,
+        thumbprint=pinned,
+        verify_tls=verify_tls,
+        certificate_pem=Path(certificate_pem) if certificate_pem else None,
+        certificate_key_pem=Path(certificate_key_pem) if certificate_key_pem else None,
+        connection_timeout=connection_timeout,
+        operation_timeout=operation_timeout,
+    )

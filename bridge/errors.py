@@ -1,0 +1,263 @@
+"""The typed failures of the bridge, and the one place that translates library exceptions into them.
+
+Every failure an admin can meet carries one sentence saying what happened,
+one saying what to do next, and the CLI exit code it maps to. pypsrp,
+requests, urllib3 and spnego exceptions stop at ``translate_exception``.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+from pypsrp.exceptions import AuthenticationError, WinRMError, WinRMTransportError, WSManFaultError
+from spnego.exceptions import SpnegoError
+
+EXIT_REFUSED = 3
+EXIT_CONNECT = 4
+EXIT_FAILED = 5
+EXIT_CANCELLED = 130
+
+# The WSMan fault a server answers when the operation timeout elapsed.
+WSMAN_OPERATION_TIMEOUT = 0x80338029
+# The WSMan fault code for "Access is denied" (a plain Win32 ERROR_ACCESS_DENIED).
+WSMAN_ACCESS_DENIED = 5
+
+
+class BridgeError(Exception):
+    """A failure with a clear message, what to do next, and an exit code."""
+
+    exit_code = EXIT_FAILED
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ConnectionFailure(BridgeError):
+    """The bridge never got to run anything on the host."""
+
+    exit_code = EXIT_CONNECT
+
+
+class Unreachable(ConnectionFailure):
+    def __init__(self, host: str, detail: str = "") -> None:
+        suffix = f" ({detail})" if detail else ""
+        super().__init__(
+            f"Cannot reach {host}{suffix}.",
+            "Check the host name, that the server is running and that no firewall blocks WinRM.",
+        )
+        self.host = host
+
+
+class WinRMNotListening(ConnectionFailure):
+    def __init__(self, host: str, port: int | None) -> None:
+        where = f"{host}:{port}" if port is not None else host
+        super().__init__(
+            f"Nothing is listening for WinRM on {where}.",
+            "Run 'Enable-PSRemoting' on the server, or check --port and --transport.",
+        )
+        self.host = host
+        self.port = port
+
+
+class AuthenticationFailed(ConnectionFailure):
+    def __init__(self, host: str, user: str | None, detail: str = "") -> None:
+        who = f" as {user}" if user else ""
+        suffix = f" ({detail})" if detail else ""
+        super().__init__(
+            f"{host} rejected the sign-in{who}{suffix}.",
+            "Check the user name and password, and that --auth matches what the server accepts.",
+        )
+        self.host = host
+        self.user = user
+
+
+class CertificateNotTrusted(ConnectionFailure):
+    def __init__(self, host: str, thumbprint: str | None) -> None:
+        seen = f" (SHA-256 thumbprint {thumbprint})" if thumbprint else ""
+        super().__init__(
+            f"The HTTPS certificate of {host} is not trusted{seen}.",
+            "Give the issuing CA with --ca-file, or, after checking the thumbprint on the server, "
+            "pin it with --cert-thumbprint.",
+        )
+        self.host = host
+        self.thumbprint = thumbprint
+
+
+class NotElevated(BridgeError):
+    def __init__(self, host: str, detail: str = "") -> None:
+        suffix = f" ({detail})" if detail else ""
+        super().__init__(
+            f"The account used on {host} is not an elevated administrator{suffix}.",
+            "Connect with an account in the server's Administrators group (locally: run as administrator).",
+        )
+        self.host = host
+
+
+class IISMissing(BridgeError):
+    def __init__(self, host: str, what: str) -> None:
+        super().__init__(
+            f"{what} is not installed on {host}.",
+            "Install the Web Server (IIS) role with its management scripts and tools, then try again.",
+        )
+        self.host = host
+
+
+class OperationTimeout(BridgeError):
+    def __init__(self, host: str, seconds: float | None = None) -> None:
+        within = f" within {seconds:g} seconds" if seconds is not None else " in time"
+        super().__init__(
+            f"{host} did not answer{within}.",
+            "The server may be busy; try again, or raise the operation timeout.",
+        )
+        self.host = host
+
+
+class ScriptFailed(BridgeError):
+    def __init__(self, host: str, server_message: str, error_id: str | None = None) -> None:
+        super().__init__(
+            f"The operation failed on {host}: {server_message}",
+            "Read the server's message above; nothing else was changed.",
+        )
+        self.host = host
+        self.server_message = server_message
+        self.error_id = error_id
+
+
+class UnexpectedAnswer(BridgeError):
+    def __init__(self, host: str, detail: str) -> None:
+        super().__init__(
+            f"{host} gave an answer IIS Access does not understand: {detail}",
+            "Check that the server runs Windows PowerShell 5.1; report this if it persists.",
+        )
+        self.host = host
+
+
+class Refused(BridgeError):
+    """Nothing was changed because a rule, a deny ACE or a concurrent change stood in the way."""
+
+    exit_code = EXIT_REFUSED
+
+    def __init__(self, reason: str, hint: str = "Nothing was changed.") -> None:
+        super().__init__(reason, hint)
+        self.reason = reason
+
+
+class Cancelled(BridgeError):
+    exit_code = EXIT_CANCELLED
+
+    def __init__(self, what: str = "The operation") -> None:
+        super().__init__(f"{what} was cancelled.", "Run it again when ready.")
+
+
+def script_failure(host: str, message: str, error_id: str | None, category: str | None) -> BridgeError:
+    """The failure for an error record the script raised on the host."""
+    markers = f"{error_id or ''} {category or ''}"
+    if "UnauthorizedAccess" in markers or "PermissionDenied" in markers:
+        return NotElevated(host, message)
+    return ScriptFailed(host, message, error_id)
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    """The exception and everything it was raised from, outermost first."""
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in seen:
+        seen.append(current)
+        if current.args and isinstance(current.args[-1], BaseException):
+            # urllib3 wraps the socket error as the last argument rather than as a cause.
+            nested: BaseException | None = current.args[-1]
+        else:
+            nested = current.__cause__ or current.__context__
+        current = nested
+    return seen
+
+
+def _caused_by_refusal(exc: BaseException) -> bool:
+    return any(
+        isinstance(link, ConnectionRefusedError) or getattr(link, "errno", None) == errno.ECONNREFUSED
+        for link in _chain(exc)
+    ) or "Connection refused" in str(exc)
+
+
+def _caused_by_name_lookup(exc: BaseException) -> bool:
+    return any(
+        isinstance(link, socket.gaierror) for link in _chain(exc)
+    ) or "Name or service not known" in str(exc)
+
+
+@dataclass(frozen=True)
+class _Peer:
+    host: str
+    port: int | None
+    user: str | None
+    thumbprint: str | None
+
+
+# Ordered: the first matching type wins, so subclasses come before their bases
+# (SSLError and ConnectTimeout are both ConnectionErrors in requests).
+_TRANSLATIONS: tuple[tuple[tuple[type[BaseException], ...], Callable[[Any, _Peer], BridgeError]], ...] = (
+    ((requests.exceptions.SSLError,), lambda exc, peer: CertificateNotTrusted(peer.host, peer.thumbprint)),
+    ((requests.exceptions.ConnectTimeout,), lambda exc, peer: Unreachable(peer.host, "no answer")),
+    (
+        (requests.exceptions.ReadTimeout, socket.timeout, TimeoutError),
+        lambda exc, peer: OperationTimeout(peer.host),
+    ),
+    (
+        (requests.exceptions.ConnectionError, ConnectionError),
+        lambda exc, peer: _network_failure(exc, peer.host, peer.port),
+    ),
+    ((AuthenticationError, SpnegoError), lambda exc, peer: AuthenticationFailed(peer.host, peer.user)),
+    ((WinRMError,), lambda exc, peer: _winrm_failure(exc, peer.host, peer.user)),
+    ((json.JSONDecodeError,), lambda exc, peer: UnexpectedAnswer(peer.host, "the output was not JSON")),
+)
+
+
+def translate_exception(
+    exc: BaseException,
+    host: str,
+    *,
+    port: int | None = None,
+    user: str | None = None,
+    thumbprint: str | None = None,
+) -> BridgeError:
+    """Turn any exception met while talking to ``host`` into one of the typed failures."""
+    if isinstance(exc, BridgeError):
+        return exc
+    peer = _Peer(host, port, user, thumbprint)
+    for types, build in _TRANSLATIONS:
+        if isinstance(exc, types):
+            return build(exc, peer)
+    return UnexpectedAnswer(host, f"{type(exc).__name__}: {exc}")
+
+
+def _network_failure(exc: BaseException, host: str, port: int | None) -> BridgeError:
+    if _caused_by_refusal(exc):
+        return WinRMNotListening(host, port)
+    if _caused_by_name_lookup(exc):
+        return Unreachable(host, "unknown host name")
+    return Unreachable(host, "the connection was dropped")
+
+
+def _winrm_failure(exc: WinRMError, host: str, user: str | None) -> BridgeError:
+    if isinstance(exc, WinRMTransportError):
+        if exc.code == 401:
+            return AuthenticationFailed(host, user)
+        return UnexpectedAnswer(host, f"HTTP status {exc.code}")
+    if isinstance(exc, WSManFaultError):
+        if exc.code == WSMAN_OPERATION_TIMEOUT:
+            return OperationTimeout(host)
+        if exc.code == WSMAN_ACCESS_DENIED:
+            return NotElevated(host, "WinRM denied access")
+        return UnexpectedAnswer(host, str(exc.reason or exc))
+    return UnexpectedAnswer(host, str(exc))
