@@ -1,0 +1,133 @@
+"""The one way the GUI runs bridge calls: off the GUI thread, result or exception handed back.
+
+Every call goes through ``TaskRunner.submit``. The work runs on a QThreadPool
+thread; its outcome comes back to the GUI thread as a queued signal, so the
+callbacks may touch widgets. One task at a time per key (a host): the bridge
+session already serialises, but the GUI must also know which host is busy to
+show it and to keep a second click from queueing unseen work.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Success = Callable[[Any], None]
+Failure = Callable[[BaseException], None]
+
+
+class Task(QObject):
+    """One background call. Lives in the GUI thread; its runnable reports to it."""
+
+    _succeeded = Signal(object)
+    _failed = Signal(object)
+    done = Signal()
+
+    def __init__(
+        self,
+        key: str,
+        work: Callable[[], Any],
+        on_success: Success,
+        on_failure: Failure,
+        cancel: Callable[[], None] | None,
+    ) -> None:
+        super().__init__()
+        self.key = key
+        self._work = work
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._cancel = cancel
+        self.cancelled = False
+        self._succeeded.connect(self._deliver_success)
+        self._failed.connect(self._deliver_failure)
+
+    def run_in_thread(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as exc:  # every failure must reach the GUI thread
+            self._failed.emit(exc)
+        else:
+            self._succeeded.emit(result)
+
+    def cancel(self) -> None:
+        """Ask the bridge to stop; the task still reports how it ended."""
+        self.cancelled = True
+        if self._cancel is not None:
+            self._cancel()
+
+    @Slot(object)
+    def _deliver_success(self, result: object) -> None:
+        try:
+            self._on_success(result)
+        finally:
+            self.done.emit()
+
+    @Slot(object)
+    def _deliver_failure(self, exc: BaseException) -> None:
+        try:
+            self._on_failure(exc)
+        finally:
+            self.done.emit()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self._task = task
+
+    def run(self) -> None:
+        self._task.run_in_thread()
+
+
+class TaskRunner(QObject):
+    """Runs tasks on a thread pool, at most one per key, and tells who is busy."""
+
+    busyChanged = Signal(str, bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max(4, self._pool.maxThreadCount()))
+        self._running: dict[str, Task] = {}
+
+    def is_busy(self, key: str) -> bool:
+        return key in self._running
+
+    def submit(
+        self,
+        key: str,
+        work: Callable[[], Any],
+        on_success: Success,
+        on_failure: Failure,
+        *,
+        cancel: Callable[[], None] | None = None,
+    ) -> Task | None:
+        """Start ``work`` for ``key`` unless that key is busy; None means it was not started."""
+        if key in self._running:
+            log.debug("task for %s refused: busy", key)
+            return None
+        task = Task(key, work, on_success, on_failure, cancel)
+        self._running[key] = task
+        task.done.connect(lambda: self._finish(task))
+        self.busyChanged.emit(key, True)
+        self._pool.start(_Runnable(task))
+        return task
+
+    def cancel(self, key: str) -> None:
+        task = self._running.get(key)
+        if task is not None:
+            task.cancel()
+
+    def wait_idle(self, timeout_ms: int) -> bool:
+        """Wait for the pool's threads (used at shutdown only, never from a test path)."""
+        return self._pool.waitForDone(timeout_ms)
+
+    def _finish(self, task: Task) -> None:
+        if self._running.get(task.key) is task:
+            del self._running[task.key]
+            self.busyChanged.emit(task.key, False)
