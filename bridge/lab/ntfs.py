@@ -1,0 +1,231 @@
+"""A simulated NTFS tree: paths, owners and DACLs, with Windows' inheritance rules.
+
+Loaded from a scenario's ``filesystem.json``. Paths are Windows paths,
+case-insensitive; a path that is not listed does not exist. Changing a
+folder's DACL re-derives the inherited ACEs of every descendant that does not
+block inheritance, as ``SetAccessControl`` does on Windows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bridge import sddl, sids
+from bridge.sddl import Ace, Dacl
+
+_INHERITABLE_FLAGS = frozenset({"OI", "CI"})
+_CREATOR_SIDS = frozenset({sids.CREATOR_OWNER, sids.CREATOR_GROUP})
+_GENERIC_BITS = sddl.GENERIC_ALL | sddl.GENERIC_EXECUTE | sddl.GENERIC_WRITE | sddl.GENERIC_READ
+_DESCRIPTOR = re.compile(r"O:(?P<owner>.+?)(?:G:(?P<group>.+?))?(?P<dacl>D:.*)")
+
+
+class FilesystemError(ValueError):
+    """filesystem.json does not describe a file system."""
+
+
+def path_key(path: str) -> str:
+    """The identity of a Windows path: case-insensitive, either slash, no trailing separator."""
+    key = path.replace("/", "\\").casefold()
+    while key.endswith("\\") and not re.fullmatch(r"[a-z]:\\", key):
+        key = key[:-1]
+    return key
+
+
+def _parent_key(key: str) -> str | None:
+    head, separator, _ = key.rpartition("\\")
+    if not separator or not head:
+        return None
+    return head + "\\" if re.fullmatch(r"[a-z]:", head) else head
+
+
+@dataclass
+class _Entry:
+    path: str
+    is_directory: bool
+    owner: str
+    group: str | None
+    dacl: Dacl
+
+
+def inherited_aces(parent: Dacl, *, child_is_directory: bool) -> tuple[Ace, ...]:
+    """The ACEs a child inherits from its parent's DACL, each marked ID.
+
+    An ACE that only holds generic rights or names CREATOR OWNER cannot apply
+    as written, so on a subfolder it splits into an effective ACE (generic
+    rights mapped) and an inherit-only copy that passes it on. The effective
+    ACE CREATOR OWNER would yield for the object's creator is not synthesised:
+    the lab's owners already hold full control through their own ACEs.
+    """
+    derived: list[Ace] = []
+    for ace in parent.aces:
+        if ace.kind not in ("A", "D"):
+            continue
+        to_files, to_folders = ace.applies_to_files, ace.applies_to_subfolders
+        no_propagate = "NP" in ace.flags
+        if not child_is_directory:
+            if to_files:
+                derived.extend(_effective(ace))
+        elif to_folders and no_propagate:
+            derived.extend(_effective(ace))
+        elif to_folders:
+            passed_on = frozenset({"CI", "ID"} | ({"OI"} if to_files else set()))
+            if ace.mask & _GENERIC_BITS or ace.sid in _CREATOR_SIDS:
+                derived.extend(_effective(ace))
+                derived.append(replace(ace, flags=passed_on | {"IO"}))
+            else:
+                derived.append(replace(ace, flags=passed_on))
+        elif to_files and not no_propagate:
+            derived.append(replace(ace, flags=frozenset({"OI", "IO", "ID"})))
+    return tuple(derived)
+
+
+def _effective(ace: Ace) -> list[Ace]:
+    if ace.sid in _CREATOR_SIDS:
+        return []
+    return [replace(ace, flags=frozenset({"ID"}), mask=sddl.map_generic(ace.mask))]
+
+
+def _explicit(dacl: Dacl) -> tuple[Ace, ...]:
+    return tuple(ace for ace in dacl.aces if not ace.inherited)
+
+
+def _sid_of(text: str) -> str:
+    # bridge.sddl resolves SID aliases only inside ACEs; a one-ACE DACL borrows that.
+    return sddl.parse_dacl(f"D:(A;;FA;;;{text})").aces[0].sid
+
+
+class Filesystem:
+    """The simulated files and folders of one server. Not thread-safe: callers hold a lock."""
+
+    def __init__(self, entries: Iterable[_Entry]) -> None:
+        self._entries: dict[str, _Entry] = {}
+        self._children: dict[str, list[str]] = {}
+        for entry in entries:
+            key = path_key(entry.path)
+            if key in self._entries:
+                raise FilesystemError(f"path listed twice: {entry.path}")
+            self._entries[key] = entry
+        for key in self._entries:
+            parent = _parent_key(key)
+            if parent is not None:
+                self._children.setdefault(parent, []).append(key)
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, object]) -> Filesystem:
+        paths = data.get("paths")
+        if not isinstance(paths, dict):
+            raise FilesystemError('filesystem.json must hold {"paths": {...}}')
+        return cls(_read_entry(path, spec) for path, spec in paths.items())
+
+    @classmethod
+    def load(cls, path: Path) -> Filesystem:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise FilesystemError(f"{path} is not valid JSON: {error}") from error
+        if not isinstance(data, dict):
+            raise FilesystemError(f"{path} must hold a JSON object")
+        return cls.from_mapping(data)
+
+    def exists(self, path: str) -> bool:
+        return path_key(path) in self._entries
+
+    def is_directory(self, path: str) -> bool:
+        return self._entry(path).is_directory
+
+    def owner(self, path: str) -> str:
+        return self._entry(path).owner
+
+    def dacl(self, path: str) -> Dacl:
+        return self._entry(path).dacl
+
+    def access_sddl(self, path: str) -> str:
+        """The DACL as ``GetSecurityDescriptorSddlForm('Access')`` prints it."""
+        return sddl.format_dacl(self._entry(path).dacl)
+
+    def sddl(self, path: str) -> str:
+        """The whole security descriptor as ``(Get-Acl).Sddl`` prints it."""
+        entry = self._entry(path)
+        group = "" if entry.group is None else f"G:{entry.group}"
+        return f"O:{sddl.format_sid(entry.owner)}{group}{sddl.format_dacl(entry.dacl)}"
+
+    def subfolder_names(self, path: str) -> list[str]:
+        """Names of the direct subfolders, in NTFS's case-insensitive order."""
+        keys = self._children.get(path_key(path), [])
+        names = [self._entries[key].path.replace("/", "\\").rstrip("\\").rpartition("\\")[2] for key in keys]
+        return sorted(
+            (name for key, name in zip(keys, names, strict=True) if self._entries[key].is_directory),
+            key=str.casefold,
+        )
+
+    def add_access_rule(self, path: str, sid: str, mask: int) -> None:
+        """``AddAccessRule`` of an inheritable allow rule, then ``SetAccessControl``.
+
+        An explicit allow ACE for the same SID and inheritance is widened
+        rather than duplicated; a new ACE goes after the explicit ACEs, where
+        canonical order puts explicit allows.
+        """
+        dacl = self._entry(path).dacl
+        aces = list(dacl.aces)
+        for index, ace in enumerate(aces):
+            if ace.is_allow and not ace.inherited and ace.sid == sid and ace.flags == _INHERITABLE_FLAGS:
+                aces[index] = replace(ace, mask=ace.mask | mask)
+                break
+        else:
+            position = len(_explicit(dacl))
+            aces.insert(position, Ace(kind="A", flags=_INHERITABLE_FLAGS, mask=mask, sid=sid))
+        self.set_dacl(path, replace(dacl, aces=tuple(aces)))
+
+    def set_dacl(self, path: str, dacl: Dacl) -> None:
+        """``SetAccessControl`` with a new DACL: inherited ACEs come from the parent, then propagate."""
+        key = path_key(path)
+        entry = self._entry(path)
+        parent = _parent_key(key)
+        inherited: tuple[Ace, ...]
+        if dacl.protected or parent not in self._entries:
+            inherited = tuple(ace for ace in dacl.aces if ace.inherited)
+        else:
+            inherited = inherited_aces(self._entries[parent].dacl, child_is_directory=entry.is_directory)
+        entry.dacl = replace(dacl, aces=_explicit(dacl) + inherited)
+        self._propagate(key)
+
+    def _propagate(self, key: str) -> None:
+        parent_dacl = self._entries[key].dacl
+        for child_key in self._children.get(key, []):
+            child = self._entries[child_key]
+            if child.dacl.protected:
+                continue
+            derived = inherited_aces(parent_dacl, child_is_directory=child.is_directory)
+            child.dacl = replace(child.dacl, aces=_explicit(child.dacl) + derived)
+            self._propagate(child_key)
+
+    def _entry(self, path: str) -> _Entry:
+        entry = self._entries.get(path_key(path))
+        if entry is None:
+            raise KeyError(path)
+        return entry
+
+
+def _read_entry(path: object, spec: object) -> _Entry:
+    if not isinstance(path, str) or not isinstance(spec, dict):
+        raise FilesystemError(f"filesystem.json: entry {path!r} must map a path to an object")
+    kind, descriptor = spec.get("type"), spec.get("sddl")
+    if kind not in ("directory", "file"):
+        raise FilesystemError(f"filesystem.json: {path}: type must be 'directory' or 'file'")
+    match = _DESCRIPTOR.fullmatch(descriptor) if isinstance(descriptor, str) else None
+    if match is None:
+        raise FilesystemError(f"filesystem.json: {path}: sddl must be a full descriptor 'O:..G:..D:..'")
+    try:
+        return _Entry(
+            path=path,
+            is_directory=kind == "directory",
+            owner=_sid_of(match["owner"]),
+            group=match["group"],
+            dacl=sddl.parse_dacl(match["dacl"]),
+        )
+    except sddl.SddlError as error:
+        raise FilesystemError(f"filesystem.json: {path}: {error}") from error
