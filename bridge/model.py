@@ -1,0 +1,461 @@
+"""Typed views of what the operation scripts report, parsed strictly.
+
+Each ``parse_*`` function takes the decoded JSON document of one script and
+either returns frozen dataclasses or raises :class:`ModelError` naming the
+offending field (``sites[0].applications[1].path: expected a string``), so a
+malformed answer from a host never turns into a half-filled model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Literal, TypeVar, cast
+
+from bridge.sddl import Dacl, SddlError, parse_dacl
+from bridge.sids import (
+    LOCAL_SERVICE,
+    NETWORK_SERVICE,
+    SYSTEM,
+    IdentityType,
+    app_pool_account,
+    app_pool_sid,
+    well_known_name,
+    worker_token,
+)
+
+T = TypeVar("T")
+
+
+class ModelError(ValueError):
+    """A script's JSON does not have the shape its contract promises."""
+
+
+class UnknownTarget(LookupError):
+    """A site, application or virtual directory that the inventory does not hold."""
+
+
+class _Reader:
+    """Strict field access on one JSON object, remembering where it sits in the document."""
+
+    def __init__(self, value: object, where: str) -> None:
+        if not isinstance(value, dict):
+            raise ModelError(f"{where or 'document'}: expected an object, got {_type_name(value)}")
+        self._data = cast(dict[str, object], value)
+        self._where = where
+
+    def where(self, key: str) -> str:
+        """The document path of a field, for error messages."""
+        return f"{self._where}.{key}" if self._where else key
+
+    def _get(self, key: str) -> object:
+        if key not in self._data:
+            raise ModelError(f"{self.where(key)}: missing")
+        return self._data[key]
+
+    def _typed(self, key: str, kind: type[T], label: str) -> T:
+        value = self._get(key)
+        # bool is an int in Python but never a number in these documents.
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise ModelError(f"{self.where(key)}: expected {label}, got {_type_name(value)}")
+        return value
+
+    def string(self, key: str) -> str:
+        return self._typed(key, str, "a string")
+
+    def optional_string(self, key: str) -> str | None:
+        return None if self._get(key) is None else self.string(key)
+
+    def boolean(self, key: str) -> bool:
+        return self._typed(key, bool, "true or false")
+
+    def integer(self, key: str) -> int:
+        return self._typed(key, int, "an integer")
+
+    def child(self, key: str) -> _Reader:
+        return _Reader(self._get(key), self.where(key))
+
+    def items(self, key: str) -> list[tuple[object, str]]:
+        """The elements of an array field with their paths.
+
+        Windows PowerShell 5.1 sometimes serialises an array that carries
+        extended properties as ``{"value": [...], "Count": n}``; both shapes
+        are accepted.
+        """
+        value = self._get(key)
+        if isinstance(value, dict) and "value" in value and "Count" in value:
+            value = value["value"]
+        if not isinstance(value, list):
+            raise ModelError(f"{self.where(key)}: expected an array, got {_type_name(value)}")
+        return [(item, f"{self.where(key)}[{index}]") for index, item in enumerate(value)]
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        result = []
+        for item, where in self.items(key):
+            if not isinstance(item, str):
+                raise ModelError(f"{where}: expected a string, got {_type_name(item)}")
+            result.append(item)
+        return tuple(result)
+
+    def string_map(self, key: str) -> dict[str, str | None]:
+        mapping = self.child(key)._data
+        for name, value in mapping.items():
+            if value is not None and not isinstance(value, str):
+                raise ModelError(
+                    f"{self.where(key)}.{name}: expected a string or null, got {_type_name(value)}"
+                )
+        return cast(dict[str, "str | None"], dict(mapping))
+
+
+def _type_name(value: object) -> str:
+    if value is None:
+        return "null"
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "an array"}.get(
+        type(value), "an object"
+    )
+
+
+def _same_name(left: str, right: str) -> bool:
+    # IIS compares site, application and pool names case-insensitively.
+    return left.casefold() == right.casefold()
+
+
+@dataclass(frozen=True)
+class ServerFacts:
+    computer_name: str
+    windows_version: str
+    windows_caption: str
+    iis_version: str | None
+    ps_version: str
+    elevated: bool
+    web_administration: bool
+
+
+@dataclass(frozen=True)
+class Binding:
+    protocol: str
+    binding_information: str
+
+
+@dataclass(frozen=True)
+class VirtualDirectory:
+    path: str
+    physical_path: str
+    expanded_physical_path: str
+
+
+@dataclass(frozen=True)
+class AnonymousAuth:
+    enabled: bool
+    user_name: str
+    user_sid: str | None
+
+    @property
+    def uses_pool_identity(self) -> bool:
+        """An empty userName means anonymous requests run as the application pool identity."""
+        return self.user_name == ""
+
+
+@dataclass(frozen=True)
+class Application:
+    path: str
+    application_pool: str
+    anonymous: AnonymousAuth
+    virtual_directories: tuple[VirtualDirectory, ...]
+
+    def directory(self, path: str) -> VirtualDirectory | None:
+        return next((vdir for vdir in self.virtual_directories if _same_name(vdir.path, path)), None)
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    id: int
+    state: str
+    bindings: tuple[Binding, ...]
+    applications: tuple[Application, ...]
+
+
+@dataclass(frozen=True)
+class AppPool:
+    name: str
+    state: str
+    identity_type: IdentityType
+    user_name: str | None
+    user_sid: str | None
+    managed_runtime_version: str
+    managed_pipeline_mode: str
+
+    @property
+    def sid(self) -> str:
+        """The pool's virtual-account SID: in the worker token whatever the identity type."""
+        return app_pool_sid(self.name)
+
+    @property
+    def identity_sid(self) -> str | None:
+        """The SID the worker process runs as, or None for a specific user the host could not resolve."""
+        builtin = {
+            IdentityType.APPLICATION_POOL_IDENTITY: self.sid,
+            IdentityType.NETWORK_SERVICE: NETWORK_SERVICE,
+            IdentityType.LOCAL_SERVICE: LOCAL_SERVICE,
+            IdentityType.LOCAL_SYSTEM: SYSTEM,
+        }
+        return builtin.get(self.identity_type, self.user_sid)
+
+    @property
+    def identity_account(self) -> str:
+        """The account the worker process runs as, e.g. ``IIS AppPool\\Blog``."""
+        if self.identity_type is IdentityType.APPLICATION_POOL_IDENTITY:
+            return app_pool_account(self.name)
+        if self.identity_type is IdentityType.SPECIFIC_USER:
+            return self.user_name or ""
+        return well_known_name(self.identity_sid or "") or self.identity_type.value
+
+    @property
+    def token(self) -> frozenset[str]:
+        return worker_token(self.name, self.identity_type, self.user_sid)
+
+
+@dataclass(frozen=True)
+class TargetRef:
+    """Names a site root, an application or a virtual directory: ``Default Web Site/blog/images``."""
+
+    site: str
+    application_path: str = "/"
+    directory_path: str = "/"
+
+    def __str__(self) -> str:
+        return "".join(part.rstrip("/") for part in (self.site, self.application_path, self.directory_path))
+
+
+TargetKind = Literal["site", "application", "virtual-directory"]
+
+
+@dataclass(frozen=True)
+class Target:
+    ref: TargetRef
+    site: Site
+    application: Application
+    directory: VirtualDirectory
+
+    @property
+    def kind(self) -> TargetKind:
+        if self.directory.path != "/":
+            return "virtual-directory"
+        return "site" if self.application.path == "/" else "application"
+
+    @property
+    def is_site_root(self) -> bool:
+        return self.kind == "site"
+
+    @property
+    def physical_path(self) -> str:
+        """The folder on the target, with environment variables already expanded there."""
+        return self.directory.expanded_physical_path
+
+
+@dataclass(frozen=True)
+class Inventory:
+    server: ServerFacts
+    sites: tuple[Site, ...]
+    app_pools: tuple[AppPool, ...]
+
+    def pool(self, name: str) -> AppPool | None:
+        return next((pool for pool in self.app_pools if _same_name(pool.name, name)), None)
+
+    def site(self, name: str) -> Site | None:
+        return next((site for site in self.sites if _same_name(site.name, name)), None)
+
+    def targets(self) -> Iterator[Target]:
+        """Every site root, application and virtual directory, in configuration order."""
+        for site in self.sites:
+            for application in site.applications:
+                for directory in application.virtual_directories:
+                    ref = TargetRef(site.name, application.path, directory.path)
+                    yield Target(ref, site, application, directory)
+
+    def find_target(self, name: str | TargetRef) -> Target:
+        """Resolve ``"Site"``, ``"Site/app"`` or ``"Site/app/vdir"`` (or a TargetRef).
+
+        The deepest application whose path prefixes the name wins; the rest
+        names one of its virtual directories.
+        """
+        text = str(name)
+        site_name, _, rest = text.partition("/")
+        site = self.site(site_name)
+        if site is None:
+            raise UnknownTarget(f"no site named {site_name!r}")
+        segments = [part for part in rest.split("/") if part]
+        for split in range(len(segments), -1, -1):
+            app_path = "/" + "/".join(segments[:split])
+            application = next((app for app in site.applications if _same_name(app.path, app_path)), None)
+            if application is None:
+                continue
+            directory = application.directory("/" + "/".join(segments[split:]))
+            if directory is None:
+                break
+            return Target(
+                TargetRef(site.name, application.path, directory.path), site, application, directory
+            )
+        raise UnknownTarget(f"no application or virtual directory {text!r}")
+
+
+@dataclass(frozen=True)
+class PathAccess:
+    path: str
+    exists: bool
+    is_directory: bool
+    is_unc: bool
+    owner: str | None
+    protected: bool
+    sddl: str | None
+    dacl: Dacl | None
+    accounts: Mapping[str, str | None] = field(default_factory=dict)
+    children: tuple[str, ...] = ()
+    error: str | None = None
+
+    @property
+    def readable(self) -> bool:
+        """Whether the host could read the folder's ACL."""
+        return self.exists and self.dacl is not None and self.error is None
+
+    def account_name(self, sid: str) -> str | None:
+        """The name the host resolved for a SID, else its English well-known name."""
+        return self.accounts.get(sid) or well_known_name(sid)
+
+
+@dataclass(frozen=True)
+class AclChange:
+    """The answer of the grant and restore scripts: ``stale`` means nothing was changed."""
+
+    status: Literal["changed", "stale"]
+    path: str
+    before: str
+    after: str
+
+
+GrantResult = AclChange
+RestoreResult = AclChange
+
+
+def _parse_server(reader: _Reader) -> ServerFacts:
+    return ServerFacts(
+        computer_name=reader.string("computerName"),
+        windows_version=reader.string("windowsVersion"),
+        windows_caption=reader.string("windowsCaption"),
+        iis_version=reader.optional_string("iisVersion"),
+        ps_version=reader.string("psVersion"),
+        elevated=reader.boolean("elevated"),
+        web_administration=reader.boolean("webAdministration"),
+    )
+
+
+def _parse_application(reader: _Reader) -> Application:
+    anonymous = reader.child("anonymousAuthentication")
+    directories = []
+    for item, where in reader.items("virtualDirectories"):
+        vdir = _Reader(item, where)
+        directories.append(
+            VirtualDirectory(
+                path=vdir.string("path"),
+                physical_path=vdir.string("physicalPath"),
+                expanded_physical_path=vdir.string("expandedPhysicalPath"),
+            )
+        )
+    return Application(
+        path=reader.string("path"),
+        application_pool=reader.string("applicationPool"),
+        anonymous=AnonymousAuth(
+            enabled=anonymous.boolean("enabled"),
+            user_name=anonymous.string("userName"),
+            user_sid=anonymous.optional_string("userSid"),
+        ),
+        virtual_directories=tuple(directories),
+    )
+
+
+def _parse_site(reader: _Reader) -> Site:
+    bindings = []
+    for item, where in reader.items("bindings"):
+        binding = _Reader(item, where)
+        bindings.append(Binding(binding.string("protocol"), binding.string("bindingInformation")))
+    return Site(
+        name=reader.string("name"),
+        id=reader.integer("id"),
+        state=reader.string("state"),
+        bindings=tuple(bindings),
+        applications=tuple(
+            _parse_application(_Reader(item, where)) for item, where in reader.items("applications")
+        ),
+    )
+
+
+def _parse_pool(reader: _Reader) -> AppPool:
+    identity = reader.string("identityType")
+    try:
+        identity_type = IdentityType(identity)
+    except ValueError:
+        raise ModelError(f"{reader.where('identityType')}: unknown identity type {identity!r}") from None
+    return AppPool(
+        name=reader.string("name"),
+        state=reader.string("state"),
+        identity_type=identity_type,
+        user_name=reader.optional_string("userName"),
+        user_sid=reader.optional_string("userSid"),
+        managed_runtime_version=reader.string("managedRuntimeVersion"),
+        managed_pipeline_mode=reader.string("managedPipelineMode"),
+    )
+
+
+def parse_inventory(obj: object) -> Inventory:
+    """Parse the JSON document of ``inventory.ps1``."""
+    reader = _Reader(obj, "")
+    return Inventory(
+        server=_parse_server(reader.child("server")),
+        sites=tuple(_parse_site(_Reader(item, where)) for item, where in reader.items("sites")),
+        app_pools=tuple(_parse_pool(_Reader(item, where)) for item, where in reader.items("appPools")),
+    )
+
+
+def _parse_one_path(reader: _Reader) -> PathAccess:
+    accounts = reader.string_map("accounts")
+    sddl = reader.optional_string("sddl")
+    dacl = None
+    if sddl is not None:
+        try:
+            dacl = parse_dacl(sddl, known_sids=accounts)
+        except SddlError as error:
+            raise ModelError(f"{reader.where('sddl')}: {error}") from error
+    return PathAccess(
+        path=reader.string("path"),
+        exists=reader.boolean("exists"),
+        is_directory=reader.boolean("isDirectory"),
+        is_unc=reader.boolean("isUnc"),
+        owner=reader.optional_string("owner"),
+        protected=reader.boolean("protected"),
+        sddl=sddl,
+        dacl=dacl,
+        accounts=accounts,
+        children=reader.strings("children"),
+        error=reader.optional_string("error"),
+    )
+
+
+def parse_path_access(obj: object) -> list[PathAccess]:
+    """Parse the JSON document of ``path-access.ps1``, one entry per requested path."""
+    reader = _Reader(obj, "")
+    return [_parse_one_path(_Reader(item, where)) for item, where in reader.items("paths")]
+
+
+def parse_acl_change(obj: object) -> AclChange:
+    """Parse the JSON document of ``grant.ps1`` or ``restore.ps1``."""
+    reader = _Reader(obj, "")
+    status = reader.string("status")
+    if status not in ("changed", "stale"):
+        raise ModelError(f"status: expected 'changed' or 'stale', got {status!r}")
+    return AclChange(
+        status=cast(Literal["changed", "stale"], status),
+        path=reader.string("path"),
+        before=reader.string("before"),
+        after=reader.string("after"),
+    )

@@ -1,0 +1,286 @@
+"""Strict parsing of the operation scripts' JSON into the typed model."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from bridge import sids
+from bridge.model import (
+    ModelError,
+    TargetRef,
+    UnknownTarget,
+    parse_acl_change,
+    parse_inventory,
+    parse_path_access,
+)
+from bridge.sids import IdentityType
+
+INVENTORY: dict[str, Any] = {
+    "server": {
+        "computerName": "WEB01",
+        "windowsVersion": "10.0.20348",
+        "windowsCaption": "Microsoft Windows Server 2022 Standard",
+        "iisVersion": "10.0",
+        "psVersion": "5.1.20348.2400",
+        "elevated": True,
+        "webAdministration": True,
+    },
+    "sites": [
+        {
+            "name": "Default Web Site",
+            "id": 1,
+            "state": "Started",
+            "bindings": [{"protocol": "http", "bindingInformation": "*:80:"}],
+            "applications": [
+                {
+                    "path": "/",
+                    "applicationPool": "DefaultAppPool",
+                    "anonymousAuthentication": {"enabled": True, "userName": "IUSR", "userSid": "S-1-5-17"},
+                    "virtualDirectories": [
+                        {
+                            "path": "/",
+                            "physicalPath": "%SystemDrive%\\inetpub\\wwwroot",
+                            "expandedPhysicalPath": "C:\\inetpub\\wwwroot",
+                        },
+                        {
+                            "path": "/media",
+                            "physicalPath": "D:\\media",
+                            "expandedPhysicalPath": "D:\\media",
+                        },
+                    ],
+                },
+                {
+                    "path": "/Blog",
+                    "applicationPool": "BlogPool",
+                    "anonymousAuthentication": {"enabled": True, "userName": "", "userSid": None},
+                    "virtualDirectories": [
+                        {"path": "/", "physicalPath": "D:\\blog", "expandedPhysicalPath": "D:\\blog"},
+                        {"path": "/images", "physicalPath": "E:\\img", "expandedPhysicalPath": "E:\\img"},
+                    ],
+                },
+            ],
+        }
+    ],
+    "appPools": [
+        {
+            "name": "DefaultAppPool",
+            "state": "Started",
+            "identityType": "ApplicationPoolIdentity",
+            "userName": None,
+            "userSid": None,
+            "managedRuntimeVersion": "v4.0",
+            "managedPipelineMode": "Integrated",
+        },
+        {
+            "name": "BlogPool",
+            "state": "Stopped",
+            "identityType": "NetworkService",
+            "userName": None,
+            "userSid": None,
+            "managedRuntimeVersion": "",
+            "managedPipelineMode": "Integrated",
+        },
+        {
+            "name": "Svc",
+            "state": "Started",
+            "identityType": "SpecificUser",
+            "userName": "CONTOSO\\websvc",
+            "userSid": "S-1-5-21-1-2-3-1105",
+            "managedRuntimeVersion": "v4.0",
+            "managedPipelineMode": "Classic",
+        },
+    ],
+}
+
+PATHS: dict[str, Any] = {
+    "paths": [
+        {
+            "path": "C:\\inetpub\\wwwroot",
+            "exists": True,
+            "isDirectory": True,
+            "isUnc": False,
+            "owner": "S-1-5-32-544",
+            "protected": False,
+            "sddl": "D:AI(A;OICI;FA;;;DA)(A;OICIID;0x1200a9;;;BU)",
+            "accounts": {
+                "S-1-5-32-544": "BUILTIN\\Administrators",
+                "S-1-5-21-9-8-7-512": "CONTOSO\\Domain Admins",
+                "S-1-5-32-545": None,
+            },
+            "children": ["aspnet_client", "uploads"],
+            "error": None,
+        },
+        {
+            "path": "\\\\files\\web",
+            "exists": False,
+            "isDirectory": False,
+            "isUnc": True,
+            "owner": None,
+            "protected": False,
+            "sddl": None,
+            "accounts": {},
+            "children": [],
+            "error": None,
+        },
+    ]
+}
+
+
+def inventory_doc() -> dict[str, Any]:
+    return copy.deepcopy(INVENTORY)
+
+
+def test_parse_inventory_reads_every_field() -> None:
+    inventory = parse_inventory(inventory_doc())
+    assert inventory.server.computer_name == "WEB01"
+    assert inventory.server.elevated
+    site = inventory.sites[0]
+    assert (site.name, site.id, site.state) == ("Default Web Site", 1, "Started")
+    assert site.bindings[0].binding_information == "*:80:"
+    blog = site.applications[1]
+    assert blog.application_pool == "BlogPool"
+    assert blog.anonymous.uses_pool_identity
+    assert not site.applications[0].anonymous.uses_pool_identity
+    assert blog.virtual_directories[1].expanded_physical_path == "E:\\img"
+    assert site.applications[0].virtual_directories[0].physical_path == "%SystemDrive%\\inetpub\\wwwroot"
+
+
+def test_pool_lookup_is_case_insensitive_and_pool_facts() -> None:
+    inventory = parse_inventory(inventory_doc())
+    default = inventory.pool("defaultapppool")
+    assert default is not None
+    assert default.sid == "S-1-5-82-3006700770-424185619-1745488364-794895919-4004696415"
+    assert default.identity_account == "IIS AppPool\\DefaultAppPool"
+    assert default.identity_sid == default.sid
+    assert inventory.pool("nope") is None
+    blog = inventory.pool("BlogPool")
+    assert blog is not None
+    assert blog.identity_type is IdentityType.NETWORK_SERVICE
+    assert blog.identity_account == "NT AUTHORITY\\NETWORK SERVICE"
+    assert sids.NETWORK_SERVICE in blog.token
+    assert blog.sid in blog.token
+    svc = inventory.pool("Svc")
+    assert svc is not None
+    assert svc.identity_account == "CONTOSO\\websvc"
+    assert svc.identity_sid == "S-1-5-21-1-2-3-1105"
+    assert "S-1-5-21-1-2-3-1105" in svc.token
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "path", "text"),
+    [
+        ("Default Web Site", "site", "C:\\inetpub\\wwwroot", "Default Web Site"),
+        ("default web site/", "site", "C:\\inetpub\\wwwroot", "Default Web Site"),
+        ("Default Web Site/media", "virtual-directory", "D:\\media", "Default Web Site/media"),
+        ("Default Web Site/blog", "application", "D:\\blog", "Default Web Site/Blog"),
+        ("Default Web Site/Blog/images", "virtual-directory", "E:\\img", "Default Web Site/Blog/images"),
+    ],
+)
+def test_find_target(name: str, kind: str, path: str, text: str) -> None:
+    target = parse_inventory(inventory_doc()).find_target(name)
+    assert target.kind == kind
+    assert target.physical_path == path
+    assert str(target.ref) == text
+    assert target.is_site_root == (kind == "site")
+
+
+def test_find_target_accepts_a_ref_and_lists_all_targets() -> None:
+    inventory = parse_inventory(inventory_doc())
+    ref = TargetRef("Default Web Site", "/Blog", "/images")
+    assert str(ref) == "Default Web Site/Blog/images"
+    assert inventory.find_target(ref).directory.physical_path == "E:\\img"
+    assert [str(target.ref) for target in inventory.targets()] == [
+        "Default Web Site",
+        "Default Web Site/media",
+        "Default Web Site/Blog",
+        "Default Web Site/Blog/images",
+    ]
+
+
+@pytest.mark.parametrize("name", ["Other Site", "Default Web Site/nothing", "Default Web Site/Blog/nothing"])
+def test_find_target_unknown(name: str) -> None:
+    with pytest.raises(UnknownTarget):
+        parse_inventory(inventory_doc()).find_target(name)
+
+
+def _break(doc: dict[str, Any], path: list[Any], value: Any) -> dict[str, Any]:
+    node = doc
+    for key in path[:-1]:
+        node = node[key]
+    if value is KeyError:
+        del node[path[-1]]
+    else:
+        node[path[-1]] = value
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (["server", "elevated"], "yes", r"server\.elevated: expected true or false, got a string"),
+        (["sites", 0, "id"], True, r"sites\[0\]\.id: expected an integer, got a boolean"),
+        (["sites", 0, "applications", 1, "path"], KeyError, r"sites\[0\]\.applications\[1\]\.path: missing"),
+        (["sites", 0, "bindings"], "x", r"sites\[0\]\.bindings: expected an array"),
+        (["appPools", 2, "identityType"], "Robot", r"appPools\[2\]\.identityType: unknown identity type"),
+        (["appPools", 0, "name"], None, r"appPools\[0\]\.name: expected a string, got null"),
+        (["server"], [], r"server: expected an object, got an array"),
+    ],
+)
+def test_malformed_inventory_names_the_field(path: list[Any], value: Any, message: str) -> None:
+    with pytest.raises(ModelError, match=message):
+        parse_inventory(_break(inventory_doc(), path, value))
+
+
+def test_inventory_must_be_an_object() -> None:
+    with pytest.raises(ModelError, match="document: expected an object"):
+        parse_inventory([])
+
+
+def test_powershell_51_wrapped_arrays_are_accepted() -> None:
+    doc = inventory_doc()
+    doc["appPools"] = {"value": doc["appPools"], "Count": 3}
+    assert len(parse_inventory(doc).app_pools) == 3
+
+
+def test_parse_path_access() -> None:
+    wwwroot, unc = parse_path_access(copy.deepcopy(PATHS))
+    assert wwwroot.readable
+    assert wwwroot.dacl is not None
+    assert wwwroot.dacl.aces[0].sid == "S-1-5-21-9-8-7-512"
+    assert wwwroot.children == ("aspnet_client", "uploads")
+    assert wwwroot.account_name("S-1-5-21-9-8-7-512") == "CONTOSO\\Domain Admins"
+    assert wwwroot.account_name(sids.USERS) == "BUILTIN\\Users"
+    assert unc.is_unc and not unc.readable and unc.dacl is None
+
+
+def test_path_access_with_bad_sddl_names_the_field() -> None:
+    doc = copy.deepcopy(PATHS)
+    doc["paths"][0]["sddl"] = "D:(A;;FA;;;QQ)"
+    with pytest.raises(ModelError, match=r"paths\[0\]\.sddl: invalid SID 'QQ'"):
+        parse_path_access(doc)
+
+
+def test_path_access_with_bad_account_names_the_field() -> None:
+    doc = copy.deepcopy(PATHS)
+    doc["paths"][0]["accounts"]["S-1-5-32-544"] = 5
+    with pytest.raises(ModelError, match=r"paths\[0\]\.accounts\.S-1-5-32-544"):
+        parse_path_access(doc)
+    doc = copy.deepcopy(PATHS)
+    doc["paths"][0]["children"] = [1]
+    with pytest.raises(ModelError, match=r"paths\[0\]\.children\[0\]"):
+        parse_path_access(doc)
+
+
+def test_parse_acl_change() -> None:
+    change = parse_acl_change(
+        {"status": "changed", "path": "C:\\x", "before": "D:", "after": "D:(A;;FA;;;SY)"}
+    )
+    assert change.status == "changed"
+    assert change.after == "D:(A;;FA;;;SY)"
+    with pytest.raises(ModelError, match="status"):
+        parse_acl_change({"status": "done", "path": "C:\\x", "before": "D:", "after": "D:"})
+    with pytest.raises(ModelError, match="before: missing"):
+        parse_acl_change({"status": "stale", "path": "C:\\x", "after": "D:"})
