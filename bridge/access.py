@@ -1,0 +1,141 @@
+"""Effective access of a token on a folder and on the files in it, the way Windows decides it.
+
+Windows walks the DACL in order and, for each right, the first ACE that
+matches a SID in the token and mentions the right decides: a deny denies it
+unless an earlier allow already granted it, an allow grants it unless an
+earlier deny already denied it. "Has access" therefore means effective
+access through any group in the token, not an ACE naming the account.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from enum import Enum
+from functools import total_ordering
+
+from bridge.sddl import FULL_CONTROL, MODIFY, READ, READ_AND_EXECUTE, Ace, Dacl, map_generic
+
+GRANT_FLAGS = frozenset({"OI", "CI"})
+
+
+class Scope(Enum):
+    """Where a right is checked: the folder itself, its subfolders, or the files directly in it."""
+
+    FOLDER = "folder"
+    SUBFOLDERS = "subfolders"
+    FILES = "files"
+
+
+@total_ordering
+class AccessLevel(Enum):
+    """The standard file permission an effective mask amounts to; values are the CLI's JSON words."""
+
+    NONE = "none"
+    READ = "read"
+    READ_EXECUTE = "read-execute"
+    MODIFY = "modify"
+    FULL_CONTROL = "full-control"
+
+    @property
+    def mask(self) -> int:
+        return _LEVEL_MASKS[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, AccessLevel):
+            return NotImplemented
+        return _LEVEL_ORDER.index(self) < _LEVEL_ORDER.index(other)
+
+
+_LEVEL_ORDER = tuple(AccessLevel)
+_LEVEL_MASKS = {
+    AccessLevel.NONE: 0,
+    AccessLevel.READ: READ,
+    AccessLevel.READ_EXECUTE: READ_AND_EXECUTE,
+    AccessLevel.MODIFY: MODIFY,
+    AccessLevel.FULL_CONTROL: FULL_CONTROL,
+}
+
+
+def access_level(mask: int) -> AccessLevel:
+    """The highest standard permission whose every right is in ``mask``."""
+    mapped = map_generic(mask)
+    return next(level for level in reversed(_LEVEL_ORDER) if mapped & level.mask == level.mask)
+
+
+def applies(ace: Ace, scope: Scope) -> bool:
+    """Whether an ACE on the folder takes part in access checks at ``scope``.
+
+    Children inherit OI/CI ACEs whatever NP says (NP only stops them going
+    further down); on the folder itself IO ACEs are skipped. Files are assumed
+    to hold only what they inherit.
+    """
+    if scope is Scope.FOLDER:
+        return ace.applies_to_folder
+    if scope is Scope.SUBFOLDERS:
+        return ace.applies_to_subfolders
+    return ace.applies_to_files
+
+
+def _decide(aces: Iterable[Ace], token: frozenset[str], scope: Scope) -> tuple[int, int]:
+    granted = denied = 0
+    for ace in aces:
+        if ace.sid not in token or not applies(ace, scope):
+            continue
+        rights = map_generic(ace.mask)
+        if ace.is_allow:
+            granted |= rights & ~denied
+        elif ace.is_deny:
+            denied |= rights & ~granted
+    return granted, denied
+
+
+def effective_mask(dacl: Dacl, token: frozenset[str], *, scope: Scope = Scope.FOLDER) -> int:
+    """The rights a token holds at ``scope`` under this DACL."""
+    return _decide(dacl.aces, token, scope)[0]
+
+
+def effective_level(dacl: Dacl, token: frozenset[str], *, scope: Scope = Scope.FOLDER) -> AccessLevel:
+    return access_level(effective_mask(dacl, token, scope=scope))
+
+
+def content_level(dacl: Dacl, token: frozenset[str]) -> AccessLevel:
+    """What a token can do with a site's content: the folder *and* the files in it."""
+    return min(effective_level(dacl, token, scope=scope) for scope in (Scope.FOLDER, Scope.FILES))
+
+
+def denying_aces(dacl: Dacl, token: frozenset[str], needed: int) -> tuple[Ace, ...]:
+    """The deny ACEs matching the token that deny any of ``needed`` on the folder or its files."""
+    rights = map_generic(needed)
+    return tuple(
+        ace
+        for ace in dacl.aces
+        if ace.is_deny
+        and ace.sid in token
+        and map_generic(ace.mask) & rights
+        and (applies(ace, Scope.FOLDER) or applies(ace, Scope.FILES))
+    )
+
+
+def with_explicit_allow(dacl: Dacl, sid: str, mask: int) -> Dacl:
+    """The DACL after adding one inheritable allow ACE where Windows puts it.
+
+    ``AddAccessRule`` keeps canonical order: explicit denies, explicit
+    allows, then inherited ACEs. So the new ACE lands after every explicit
+    ACE: an explicit deny before it still wins, an inherited deny does not.
+    """
+    position = next((index for index, ace in enumerate(dacl.aces) if ace.inherited), len(dacl.aces))
+    ace = Ace("A", GRANT_FLAGS, mask, sid)
+    return replace(dacl, aces=(*dacl.aces[:position], ace, *dacl.aces[position:]))
+
+
+def blocked_by_deny(dacl: Dacl, token: frozenset[str], sid: str, needed: int) -> bool:
+    """Whether a deny ACE would still withhold ``needed`` after granting it to ``sid``."""
+    if sid not in token:
+        raise ValueError(f"{sid} is not in the token: granting it could not help")
+    granted = with_explicit_allow(dacl, sid, needed)
+    rights = map_generic(needed)
+    return any(
+        effective_mask(granted, token, scope=scope) & rights != rights
+        for scope in (Scope.FOLDER, Scope.FILES)
+    )
