@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from bridge import errors
+from bridge.history import ChangeRecord, Outcome
+from bridge.sddl import Ace
 
 _CONTEXT = "Bridge"
 
@@ -79,3 +81,69 @@ def error_message(error: errors.BridgeError) -> str:
 def error_hint(error: errors.BridgeError) -> str:
     entry = _entry(error)
     return translate(entry[1]) if entry is not None else error.hint
+
+
+_STATUSES: Mapping[str, object] = {
+    "ok": QT_TRANSLATE_NOOP("Bridge", "All good"),
+    "missing": QT_TRANSLATE_NOOP("Bridge", "Access missing"),
+    "blocked": QT_TRANSLATE_NOOP("Bridge", "Blocked by a deny entry"),
+    "unfixable": QT_TRANSLATE_NOOP("Bridge", "Cannot be fixed here"),
+    "busy": QT_TRANSLATE_NOOP("Bridge", "Checking…"),
+}
+
+_RIGHTS: Mapping[str, object] = {
+    "ReadAndExecute": QT_TRANSLATE_NOOP("Bridge", "Read & execute"),
+    "Modify": QT_TRANSLATE_NOOP("Bridge", "Modify"),
+    "Read": QT_TRANSLATE_NOOP("Bridge", "Read"),
+    "FullControl": QT_TRANSLATE_NOOP("Bridge", "Full control"),
+}
+
+
+def status_text(status: str) -> str:
+    source = _STATUSES.get(status)
+    return translate(str(source)) if source is not None else status
+
+
+def rights_text(rights: str) -> str:
+    source = _RIGHTS.get(rights)
+    return translate(str(source)) if source is not None else rights
+
+
+def inheritance_text() -> str:
+    """Every grant is one ACE with ContainerInherit and ObjectInherit: this is what that means."""
+    return QCoreApplication.translate("Bridge", "This folder, subfolders and files")
+
+
+# Keyed by (applies to the folder, to subfolders, to files).
+_APPLIES_TO: Mapping[tuple[bool, bool, bool], object] = {
+    (True, True, True): QT_TRANSLATE_NOOP("Bridge", "This folder, subfolders and files"),
+    (True, True, False): QT_TRANSLATE_NOOP("Bridge", "This folder and subfolders"),
+    (True, False, True): QT_TRANSLATE_NOOP("Bridge", "This folder and files"),
+    (True, False, False): QT_TRANSLATE_NOOP("Bridge", "This folder only"),
+    (False, True, True): QT_TRANSLATE_NOOP("Bridge", "Subfolders and files only"),
+    (False, True, False): QT_TRANSLATE_NOOP("Bridge", "Subfolders only"),
+    (False, False, True): QT_TRANSLATE_NOOP("Bridge", "Files only"),
+    (False, False, False): QT_TRANSLATE_NOOP("Bridge", "Nothing (inherit only, not inherited)"),
+}
+
+
+def applies_to_text(ace: Ace) -> str:
+    """Windows' own words for where an ACE reaches, as the Advanced Security dialog shows them."""
+    key = (ace.applies_to_folder, ace.applies_to_subfolders, ace.applies_to_files)
+    return translate(str(_APPLIES_TO[key]))
+
+
+def outcome_text(record: ChangeRecord) -> str:
+    if record.undone:
+        return QCoreApplication.translate("Bridge", "Undone")
+    source = _OUTCOMES.get(record.outcome)
+    return translate(str(source)) if source is not None else record.outcome.value
+
+
+_OUTCOMES: Mapping[Outcome, object] = {
+    Outcome.UNKNOWN: QT_TRANSLATE_NOOP("Bridge", "Unknown (interrupted)"),
+    Outcome.CHANGED: QT_TRANSLATE_NOOP("Bridge", "Changed"),
+    Outcome.UNCHANGED: QT_TRANSLATE_NOOP("Bridge", "Nothing to change"),
+    Outcome.REFUSED: QT_TRANSLATE_NOOP("Bridge", "Refused"),
+    Outcome.FAILED: QT_TRANSLATE_NOOP("Bridge", "Failed"),
+}

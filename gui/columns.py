@@ -1,0 +1,109 @@
+"""The columns of every flat table: application pools, the ACL of a folder, the change history.
+
+Each function returns fresh Column lists so the headers are translated in the
+language active when the view is built.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from bridge.history import ChangeRecord
+from bridge.model import AppPool, Inventory, PathAccess
+from bridge.sddl import Ace, rights_name
+from bridge.sids import well_known_name
+from gui.table_model import Column
+from gui.texts import applies_to_text, outcome_text, rights_text
+
+
+@dataclass(frozen=True)
+class PoolRow:
+    pool: AppPool
+    applications: int
+
+
+def pool_rows(inventory: Inventory) -> list[PoolRow]:
+    uses = Counter(app.application_pool.casefold() for site in inventory.sites for app in site.applications)
+    return [PoolRow(pool, uses[pool.name.casefold()]) for pool in inventory.app_pools]
+
+
+def pool_columns() -> list[Column[PoolRow]]:
+    return [
+        Column(QCoreApplication.translate("Columns", "Name"), lambda r: r.pool.name),
+        Column(QCoreApplication.translate("Columns", "State"), lambda r: r.pool.state),
+        Column(QCoreApplication.translate("Columns", "Identity type"), lambda r: r.pool.identity_type.value),
+        Column(QCoreApplication.translate("Columns", "Identity account"), lambda r: r.pool.identity_account),
+        Column(QCoreApplication.translate("Columns", "SID"), lambda r: r.pool.identity_sid or ""),
+        Column(
+            QCoreApplication.translate("Columns", ".NET CLR version"),
+            lambda r: r.pool.managed_runtime_version,
+        ),
+        Column(
+            QCoreApplication.translate("Columns", "Pipeline mode"), lambda r: r.pool.managed_pipeline_mode
+        ),
+        Column(
+            QCoreApplication.translate("Columns", "Applications"),
+            lambda r: str(r.applications),
+            sort_key=lambda r: r.applications,
+        ),
+    ]
+
+
+@dataclass(frozen=True)
+class AclRow:
+    ace: Ace
+    account: str
+
+
+def acl_rows(access: PathAccess) -> list[AclRow]:
+    if access.dacl is None:
+        return []
+    return [
+        AclRow(ace, access.account_name(ace.sid) or well_known_name(ace.sid) or ace.sid)
+        for ace in access.dacl.aces
+    ]
+
+
+def acl_columns() -> list[Column[AclRow]]:
+    return [
+        Column(QCoreApplication.translate("Columns", "Account"), lambda r: r.account),
+        Column(QCoreApplication.translate("Columns", "SID"), lambda r: r.ace.sid),
+        Column(
+            QCoreApplication.translate("Columns", "Rights"), lambda r: rights_text(rights_name(r.ace.mask))
+        ),
+        Column(
+            QCoreApplication.translate("Columns", "Type"),
+            lambda r: (
+                QCoreApplication.translate("Columns", "Deny")
+                if r.ace.is_deny
+                else QCoreApplication.translate("Columns", "Allow")
+                if r.ace.is_allow
+                else r.ace.kind
+            ),
+        ),
+        Column(
+            QCoreApplication.translate("Columns", "Inherited"),
+            lambda r: (
+                QCoreApplication.translate("Columns", "Inherited")
+                if r.ace.inherited
+                else QCoreApplication.translate("Columns", "Explicit")
+            ),
+        ),
+        Column(QCoreApplication.translate("Columns", "Applies to"), lambda r: applies_to_text(r.ace)),
+    ]
+
+
+def history_columns() -> list[Column[ChangeRecord]]:
+    return [
+        Column(QCoreApplication.translate("Columns", "Time"), lambda r: r.time.replace("T", " ")[:19]),
+        Column(QCoreApplication.translate("Columns", "Host"), lambda r: r.host),
+        Column(QCoreApplication.translate("Columns", "Path"), lambda r: r.path),
+        Column(
+            QCoreApplication.translate("Columns", "Identity"), lambda r: r.identity, tooltip=lambda r: r.sid
+        ),
+        Column(QCoreApplication.translate("Columns", "Rights"), lambda r: rights_text(r.rights)),
+        Column(QCoreApplication.translate("Columns", "Outcome"), outcome_text),
+    ]

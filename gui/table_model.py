@@ -1,0 +1,82 @@
+"""One flat table model for every list of records the GUI shows.
+
+Pools, requirements, ACL entries, history and the cross-host findings are all
+rows of immutable records with a few columns; each view describes its columns
+once and shares this model instead of carrying a model class of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QIcon
+
+T = TypeVar("T")
+
+Index = QModelIndex | QPersistentModelIndex
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    header: str
+    text: Callable[[T], str]
+    icon: Callable[[T], QIcon | None] | None = None
+    foreground: Callable[[T], QBrush | None] | None = None
+    tooltip: Callable[[T], str] | None = None
+    sort_key: Callable[[T], Any] | None = None
+
+    def getter(self, role: int) -> Callable[[T], Any] | None:
+        if role == SORT_ROLE:
+            return self.sort_key or self.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip or self.text
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.icon
+        return self.foreground if role == Qt.ItemDataRole.ForegroundRole else None
+
+
+class RecordTableModel(QAbstractTableModel, Generic[T]):
+    def __init__(self, columns: Sequence[Column[T]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[T] = []
+
+    def set_records(self, records: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(records)
+        self.endResetModel()
+
+    def records(self) -> list[T]:
+        return list(self._rows)
+
+    def record(self, row: int) -> T:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        return self._columns[section].header if horizontal and 0 <= section < len(self._columns) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self._columns):
+            return None
+        record = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == RECORD_ROLE:
+            return record
+        getter = column.getter(role)
+        return getter(record) if getter is not None else None
