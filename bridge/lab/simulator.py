@@ -1,0 +1,405 @@
+"""The simulated IIS server: answers each shipped operation script as Windows would.
+
+Parameters are bound the way the scripts' own ``param()`` blocks bind them (read
+from the shipped text, so the contract lives in one place); the answer is the
+JSON document the script would print, in Windows PowerShell 5.1's compressed
+``ConvertTo-Json`` form.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from bridge import sddl, sids
+from bridge.lab.apphost import AppPool, Site
+from bridge.lab.backend import ScriptFailed, ScriptRejected
+from bridge.lab.machine import Machine
+from bridge.lab.ntfs import Filesystem
+from bridge.lab.scenario import Scenario, demo_scenario_path, load_scenario
+from bridge.scripts import Operation, operation_for_script, script_text
+
+__all__ = ["SimulatedServer", "demo_scenario_path"]
+
+_MAX_CHILDREN = 500
+_RIGHTS = {"readandexecute": sddl.READ_AND_EXECUTE, "modify": sddl.MODIFY}
+# Accepted by every [CmdletBinding()] script and irrelevant to the answer.
+_COMMON_PARAMETERS = frozenset(
+    name.lower()
+    for name in (
+        "Verbose",
+        "Debug",
+        "ErrorAction",
+        "WarningAction",
+        "InformationAction",
+        "ErrorVariable",
+        "WarningVariable",
+        "InformationVariable",
+        "OutVariable",
+        "OutBuffer",
+        "PipelineVariable",
+    )
+)
+# Windows PowerShell 5.1's serializer escapes these HTML-sensitive characters.
+_POWERSHELL_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}
+
+
+@dataclass(frozen=True)
+class _Parameter:
+    name: str
+    mandatory: bool
+    is_array: bool
+    allow_empty_collection: bool
+    pattern: str | None
+    choices: tuple[str, ...]
+
+
+# The block ends at the first ")" that closes a line; attribute parentheses never do.
+_PARAM_BLOCK = re.compile(r"^param\((?P<body>.*?)\)[ \t]*$", re.MULTILINE | re.DOTALL)
+_DECLARATION = re.compile(r"\[(?P<type>\w+)(?P<array>\[\])?\]\$(?P<name>\w+),?")
+_PATTERN = re.compile(r"\[ValidatePattern\('(?P<pattern>.*)'\)\]")
+_SET = re.compile(r"\[ValidateSet\((?P<choices>.*)\)\]")
+_MANDATORY = re.compile(r"Mandatory\s*=\s*\$true", re.IGNORECASE)
+
+
+@cache
+def _parameters(operation: Operation) -> tuple[_Parameter, ...]:
+    """The parameters declared in the shipped script's param() block."""
+    block = _PARAM_BLOCK.search(script_text(operation))
+    body = "" if block is None else block["body"]
+    declared: list[_Parameter] = []
+    attributes: list[str] = []
+    for line in (raw.strip() for raw in body.splitlines()):
+        declaration = _DECLARATION.fullmatch(line)
+        if declaration is None:
+            if line:
+                attributes.append(line)
+            continue
+        pattern = next((m["pattern"] for a in attributes if (m := _PATTERN.fullmatch(a))), None)
+        choices = next((m["choices"] for a in attributes if (m := _SET.fullmatch(a))), "")
+        declared.append(
+            _Parameter(
+                name=declaration["name"],
+                mandatory=any(_MANDATORY.search(a) for a in attributes),
+                is_array=declaration["array"] is not None,
+                allow_empty_collection="[AllowEmptyCollection()]" in attributes,
+                pattern=pattern,
+                choices=tuple(re.findall(r"'([^']*)'", choices)),
+            )
+        )
+        attributes = []
+    return tuple(declared)
+
+
+def _binding_error(message: str, error_id: str, category: str = "InvalidData") -> ScriptFailed:
+    return ScriptFailed(message, error_id=error_id, category=category)
+
+
+def _as_string(value: object) -> str:
+    if isinstance(value, bool):
+        return "True" if value else "False"
+    if isinstance(value, list | tuple):
+        # PowerShell converts an array to [string] by joining with spaces.
+        return " ".join(_as_string(item) for item in value)
+    return str(value)
+
+
+def _validate(parameter: _Parameter, value: str) -> None:
+    if value == "":
+        raise _binding_error(
+            f"Cannot bind argument to parameter '{parameter.name}' because it is an empty string.",
+            "ParameterArgumentValidationErrorEmptyStringNotAllowed",
+        )
+    # ValidatePattern and ValidateSet ignore case unless told otherwise.
+    if parameter.pattern is not None and not re.search(parameter.pattern, value, re.IGNORECASE):
+        raise _binding_error(
+            f"Cannot validate argument on parameter '{parameter.name}'. The argument \"{value}\" does not "
+            f'match the "{parameter.pattern}" pattern. Supply an argument that matches '
+            f'"{parameter.pattern}" and try the command again.',
+            "ParameterArgumentValidationError",
+        )
+    if parameter.choices and value.lower() not in (choice.lower() for choice in parameter.choices):
+        raise _binding_error(
+            f"Cannot validate argument on parameter '{parameter.name}'. The argument \"{value}\" does not "
+            f'belong to the set "{",".join(parameter.choices)}" specified by the ValidateSet attribute. '
+            "Supply an argument that is in the set and then try the command again.",
+            "ParameterArgumentValidationError",
+        )
+
+
+def _bind(operation: Operation, given: Mapping[str, object]) -> dict[str, Any]:
+    """Bind named parameters as PowerShell would, failing with its error records."""
+    declared = {parameter.name.lower(): parameter for parameter in _parameters(operation)}
+    bound: dict[str, Any] = {}
+    for name, value in given.items():
+        parameter = declared.get(name.lower())
+        if parameter is None:
+            if name.lower() in _COMMON_PARAMETERS:
+                continue
+            raise _binding_error(
+                f"A parameter cannot be found that matches parameter name '{name}'.",
+                "NamedParameterNotFound",
+                "InvalidArgument",
+            )
+        if value is None:
+            raise _binding_error(
+                f"Cannot bind argument to parameter '{parameter.name}' because it is null.",
+                "ParameterArgumentValidationErrorNullNotAllowed",
+            )
+        if parameter.is_array:
+            items = [_as_string(v) for v in value] if isinstance(value, list | tuple) else [_as_string(value)]
+            if not items and not parameter.allow_empty_collection:
+                raise _binding_error(
+                    f"Cannot bind argument to parameter '{parameter.name}' because it is an empty array.",
+                    "ParameterArgumentValidationErrorEmptyArrayNotAllowed",
+                )
+            for item in items:
+                _validate(parameter, item)
+            bound[parameter.name] = items
+        else:
+            text = _as_string(value)
+            _validate(parameter, text)
+            bound[parameter.name] = text
+    missing = [p.name for p in declared.values() if p.mandatory and p.name not in bound]
+    if missing:
+        raise _binding_error(
+            "Cannot process command because of one or more missing mandatory parameters: "
+            + " ".join(missing)
+            + ".",
+            "MissingMandatoryParameter",
+            "InvalidArgument",
+        )
+    return bound
+
+
+def _to_json(document: object) -> str:
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    for character, escape in _POWERSHELL_ESCAPES.items():
+        text = text.replace(character, escape)
+    return text
+
+
+def _not_found(path: str) -> ScriptFailed:
+    return ScriptFailed(
+        f"Cannot find path '{path}' because it does not exist.",
+        error_id="PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand",
+        category="ObjectNotFound",
+        target=path,
+    )
+
+
+def _method_failed(method: str, arguments: int, message: str, error_id: str, category: str) -> ScriptFailed:
+    return ScriptFailed(
+        f'Exception calling "{method}" with "{arguments}" argument(s): "{message}"',
+        error_id=error_id,
+        category=category,
+    )
+
+
+class SimulatedServer:
+    """A ScriptBackend backed by a scenario. Safe to call from many connections at once."""
+
+    def __init__(self, scenario: Scenario, *, operation_delay_s: float = 0.0) -> None:
+        self._scenario = scenario
+        self.operation_delay_s = operation_delay_s
+        # One lock around the file system: a grant's check-then-write must be atomic.
+        self._lock = threading.Lock()
+        self._handlers: dict[Operation, Callable[[dict[str, Any]], dict[str, Any]]] = {
+            Operation.INVENTORY: self._inventory,
+            Operation.PATH_ACCESS: self._path_access,
+            Operation.GRANT: self._grant,
+            Operation.RESTORE: self._restore,
+        }
+
+    @classmethod
+    def from_scenario(cls, folder: Path, *, operation_delay_s: float = 0.0) -> SimulatedServer:
+        return cls(load_scenario(folder), operation_delay_s=operation_delay_s)
+
+    @property
+    def filesystem(self) -> Filesystem:
+        """The simulated file system, for tests that inspect what a grant did."""
+        return self._scenario.filesystem
+
+    def execute(self, script: str, parameters: Mapping[str, object]) -> str:
+        operation = operation_for_script(script.replace("\r\n", "\n"))
+        if operation is None:
+            raise ScriptRejected("the script is not one of the shipped operation scripts")
+        bound = _bind(operation, parameters)
+        if self.operation_delay_s > 0:
+            time.sleep(self.operation_delay_s)
+        return _to_json(self._handlers[operation](bound))
+
+    def _inventory(self, _: dict[str, Any]) -> dict[str, Any]:
+        machine, config = self._scenario.machine, self._scenario.config
+        server = {
+            "computerName": machine.computer_name,
+            "windowsVersion": machine.windows_version,
+            "windowsCaption": machine.windows_caption,
+            "iisVersion": machine.iis_version,
+            "psVersion": machine.ps_version,
+            "elevated": machine.elevated,
+            "webAdministration": machine.web_administration,
+        }
+        if not machine.web_administration:
+            return {"server": server, "sites": [], "appPools": []}
+        if not machine.elevated:
+            raise ScriptFailed(
+                "Filename: redirection.config\r\nError: Cannot read configuration file due to insufficient "
+                "permissions\r\n\r\n",
+                error_id="System.UnauthorizedAccessException,"
+                "Microsoft.IIs.PowerShell.Provider.GetConfigurationCommand",
+                category="NotSpecified",
+            )
+        pools = [_pool_json(pool, machine) for pool in config.pools]
+        sites = [_site_json(site, machine) for site in config.sites]
+        return {"server": server, "sites": sites, "appPools": pools}
+
+    def _path_access(self, bound: dict[str, Any]) -> dict[str, Any]:
+        with self._lock:
+            return {"paths": [self._describe(path) for path in bound.get("Path", [])]}
+
+    def _describe(self, path: str) -> dict[str, Any]:
+        fs, machine = self._scenario.filesystem, self._scenario.machine
+        is_unc = path.startswith("\\\\") and not path.startswith("\\\\?\\")
+        entry: dict[str, Any] = {
+            "path": path,
+            "exists": False,
+            "isDirectory": False,
+            "isUnc": is_unc,
+            "owner": None,
+            "protected": False,
+            "sddl": None,
+            "accounts": {},
+            "children": [],
+            "error": None,
+        }
+        if is_unc or not fs.exists(path):
+            return entry
+        dacl = fs.dacl(path)
+        pools = [pool.name for pool in self._scenario.config.pools]
+        owner = fs.owner(path)
+        entry.update(
+            exists=True,
+            isDirectory=fs.is_directory(path),
+            sddl=fs.access_sddl(path),
+            protected=dacl.protected,
+            owner=owner,
+            accounts={
+                sid: machine.account_name(sid, pools)
+                for sid in dict.fromkeys([owner, *(ace.sid for ace in dacl.aces)])
+            },
+            children=fs.subfolder_names(path)[:_MAX_CHILDREN] if fs.is_directory(path) else [],
+        )
+        return entry
+
+    def _grant(self, bound: dict[str, Any]) -> dict[str, Any]:
+        path, sid = bound["Path"], bound["Sid"]
+        with self._lock:
+            before = self._current_sddl(path)
+            if not self._scenario.filesystem.is_directory(path):
+                message = f"Not a folder: {path}"
+                # A thrown exception object's message is also its error id.
+                raise ScriptFailed(message, error_id=message, category="OperationStopped", target=path)
+            if before != bound["ExpectedSddl"]:
+                return _outcome("stale", path, before, before)
+            sid = "S" + sid[1:]
+            if not sids.is_valid_sid(sid):
+                raise ScriptFailed(
+                    'New-Object : Exception calling ".ctor" with "1" argument(s): '
+                    '"Value was invalid.\r\nParameter name: sddlForm"',
+                    error_id="ConstructorInvokedThrowException,Microsoft.PowerShell.Commands.NewObjectCommand",
+                    category="InvalidOperation",
+                )
+            self._require_elevation()
+            self._scenario.filesystem.add_access_rule(path, sid, _RIGHTS[bound["Rights"].lower()])
+            return _outcome("changed", path, before, self._current_sddl(path))
+
+    def _restore(self, bound: dict[str, Any]) -> dict[str, Any]:
+        path = bound["Path"]
+        with self._lock:
+            before = self._current_sddl(path)
+            if before != bound["ExpectedSddl"]:
+                return _outcome("stale", path, before, before)
+            try:
+                dacl = sddl.parse_dacl(bound["Sddl"])
+            except sddl.SddlError as error:
+                raise _method_failed(
+                    "SetSecurityDescriptorSddlForm",
+                    2,
+                    "The SDDL form of a security descriptor object is invalid.\r\nParameter name: sddlForm",
+                    "ArgumentException",
+                    "NotSpecified",
+                ) from error
+            self._require_elevation()
+            self._scenario.filesystem.set_dacl(path, dacl)
+            return _outcome("changed", path, before, self._current_sddl(path))
+
+    def _current_sddl(self, path: str) -> str:
+        if not self._scenario.filesystem.exists(path):
+            raise _not_found(path)
+        return self._scenario.filesystem.access_sddl(path)
+
+    def _require_elevation(self) -> None:
+        if not self._scenario.machine.elevated:
+            raise _method_failed(
+                "SetAccessControl",
+                1,
+                "Attempted to perform an unauthorized operation.",
+                "UnauthorizedAccessException",
+                "PermissionDenied",
+            )
+
+
+def _pool_json(pool: AppPool, machine: Machine) -> dict[str, Any]:
+    specific = pool.identity_type.lower() == "specificuser"
+    return {
+        "name": pool.name,
+        "state": "Started" if pool.started else "Stopped",
+        "identityType": pool.identity_type,
+        "userName": pool.user_name if specific else None,
+        "userSid": machine.account_sid(pool.user_name) if specific else None,
+        "managedRuntimeVersion": pool.managed_runtime_version,
+        "managedPipelineMode": pool.managed_pipeline_mode,
+    }
+
+
+def _site_json(site: Site, machine: Machine) -> dict[str, Any]:
+    return {
+        "name": site.name,
+        "id": site.id,
+        "state": "Started" if site.started else "Stopped",
+        "bindings": [
+            {"protocol": b.protocol, "bindingInformation": b.binding_information} for b in site.bindings
+        ],
+        "applications": [
+            {
+                "path": app.path,
+                "applicationPool": app.application_pool,
+                "anonymousAuthentication": {
+                    "enabled": app.anonymous.enabled,
+                    "userName": app.anonymous.user_name,
+                    "userSid": machine.account_sid(app.anonymous.user_name),
+                },
+                "virtualDirectories": [
+                    {
+                        "path": directory.path,
+                        "physicalPath": directory.physical_path,
+                        "expandedPhysicalPath": machine.expand(directory.physical_path),
+                    }
+                    for directory in app.virtual_directories
+                ],
+            }
+            for app in site.applications
+        ],
+    }
+
+
+def _outcome(status: str, path: str, before: str, after: str) -> dict[str, Any]:
+    return {"status": status, "path": path, "before": before, "after": after}
