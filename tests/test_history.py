@@ -69,7 +69,7 @@ def test_a_line_cut_short_by_a_crash_does_not_hide_the_others(tmp_path: Path) ->
 
 def test_non_ascii_paths_round_trip(tmp_path: Path) -> None:
     history = History(tmp_path / "h.jsonl")
-    path = "C:\\Sites\\Müller's \"$(calc)\";&\nÜ"
+    path = 'C:\\Sites\\Müller\'s "$(calc)";&\nÜ'
     change_id = _intent(history, path)
     assert History(history.path).get(change_id).path == path
 

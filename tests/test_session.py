@@ -59,7 +59,9 @@ def test_operations_on_one_host_run_one_at_a_time_in_order() -> None:
     transport = RecordingTransport("web01")
     first_gate = transport.gate(0)
     with HostSession(transport) as session:
-        futures = [session.submit(lambda runner, n=n: runner.run(Operation.INVENTORY, {"tag": n})) for n in range(5)]
+        futures = [
+            session.submit(lambda runner, n=n: runner.run(Operation.INVENTORY, {"tag": n})) for n in range(5)
+        ]
         assert transport.started[0].wait(WAIT)
         # While the first is held, nothing else may have started.
         assert transport.events == [("start", 0)]

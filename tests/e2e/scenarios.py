@@ -1,0 +1,61 @@
+"""Scenario folders for end-to-end tests, written in the lab's format in a temporary directory."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = "O:BAG:SYD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICIIO;GA;;;CO)(A;OICI;0x1200a9;;;BU)"
+INHERITING = "O:BAG:SYD:AI(A;OICIID;FA;;;SY)(A;OICIID;FA;;;BA)(A;OICIIOID;GA;;;CO)(A;OICIID;0x1200a9;;;BU)"
+# Users removed: nothing reaches IUSR or the pool until someone grants it.
+LOCKED = "O:BAG:SYD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)"
+
+SHOP = "D:\\Sites\\Shop"
+HOSTILE_NAME = 'O\'Brien "q" `b` $(calc); a&b\nÜmlaut-ñ'
+HOSTILE_SITE = "Hostile"
+HOSTILE_PATH = "D:\\Sites\\" + HOSTILE_NAME
+HOSTILE_SUBPATH = "up'lo\"ad`s $(x); &\nß"
+
+
+def write_scenario(folder: Path) -> Path:
+    """Two sites: Shop (with an uploads folder and a locked private app) and one with a hostile path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    configuration = ET.Element("configuration")
+    host = ET.SubElement(configuration, "system.applicationHost")
+    pools = ET.SubElement(host, "applicationPools")
+    for name in ("DefaultAppPool", "ShopPool"):
+        ET.SubElement(pools, "add", name=name)
+    sites = ET.SubElement(host, "sites")
+    for site_id, (name, pool, path) in enumerate(
+        [("Shop", "ShopPool", SHOP), (HOSTILE_SITE, "DefaultAppPool", HOSTILE_PATH)], start=1
+    ):
+        site = ET.SubElement(sites, "site", name=name, id=str(site_id))
+        application = ET.SubElement(site, "application", path="/", applicationPool=pool)
+        ET.SubElement(application, "virtualDirectory", path="/", physicalPath=path)
+        if name == "Shop":
+            private = ET.SubElement(site, "application", path="/private", applicationPool=pool)
+            ET.SubElement(private, "virtualDirectory", path="/", physicalPath=SHOP + "\\private")
+        bindings = ET.SubElement(site, "bindings")
+        ET.SubElement(bindings, "binding", protocol="http", bindingInformation=f"*:{8000 + site_id}:")
+    web = ET.SubElement(configuration, "system.webServer")
+    anonymous = ET.SubElement(ET.SubElement(web, "security"), "authentication")
+    ET.SubElement(anonymous, "anonymousAuthentication", enabled="true", userName="IUSR")
+    ET.ElementTree(configuration).write(
+        folder / "applicationHost.config", encoding="utf-8", xml_declaration=True
+    )
+
+    paths = {
+        "D:\\Sites": ("directory", ROOT),
+        SHOP: ("directory", INHERITING),
+        SHOP + "\\web.config": ("file", "O:BAG:SYD:AI(A;ID;FA;;;SY)(A;ID;FA;;;BA)(A;ID;0x1200a9;;;BU)"),
+        SHOP + "\\uploads": ("directory", INHERITING),
+        SHOP + "\\private": ("directory", LOCKED),
+        HOSTILE_PATH: ("directory", LOCKED),
+        HOSTILE_PATH + "\\" + HOSTILE_SUBPATH: ("directory", LOCKED),
+    }
+    listing = {"paths": {path: {"type": kind, "sddl": sddl} for path, (kind, sddl) in paths.items()}}
+    (folder / "filesystem.json").write_text(
+        json.dumps(listing, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    return folder
