@@ -121,6 +121,22 @@ def _same_name(left: str, right: str) -> bool:
 
 
 @dataclass(frozen=True)
+class Message:
+    """A finding or warning as a stable code plus named parameters, so the GUI can translate it.
+
+    ``template`` is the English text with ``{named}`` fields; :meth:`describe`
+    fills it in.
+    """
+
+    code: str
+    template: str
+    params: Mapping[str, str] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        return self.template.format_map(self.params)
+
+
+@dataclass(frozen=True)
 class ServerFacts:
     computer_name: str
     windows_version: str

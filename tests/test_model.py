@@ -9,6 +9,7 @@ import pytest
 
 from bridge import sids
 from bridge.model import (
+    Message,
     ModelError,
     TargetRef,
     UnknownTarget,
@@ -284,3 +285,9 @@ def test_parse_acl_change() -> None:
         parse_acl_change({"status": "done", "path": "C:\\x", "before": "D:", "after": "D:"})
     with pytest.raises(ModelError, match="before: missing"):
         parse_acl_change({"status": "stale", "path": "C:\\x", "after": "D:"})
+
+
+def test_message_describes_itself_from_code_template_and_params() -> None:
+    message = Message("path-unc", "{path} is on another server.", {"path": "\\\\fs\\web"})
+    assert message.describe() == "\\\\fs\\web is on another server."
+    assert message.code == "path-unc"

@@ -1,0 +1,247 @@
+"""Who needs what on a site's, application's or virtual directory's folder, and whether they have it.
+
+The worker process identity needs Read on all content (else HTTP 500.19,
+0x80070005). When anonymous authentication is on, the anonymous identity
+needs Read too (else 401.3): IUSR, a named account, or - when userName is
+empty - the pool identity itself, which then is one requirement, not two.
+Write access is needed only where the administrator says the application
+writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal
+
+from bridge.access import AccessLevel, blocked_by_deny, content_level, denying_aces
+from bridge.model import AppPool, Message, PathAccess, Target, TargetRef
+from bridge.sids import IUSR, anonymous_token, well_known_name
+
+Role = Literal["worker", "anonymous"]
+
+
+class CheckStatus(Enum):
+    OK = "ok"
+    MISSING = "missing"
+    BLOCKED = "blocked"
+    UNFIXABLE = "unfixable"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """An account requests run as: ``sid`` is the one a grant should name (None if unresolved)."""
+
+    name: str
+    sid: str | None
+    token: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Requirement:
+    role: Role
+    name: str
+    sid: str | None
+    token: frozenset[str]
+    needs: AccessLevel
+    effective: AccessLevel
+    ok: bool
+    blocked_by_deny: bool
+    reason: Message
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    target: TargetRef
+    physical_path: str
+    anonymous: Identity | None
+    worker: Identity
+    requirements: tuple[Requirement, ...]
+    status: CheckStatus
+    problem: Message | None = None
+
+
+_UNFIXABLE: dict[str, str] = {
+    "path-unc": (
+        "{path} is a network share. The accounts on this server (such as IUSR) mean nothing on the "
+        "file server, so access must be granted there, to the account the share is reached as."
+    ),
+    "path-missing": "{path} does not exist on the server; IIS cannot serve content from it.",
+    "not-a-folder": "{path} is a file, not a folder.",
+    "path-unreadable": "The folder's permissions could not be read: {error}",
+}
+
+_REASONS: dict[str, str] = {
+    "ok": "{name} has {effective} access to {path}, which covers the {needs} access it needs.",
+    "worker-missing": (
+        "The worker process of application pool {pool} runs as {name}, which has {effective} access to "
+        "{path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005)."
+    ),
+    "worker-anonymous-missing": (
+        "The worker process of application pool {pool} runs as {name}, and anonymous requests run as the "
+        "pool identity too. It has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 "
+        "(0x80070005) or 401.3."
+    ),
+    "anonymous-missing": (
+        "Anonymous requests run as {name}, which has {effective} access to {path} but needs {needs}: "
+        "IIS answers HTTP 401.3."
+    ),
+    "anonymous-unresolved": (
+        "Anonymous requests run as {name}, an account the server could not resolve to a SID; "
+        "its access cannot be checked."
+    ),
+    "blocked": (
+        "{name} needs {needs} access to {path}, but a deny entry for {denied} takes it away: "
+        "adding an allow entry would not help. Remove or narrow the deny entry first."
+    ),
+}
+
+_LEVEL_WORDS = {
+    AccessLevel.NONE: "no",
+    AccessLevel.READ: "Read",
+    AccessLevel.READ_EXECUTE: "Read & execute",
+    AccessLevel.MODIFY: "Modify",
+    AccessLevel.FULL_CONTROL: "Full control",
+}
+
+
+def level_word(level: AccessLevel) -> str:
+    """The English word an administrator knows from the Security tab."""
+    return _LEVEL_WORDS[level]
+
+
+def worker_identity(pool: AppPool) -> Identity:
+    """The pool's worker identity; grants name the pool SID, which every worker token of the pool holds."""
+    return Identity(name=pool.identity_account, sid=pool.sid, token=pool.token)
+
+
+def anonymous_identity(target: Target, pool: AppPool) -> Identity | None:
+    """Who anonymous requests run as for this target, or None when anonymous authentication is off."""
+    anonymous = target.application.anonymous
+    if not anonymous.enabled:
+        return None
+    if anonymous.uses_pool_identity:
+        return worker_identity(pool)
+    sid = anonymous.user_sid
+    if sid is None and anonymous.user_name.casefold() == "iusr":
+        sid = IUSR
+    name = well_known_name(sid) if sid == IUSR else anonymous.user_name
+    return Identity(
+        name=name or anonymous.user_name,
+        sid=sid,
+        token=anonymous_token(sid) if sid is not None else frozenset(),
+    )
+
+
+def _unfixable_problem(path_access: PathAccess) -> Message | None:
+    params = {"path": path_access.path, "error": path_access.error or ""}
+    if path_access.is_unc:
+        code = "path-unc"
+    elif path_access.error is not None:
+        code = "path-unreadable"
+    elif not path_access.exists:
+        code = "path-missing"
+    elif not path_access.is_directory:
+        code = "not-a-folder"
+    elif path_access.dacl is None:
+        code = "path-unreadable"
+    else:
+        return None
+    return Message(code, _UNFIXABLE[code], params)
+
+
+def _requirement(
+    role: Role,
+    identity: Identity,
+    needs: AccessLevel,
+    path_access: PathAccess,
+    *,
+    missing_code: str,
+    pool: AppPool,
+) -> Requirement:
+    dacl = path_access.dacl
+    assert dacl is not None, "unfixable paths are reported before requirements are built"
+    effective = content_level(dacl, identity.token) if identity.sid is not None else AccessLevel.NONE
+    ok = identity.sid is not None and effective >= needs
+    blocked = (
+        not ok
+        and identity.sid is not None
+        and blocked_by_deny(dacl, identity.token, identity.sid, needs.mask)
+    )
+    params = {
+        "name": identity.name,
+        "pool": pool.name,
+        "path": path_access.path,
+        "needs": level_word(needs),
+        "effective": level_word(effective),
+    }
+    if identity.sid is None:
+        code = "anonymous-unresolved"
+    elif ok:
+        code = "ok"
+    elif blocked:
+        code = "blocked"
+        denied = dict.fromkeys(ace.sid for ace in denying_aces(dacl, identity.token, needs.mask))
+        params["denied"] = ", ".join(path_access.account_name(sid) or sid for sid in denied)
+    else:
+        code = missing_code
+    return Requirement(
+        role=role,
+        name=identity.name,
+        sid=identity.sid,
+        token=identity.token,
+        needs=needs,
+        effective=effective,
+        ok=ok,
+        blocked_by_deny=blocked,
+        reason=Message(code, _REASONS[code], params),
+    )
+
+
+def _status(requirements: tuple[Requirement, ...]) -> CheckStatus:
+    if all(requirement.ok for requirement in requirements):
+        return CheckStatus.OK
+    if any(requirement.blocked_by_deny for requirement in requirements):
+        return CheckStatus.BLOCKED
+    return CheckStatus.MISSING
+
+
+def check_target(
+    target: Target, pool: AppPool, path_access: PathAccess, *, needs_write: bool = False
+) -> CheckResult:
+    """Who needs what on the target's folder and whether they have it.
+
+    ``needs_write`` is the administrator saying the application writes to
+    this folder: then the worker identity needs Modify rather than Read.
+    """
+    worker = worker_identity(pool)
+    anonymous = anonymous_identity(target, pool)
+    problem = _unfixable_problem(path_access)
+    if problem is not None:
+        return CheckResult(
+            target.ref, target.physical_path, anonymous, worker, (), CheckStatus.UNFIXABLE, problem
+        )
+    anonymous_is_worker = anonymous is not None and target.application.anonymous.uses_pool_identity
+    requirements = [
+        _requirement(
+            "worker",
+            worker,
+            AccessLevel.MODIFY if needs_write else AccessLevel.READ,
+            path_access,
+            missing_code="worker-anonymous-missing" if anonymous_is_worker else "worker-missing",
+            pool=pool,
+        )
+    ]
+    if anonymous is not None and not anonymous_is_worker:
+        requirements.append(
+            _requirement(
+                "anonymous",
+                anonymous,
+                AccessLevel.READ,
+                path_access,
+                missing_code="anonymous-missing",
+                pool=pool,
+            )
+        )
+    result = tuple(requirements)
+    return CheckResult(target.ref, target.physical_path, anonymous, worker, result, _status(result))
