@@ -133,7 +133,8 @@ def anonymous_identity(target: Target, pool: AppPool) -> Identity | None:
     )
 
 
-def _unfixable_problem(path_access: PathAccess) -> Message | None:
+def unfixable_problem(path_access: PathAccess) -> Message | None:
+    """Why the folder cannot be checked or fixed from this server (share, missing, unreadable), if so."""
     params = {"path": path_access.path, "error": path_access.error or ""}
     if path_access.is_unc:
         code = "path-unc"
@@ -216,7 +217,7 @@ def check_target(
     """
     worker = worker_identity(pool)
     anonymous = anonymous_identity(target, pool)
-    problem = _unfixable_problem(path_access)
+    problem = unfixable_problem(path_access)
     if problem is not None:
         return CheckResult(
             target.ref, target.physical_path, anonymous, worker, (), CheckStatus.UNFIXABLE, problem

@@ -35,6 +35,9 @@ ALL_RESTRICTED_APP_PACKAGES = "S-1-15-2-2"
 
 APP_POOL_PREFIX = "S-1-5-82-"
 
+# The groups IIS puts in every worker process token, whatever the pool.
+WORKER_GROUPS = frozenset({IIS_IUSRS, USERS, AUTHENTICATED_USERS, EVERYONE, SERVICE})
+
 _WELL_KNOWN_NAMES: dict[str, str] = {
     IUSR: "NT AUTHORITY\\IUSR",
     IIS_IUSRS: "BUILTIN\\IIS_IUSRS",
@@ -140,7 +143,7 @@ def worker_token(pool_name: str, identity_type: IdentityType, user_sid: str | No
     identity's own SID is added for the built-in accounts and, when known, for
     a specific user.
     """
-    sids = {app_pool_sid(pool_name), IIS_IUSRS, USERS, AUTHENTICATED_USERS, EVERYONE, SERVICE}
+    sids = {app_pool_sid(pool_name), *WORKER_GROUPS}
     sids.update(_IDENTITY_SIDS[identity_type])
     if identity_type is IdentityType.SPECIFIC_USER and user_sid is not None:
         sids.add(user_sid)

@@ -138,3 +138,9 @@ def test_identity_type_accepts_any_case() -> None:
     assert IdentityType("SpecificUser") is IdentityType.SPECIFIC_USER
     with pytest.raises(ValueError, match="Nobody"):
         IdentityType("Nobody")
+
+
+def test_worker_groups_are_in_every_worker_token() -> None:
+    for identity in IdentityType:
+        assert sids.worker_token("Any", identity) >= sids.WORKER_GROUPS
+    assert sids.IUSR not in sids.WORKER_GROUPS

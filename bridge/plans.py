@@ -1,0 +1,168 @@
+"""Grant plans: what one confirmed click would change, shown before anything is changed.
+
+A plan names the host, the folder, the identity by SID and name, the rights
+and inheritance, the equivalent ``icacls`` line and PowerShell, any
+warnings, and whether it must be refused, is a no-op (the identity already
+has the right) or would not help (a deny entry still wins).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal
+
+from bridge.access import AccessLevel, blocked_by_deny, content_level
+from bridge.model import AppPool, Message, PathAccess
+from bridge.needs import unfixable_problem
+from bridge.safety import iis_iusrs_modify_warning, refusal_for, same_path
+from bridge.sids import IIS_IUSRS, IUSR, WORKER_GROUPS, anonymous_token, app_pool_account, well_known_name
+
+Rights = Literal["ReadAndExecute", "Modify"]
+
+INHERITANCE = "ContainerInherit, ObjectInherit"
+INHERITANCE_TEXT = "this folder, subfolders and files"
+
+_ICACLS_RIGHTS: dict[str, str] = {"ReadAndExecute": "RX", "Modify": "M"}
+_INVALID_NAME_CHARS = re.compile(r'[<>:"|?*\x00-\x1f]')
+
+
+class PlanError(ValueError):
+    """The request cannot even be planned (e.g. a subfolder that escapes the target folder)."""
+
+
+class GrantKind(Enum):
+    IUSR_READ = "iusr-read"
+    IIS_IUSRS_MODIFY = "iis-iusrs-modify"
+    POOL_READ = "pool-read"
+    POOL_MODIFY = "pool-modify"
+
+    @property
+    def rights(self) -> Rights:
+        return "Modify" if self in (GrantKind.IIS_IUSRS_MODIFY, GrantKind.POOL_MODIFY) else "ReadAndExecute"
+
+    @property
+    def needed(self) -> AccessLevel:
+        """The level that makes the grant unnecessary: Read is what serving content needs."""
+        return AccessLevel.MODIFY if self.rights == "Modify" else AccessLevel.READ
+
+
+@dataclass(frozen=True)
+class GrantPlan:
+    kind: GrantKind
+    host: str
+    path: str
+    sid: str
+    display_name: str
+    rights: Rights
+    inheritance: str
+    inheritance_text: str
+    icacls: str
+    powershell: str
+    warnings: tuple[Message, ...]
+    refusal: Message | None
+    noop: bool
+    blocked_by_deny: bool
+    expected_sddl: str | None
+
+    @property
+    def applicable(self) -> bool:
+        """Whether confirming the plan should run the grant."""
+        return self.refusal is None and not self.noop and not self.blocked_by_deny
+
+
+def grant_path(folder: str, subpath: str | None) -> str:
+    """The folder a grant goes to: the target folder, or a relative subfolder of it."""
+    if subpath is None:
+        return folder
+    parts = subpath.replace("/", "\\").strip("\\").split("\\")
+    if subpath.startswith(("\\", "/")) or _INVALID_NAME_CHARS.search(subpath) or not subpath.strip():
+        raise PlanError(
+            f"{subpath!r} is not a relative subfolder name (no drive, share or leading separator)"
+        )
+    if any(part in ("", ".", "..") or part != part.rstrip(" .") for part in parts):
+        raise PlanError(f"{subpath!r} must name a subfolder below the target, without '.' or '..'")
+    return folder.rstrip("\\/") + "\\" + "\\".join(parts)
+
+
+def _identity(kind: GrantKind, pool: AppPool) -> tuple[str, str, frozenset[str]]:
+    """The SID to grant, its display name, and the token whose access makes the grant a no-op."""
+    if kind is GrantKind.IUSR_READ:
+        return IUSR, well_known_name(IUSR) or IUSR, anonymous_token()
+    if kind is GrantKind.IIS_IUSRS_MODIFY:
+        # A right every worker already holds through a shared group needs no grant to IIS_IUSRS.
+        return IIS_IUSRS, well_known_name(IIS_IUSRS) or IIS_IUSRS, WORKER_GROUPS
+    return pool.sid, app_pool_account(pool.name), pool.token
+
+
+def _quote_powershell(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def icacls_line(path: str, sid: str, rights: Rights) -> str:
+    """The equivalent icacls command: one inheritable ACE on the folder, by SID, never ``/T``."""
+    return f'icacls "{path}" /grant "*{sid}:(OI)(CI){_ICACLS_RIGHTS[rights]}"'
+
+
+def powershell_lines(path: str, sid: str, rights: Rights) -> str:
+    """The equivalent Windows PowerShell, for display: the same calls the grant script makes."""
+    item = f"(Get-Item -LiteralPath {_quote_powershell(path)})"
+    return "\n".join(
+        (
+            f"$acl = {item}.GetAccessControl('Access')",
+            "$rule = New-Object System.Security.AccessControl.FileSystemAccessRule("
+            f"(New-Object System.Security.Principal.SecurityIdentifier('{sid}')), '{rights}', "
+            f"'{INHERITANCE}', 'None', 'Allow')",
+            "$acl.AddAccessRule($rule)",
+            f"{item}.SetAccessControl($acl)",
+        )
+    )
+
+
+def plan_grant(
+    kind: GrantKind,
+    *,
+    host: str,
+    folder: str,
+    path_access: PathAccess,
+    pool: AppPool,
+    is_site_root: bool,
+    subpath: str | None = None,
+    windir: str | None = None,
+) -> GrantPlan:
+    """Plan one grant on ``folder`` (or ``folder\\subpath``), whose current state is ``path_access``.
+
+    ``path_access`` must describe the folder the grant goes to; ``windir`` is
+    the target's Windows directory when known.
+    """
+    path = grant_path(folder, subpath)
+    if not same_path(path_access.path, path):
+        raise PlanError(f"the folder state given is for {path_access.path}, not {path}")
+    sid, name, token = _identity(kind, pool)
+    refusal = refusal_for(path, windir=windir) or unfixable_problem(path_access)
+    dacl = path_access.dacl
+    noop = blocked = False
+    if refusal is None and dacl is not None:
+        noop = content_level(dacl, token) >= kind.needed
+        blocked = not noop and blocked_by_deny(dacl, token, sid, kind.needed.mask)
+    warnings: list[Message] = []
+    if kind is GrantKind.IIS_IUSRS_MODIFY and is_site_root and subpath is None:
+        warnings.append(iis_iusrs_modify_warning(path, host=host, pool_account=app_pool_account(pool.name)))
+    return GrantPlan(
+        kind=kind,
+        host=host,
+        path=path,
+        sid=sid,
+        display_name=name,
+        rights=kind.rights,
+        inheritance=INHERITANCE,
+        inheritance_text=INHERITANCE_TEXT,
+        icacls=icacls_line(path, sid, kind.rights),
+        powershell=powershell_lines(path, sid, kind.rights),
+        warnings=tuple(warnings),
+        refusal=refusal,
+        noop=noop,
+        blocked_by_deny=blocked,
+        expected_sddl=path_access.sddl,
+    )

@@ -1,0 +1,242 @@
+"""Grant plans: target, identity, rights, icacls and PowerShell lines, warnings, refusals, no-ops, denies."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bridge import sids
+from bridge.model import AppPool, PathAccess
+from bridge.plans import GrantKind, PlanError, grant_path, plan_grant
+from bridge.sddl import parse_dacl
+from bridge.sids import IdentityType
+
+ROOT = "D:\\Sites\\Shop"
+ADMINS_ONLY = "D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)"
+POOL = AppPool("Shop", "Started", IdentityType.APPLICATION_POOL_IDENTITY, None, None, "v4.0", "Integrated")
+SHOP_SID = sids.app_pool_sid("Shop")
+
+
+def access(sddl: str | None = ADMINS_ONLY, path: str = ROOT, **changes: object) -> PathAccess:
+    state = PathAccess(
+        path=path,
+        exists=True,
+        is_directory=True,
+        is_unc=False,
+        owner=sids.ADMINISTRATORS,
+        protected=True,
+        sddl=sddl,
+        dacl=parse_dacl(sddl) if sddl is not None else None,
+    )
+    return replace(state, **changes)  # type: ignore[arg-type]
+
+
+def test_iusr_read_plan_shows_everything_to_confirm() -> None:
+    result = plan_grant(
+        GrantKind.IUSR_READ, host="web01", folder=ROOT, path_access=access(), pool=POOL, is_site_root=True
+    )
+    assert result.path == ROOT
+    assert result.sid == sids.IUSR
+    assert result.display_name == "NT AUTHORITY\\IUSR"
+    assert result.rights == "ReadAndExecute"
+    assert result.inheritance == "ContainerInherit, ObjectInherit"
+    assert result.inheritance_text == "this folder, subfolders and files"
+    assert result.icacls == 'icacls "D:\\Sites\\Shop" /grant "*S-1-5-17:(OI)(CI)RX"'
+    assert "/T" not in result.icacls
+    assert "SecurityIdentifier('S-1-5-17')" in result.powershell
+    assert "GetAccessControl('Access')" in result.powershell and "SetAccessControl" in result.powershell
+    assert "Set-Acl" not in result.powershell
+    assert result.expected_sddl == ADMINS_ONLY
+    assert result.applicable and not result.noop and result.refusal is None and result.warnings == ()
+
+
+def test_pool_modify_plan_uses_the_pool_sid_and_m() -> None:
+    result = plan_grant(
+        GrantKind.POOL_MODIFY, host="web01", folder=ROOT, path_access=access(), pool=POOL, is_site_root=True
+    )
+    assert result.sid == SHOP_SID
+    assert result.display_name == "IIS AppPool\\Shop"
+    assert result.rights == "Modify"
+    assert result.icacls.endswith(f'"*{SHOP_SID}:(OI)(CI)M"')
+
+
+def test_powershell_quotes_the_path_as_a_literal() -> None:
+    path = "D:\\Sites\\O'Brien $(x)"
+    result = plan_grant(
+        GrantKind.POOL_READ,
+        host="h",
+        folder=path,
+        path_access=access(path=path),
+        pool=POOL,
+        is_site_root=False,
+    )
+    assert "-LiteralPath 'D:\\Sites\\O''Brien $(x)'" in result.powershell
+
+
+def test_already_readable_through_users_is_a_noop() -> None:
+    state = access(ADMINS_ONLY + "(A;OICI;0x1200a9;;;BU)")
+    for kind in (GrantKind.IUSR_READ, GrantKind.POOL_READ):
+        result = plan_grant(kind, host="h", folder=ROOT, path_access=state, pool=POOL, is_site_root=True)
+        assert result.noop and not result.applicable
+    modify = plan_grant(
+        GrantKind.POOL_MODIFY, host="h", folder=ROOT, path_access=state, pool=POOL, is_site_root=True
+    )
+    assert not modify.noop
+
+
+def test_iis_iusrs_read_does_not_make_iusr_read_a_noop() -> None:
+    state = access(ADMINS_ONLY + "(A;OICI;0x1200a9;;;IS)")
+    iusr = plan_grant(
+        GrantKind.IUSR_READ, host="h", folder=ROOT, path_access=state, pool=POOL, is_site_root=True
+    )
+    pool = plan_grant(
+        GrantKind.POOL_READ, host="h", folder=ROOT, path_access=state, pool=POOL, is_site_root=True
+    )
+    assert not iusr.noop
+    assert pool.noop
+
+
+def test_iis_iusrs_modify_noop_only_when_every_worker_has_it() -> None:
+    pool_only = access(ADMINS_ONLY + f"(A;OICI;0x1301bf;;;{SHOP_SID})")
+    everyone = access(ADMINS_ONLY + "(A;OICI;0x1301bf;;;WD)")
+    kwargs = {"host": "h", "folder": ROOT, "pool": POOL, "is_site_root": False}
+    assert not plan_grant(GrantKind.IIS_IUSRS_MODIFY, path_access=pool_only, **kwargs).noop  # type: ignore[arg-type]
+    assert plan_grant(GrantKind.IIS_IUSRS_MODIFY, path_access=everyone, **kwargs).noop  # type: ignore[arg-type]
+
+
+def test_explicit_deny_blocks_the_plan() -> None:
+    state = access("D:AI(D;OICI;FR;;;S-1-5-17)(A;OICIID;FA;;;SY)")
+    result = plan_grant(
+        GrantKind.IUSR_READ, host="h", folder=ROOT, path_access=state, pool=POOL, is_site_root=True
+    )
+    assert result.blocked_by_deny and not result.applicable and not result.noop
+
+
+def test_inherited_deny_does_not_block() -> None:
+    state = access("D:AI(D;OICIID;FR;;;S-1-5-17)(A;OICIID;FA;;;SY)")
+    result = plan_grant(
+        GrantKind.IUSR_READ, host="h", folder=ROOT, path_access=state, pool=POOL, is_site_root=True
+    )
+    assert not result.blocked_by_deny and result.applicable
+
+
+def test_iis_iusrs_modify_on_the_site_root_warns_with_the_alternative() -> None:
+    result = plan_grant(
+        GrantKind.IIS_IUSRS_MODIFY,
+        host="web01",
+        folder=ROOT,
+        path_access=access(),
+        pool=POOL,
+        is_site_root=True,
+    )
+    assert result.sid == sids.IIS_IUSRS and result.rights == "Modify"
+    assert [warning.code for warning in result.warnings] == ["iis-iusrs-modify-site-root"]
+    assert "IIS AppPool\\Shop" in result.warnings[0].describe()
+    assert result.applicable
+
+
+def test_iis_iusrs_modify_on_a_subfolder_or_application_does_not_warn() -> None:
+    uploads = access(path=ROOT + "\\uploads")
+    sub = plan_grant(
+        GrantKind.IIS_IUSRS_MODIFY,
+        host="h",
+        folder=ROOT,
+        subpath="uploads",
+        path_access=uploads,
+        pool=POOL,
+        is_site_root=True,
+    )
+    assert sub.path == ROOT + "\\uploads"
+    assert sub.warnings == ()
+    app = plan_grant(
+        GrantKind.IIS_IUSRS_MODIFY, host="h", folder=ROOT, path_access=access(), pool=POOL, is_site_root=False
+    )
+    assert app.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("folder", "code"),
+    [("C:\\", "drive-root"), ("C:\\Windows\\Web", "windows-dir"), ("C:\\Users\\bob", "user-profile")],
+)
+def test_refused_folders_are_never_applicable(folder: str, code: str) -> None:
+    result = plan_grant(
+        GrantKind.POOL_READ,
+        host="h",
+        folder=folder,
+        path_access=access(path=folder),
+        pool=POOL,
+        is_site_root=True,
+    )
+    assert result.refusal is not None and result.refusal.code == code
+    assert not result.applicable
+
+
+def test_target_windir_is_honoured() -> None:
+    folder = "E:\\Win\\Web"
+    result = plan_grant(
+        GrantKind.POOL_READ,
+        host="h",
+        folder=folder,
+        path_access=access(path=folder),
+        pool=POOL,
+        is_site_root=True,
+        windir="E:\\Win",
+    )
+    assert result.refusal is not None and result.refusal.code == "windows-dir"
+
+
+def test_unc_folder_is_refused_with_an_explanation() -> None:
+    folder = "\\\\files\\web"
+    state = access(None, path=folder, is_unc=True, exists=False)
+    result = plan_grant(
+        GrantKind.IUSR_READ, host="h", folder=folder, path_access=state, pool=POOL, is_site_root=True
+    )
+    assert result.refusal is not None and result.refusal.code == "unc"
+    assert "file server" in result.refusal.describe()
+
+
+def test_missing_folder_is_refused() -> None:
+    state = access(None, exists=False)
+    result = plan_grant(
+        GrantKind.IUSR_READ, host="h", folder=ROOT, path_access=state, pool=POOL, is_site_root=True
+    )
+    assert result.refusal is not None and result.refusal.code == "path-missing"
+
+
+@pytest.mark.parametrize(
+    ("subpath", "expected"),
+    [(None, ROOT), ("App_Data", ROOT + "\\App_Data"), ("media/uploads/", ROOT + "\\media\\uploads")],
+)
+def test_grant_path(subpath: str | None, expected: str) -> None:
+    assert grant_path(ROOT, subpath) == expected
+    if subpath is not None:
+        assert grant_path(ROOT + "\\", subpath) == expected
+
+
+@pytest.mark.parametrize(
+    "subpath",
+    ["..", "a\\..\\..\\Windows", "C:\\Windows", "\\\\server\\share", "\\abs", "/abs", "x:y", "", ".", "a "],
+)
+def test_subpaths_that_escape_the_folder_are_rejected(subpath: str) -> None:
+    with pytest.raises(PlanError):
+        grant_path(ROOT, subpath)
+
+
+def test_path_access_must_match_the_grant_path() -> None:
+    with pytest.raises(PlanError, match="not"):
+        plan_grant(
+            GrantKind.IUSR_READ,
+            host="h",
+            folder=ROOT,
+            subpath="x",
+            path_access=access(),
+            pool=POOL,
+            is_site_root=True,
+        )
+
+
+def test_grant_kind_values_and_rights() -> None:
+    assert [kind.value for kind in GrantKind] == ["iusr-read", "iis-iusrs-modify", "pool-read", "pool-modify"]
+    assert GrantKind.POOL_READ.rights == "ReadAndExecute"
+    assert GrantKind.IIS_IUSRS_MODIFY.rights == "Modify"

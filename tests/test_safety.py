@@ -1,0 +1,95 @@
+"""Safety rules: folders a grant must never touch, compared the Windows way."""
+
+from __future__ import annotations
+
+import pytest
+
+from bridge.safety import iis_iusrs_modify_warning, is_unc, is_within, normalize, refusal_for, same_path
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("C:\\inetpub\\wwwroot", "c:/INETPUB/wwwroot/"),
+        ("C:\\", "c:"),
+        ("\\\\?\\C:\\Sites", "C:\\sites\\"),
+        ("\\\\?\\UNC\\fs\\web", "\\\\FS\\web"),
+    ],
+)
+def test_windows_path_comparison(left: str, right: str) -> None:
+    assert same_path(left, right)
+
+
+def test_is_within_respects_segment_boundaries() -> None:
+    assert is_within("C:\\Windows\\System32", "c:/windows/")
+    assert is_within("C:\\Windows", "C:\\Windows")
+    assert not is_within("C:\\WindowsApps-sites", "C:\\Windows")
+    assert normalize("D:/Sites/Shop/") == "d:\\sites\\shop"
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        ("C:\\", "drive-root"),
+        ("d:/", "drive-root"),
+        ("E:", "drive-root"),
+        ("C:\\Windows", "windows-dir"),
+        ("c:/windows/system32/inetsrv", "windows-dir"),
+        ("C:\\Program Files", "program-files"),
+        ("C:\\Program Files\\App\\web", "program-files"),
+        ("C:\\Program Files (x86)\\Legacy", "program-files"),
+        ("C:\\ProgramData", "program-data"),
+        ("C:\\ProgramData\\Site", "program-data"),
+        ("C:\\Users", "user-profile"),
+        ("C:\\Users\\alice\\", "user-profile"),
+        ("\\\\fileserver\\web\\site", "unc"),
+        ("//fileserver/web", "unc"),
+        ("sites\\shop", "not-absolute"),
+        ("C:sites", "not-absolute"),
+    ],
+)
+def test_refused_paths(path: str, code: str) -> None:
+    refusal = refusal_for(path)
+    assert refusal is not None
+    assert refusal.code == code
+    assert path in refusal.describe()
+
+
+def test_unc_refusal_explains_why() -> None:
+    refusal = refusal_for("\\\\fs\\web")
+    assert refusal is not None
+    assert "file server" in refusal.describe()
+    assert is_unc("\\\\fs\\web") and not is_unc("C:\\fs")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "C:\\inetpub\\wwwroot",
+        "D:\\Sites\\Shop",
+        "C:\\Users\\alice\\sites\\blog",
+        "C:\\WindowsSites",
+        "D:\\Windows",
+        "D:\\Program Files\\site",
+        "C:\\Program Files Sites",
+    ],
+)
+def test_allowed_paths(path: str) -> None:
+    assert refusal_for(path) is None
+
+
+def test_the_targets_windows_directory_is_used_when_known() -> None:
+    windows = refusal_for("D:\\Windows\\Temp", windir="D:\\WINDOWS")
+    assert windows is not None and windows.code == "windows-dir"
+    program_files = refusal_for("D:\\Program Files\\x", windir="D:\\Windows")
+    assert program_files is not None and program_files.code == "program-files"
+    assert refusal_for("C:\\Windows\\x", windir="D:\\Windows") is None
+
+
+def test_iis_iusrs_warning_names_the_least_privilege_alternative() -> None:
+    warning = iis_iusrs_modify_warning("D:\\Sites\\Shop\\", host="web01", pool_account="IIS AppPool\\Shop")
+    text = warning.describe()
+    assert warning.code == "iis-iusrs-modify-site-root"
+    assert "every application pool on web01" in text
+    assert "IIS AppPool\\Shop" in text
+    assert "D:\\Sites\\Shop\\App_Data" in text and "D:\\Sites\\Shop\\uploads" in text
