@@ -1,0 +1,382 @@
+"""The ``iis-access`` commands: parse, connect, run one operation, print for people or as JSON.
+
+Exit codes: 0 done (also "nothing to do"), 2 usage, 3 refused with nothing
+changed, 4 could not connect or authenticate, 5 the operation failed on the
+host. Messages go to stderr, the clear sentence first; with ``--json`` stdout
+holds exactly one JSON document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from typing import Any, NoReturn, TextIO
+
+from bridge import __version__, operations
+from bridge.connection import Auth, ConnectionSettings, Scheme, connection_settings
+from bridge.credentials import password_for
+from bridge.demo import DemoHost
+from bridge.errors import BridgeError, Cancelled
+from bridge.history import ChangeRecord, History
+from bridge.local_transport import LocalTransport
+from bridge.model import Inventory
+from bridge.needs import CheckResult
+from bridge.plans import GrantKind, GrantPlan
+from bridge.psrp_transport import PsrpTransport
+from bridge.session import HostSession
+from bridge.transport import Transport
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+class UsageError(BridgeError):
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "Run 'iis-access --help' for the options.")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message[:1].upper() + message[1:] + ".")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    json_option = _Parser(add_help=False)
+    json_option.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON document on stdout"
+    )
+    parser = _Parser(
+        prog="iis-access",
+        description="See which account needs access to each IIS site's folder, and grant it.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    connection = parser.add_argument_group("connection")
+    connection.add_argument(
+        "--host", help="server to manage (default: this machine, or the demo lab off Windows)"
+    )
+    connection.add_argument("--port", type=int)
+    connection.add_argument("--transport", choices=[s.value for s in Scheme], default=Scheme.HTTPS.value)
+    connection.add_argument("--auth", choices=[a.value for a in Auth], default=Auth.NEGOTIATE.value)
+    connection.add_argument("--user")
+    connection.add_argument("--ca-file", metavar="FILE")
+    connection.add_argument("--cert-thumbprint", metavar="SHA256")
+    connection.add_argument(
+        "--no-verify-tls", action="store_true", help="do NOT verify the HTTPS certificate"
+    )
+    connection.add_argument("--timeout", type=float, default=120.0, help="operation timeout in seconds")
+    connection.add_argument(
+        "--powershell", metavar="PATH", help="run Windows PowerShell from PATH on this machine"
+    )
+
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands.add_parser("sites", parents=[json_option], help="every site with its applications")
+    commands.add_parser("pools", parents=[json_option], help="every application pool with its identity")
+    check = commands.add_parser("check", parents=[json_option], help="who needs what on a target's folder")
+    check.add_argument("target", nargs="?", help="Site, or Site/app/path")
+    check.add_argument("--all", action="store_true", help="every site, application and virtual directory")
+    grant = commands.add_parser("grant", parents=[json_option], help="grant an identity access to a folder")
+    grant.add_argument("kind", choices=[kind.value for kind in GrantKind])
+    grant.add_argument("target")
+    grant.add_argument("--subpath", metavar="RELATIVE", help="a folder below the target, e.g. App_Data")
+    grant.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
+    grant.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    commands.add_parser("history", parents=[json_option], help="the changes made from this account")
+    undo = commands.add_parser("undo", parents=[json_option], help="restore a folder's ACL as it was")
+    undo.add_argument("change_id")
+    undo.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    return parser
+
+
+def _sites_json(inventory: Inventory) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": site.name,
+            "id": site.id,
+            "state": site.state,
+            "bindings": [
+                {"protocol": binding.protocol, "bindingInformation": binding.binding_information}
+                for binding in site.bindings
+            ],
+            "applications": [
+                {
+                    "path": application.path,
+                    "applicationPool": application.application_pool,
+                    "physicalPath": next(
+                        (
+                            vdir.expanded_physical_path
+                            for vdir in application.virtual_directories
+                            if vdir.path == "/"
+                        ),
+                        None,
+                    ),
+                    "virtualDirectories": [
+                        {"path": vdir.path, "physicalPath": vdir.expanded_physical_path}
+                        for vdir in application.virtual_directories
+                    ],
+                }
+                for application in site.applications
+            ],
+        }
+        for site in inventory.sites
+    ]
+
+
+def _render_sites(inventory: Inventory) -> str:
+    lines = []
+    for site in inventory.sites:
+        lines.append(f"{site.name} (id {site.id}, {site.state})")
+        for target in inventory.targets():
+            if target.site is site:
+                lines.append(
+                    f"  {target.ref}  ->  {target.physical_path}  [{target.application.application_pool}]"
+                )
+    return "\n".join(lines)
+
+
+def _pools_json(inventory: Inventory) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": pool.name,
+            "state": pool.state,
+            "identityType": pool.identity_type.value,
+            "identity": pool.identity_account,
+            "sid": pool.sid,
+            "identitySid": pool.identity_sid,
+        }
+        for pool in inventory.app_pools
+    ]
+
+
+def _render_pools(inventory: Inventory) -> str:
+    return "\n".join(
+        f"{pool.name} ({pool.state}): {pool.identity_account} [{pool.identity_type.value}] {pool.sid}"
+        for pool in inventory.app_pools
+    )
+
+
+def _check_json(result: CheckResult) -> dict[str, Any]:
+    return {
+        "target": str(result.target),
+        "physicalPath": result.physical_path,
+        "anonymous": None
+        if result.anonymous is None
+        else {"name": result.anonymous.name, "sid": result.anonymous.sid},
+        "worker": {"name": result.worker.name, "sid": result.worker.sid},
+        "requirements": [
+            {
+                "name": requirement.name,
+                "sid": requirement.sid,
+                "role": requirement.role,
+                "needs": requirement.needs.value,
+                "effective": requirement.effective.value,
+                "ok": requirement.ok,
+                "blockedByDeny": requirement.blocked_by_deny,
+                "reason": requirement.reason.describe(),
+            }
+            for requirement in result.requirements
+        ],
+        "status": result.status.value,
+        "problem": None if result.problem is None else result.problem.describe(),
+    }
+
+
+def _render_check(result: CheckResult) -> str:
+    lines = [f"{result.target}  ({result.physical_path}): {result.status.value}"]
+    if result.problem is not None:
+        lines.append(f"  {result.problem.describe()}")
+    for requirement in result.requirements:
+        mark = "ok  " if requirement.ok else "MISSING"
+        lines.append(f"  [{mark}] {requirement.reason.describe()}")
+    return "\n".join(lines)
+
+
+def _plan_json(plan: GrantPlan) -> dict[str, Any]:
+    return {
+        "kind": plan.kind.value,
+        "host": plan.host,
+        "path": plan.path,
+        "identity": plan.display_name,
+        "sid": plan.sid,
+        "rights": plan.rights,
+        "inheritance": plan.inheritance,
+        "icacls": plan.icacls,
+        "powershell": plan.powershell,
+        "warnings": [warning.describe() for warning in plan.warnings],
+        "refusal": None if plan.refusal is None else plan.refusal.describe(),
+        "noop": plan.noop,
+        "blockedByDeny": plan.blocked_by_deny,
+    }
+
+
+def _render_plan(plan: GrantPlan) -> str:
+    lines = [
+        f"Host:      {plan.host}",
+        f"Folder:    {plan.path}",
+        f"Identity:  {plan.display_name} ({plan.sid})",
+        f"Rights:    {plan.rights}, {plan.inheritance_text}",
+        f"Same as:   {plan.icacls}",
+    ]
+    lines.extend(f"Warning:   {warning.describe()}" for warning in plan.warnings)
+    return "\n".join(lines)
+
+
+def _render_change(record: ChangeRecord) -> str:
+    state = "undone" if record.undone else record.outcome.value
+    return f"{record.id}  {record.time}  {record.host}  {record.kind} {record.path}  [{state}]"
+
+
+def _settings(args: argparse.Namespace) -> ConnectionSettings:
+    password = None
+    if args.user and args.auth != Auth.CERTIFICATE.value:
+        password = password_for(args.user, args.host)
+        if password is None:
+            raise UsageError(f"No password for {args.user}: set IIS_ACCESS_PASSWORD or run interactively")
+    return connection_settings(
+        args.host,
+        port=args.port,
+        scheme=args.transport,
+        auth=args.auth,
+        user=args.user,
+        password=password,
+        ca_file=args.ca_file,
+        thumbprint=args.cert_thumbprint,
+        verify_tls=not args.no_verify_tls,
+        operation_timeout=args.timeout,
+    )
+
+
+@contextmanager
+def _session(args: argparse.Namespace) -> Iterator[HostSession]:
+    with ExitStack() as stack:
+        transport: Transport
+        if args.host:
+            transport = PsrpTransport(_settings(args))
+        elif args.powershell or sys.platform == "win32":
+            transport = LocalTransport(args.powershell, operation_timeout=args.timeout)
+        else:
+            _say("No --host given: using the built-in demo lab (a simulated IIS server).")
+            demo = DemoHost()
+            transport = PsrpTransport(stack.enter_context(demo))
+        session = stack.enter_context(HostSession(transport))
+        yield session
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _emit(args: argparse.Namespace, document: Any, text: str, out: TextIO) -> None:
+    if getattr(args, "json", False):
+        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(text + ("\n" if text and not text.endswith("\n") else ""))
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        raise UsageError("Confirmation needed but stdin is not a terminal: add --yes")
+    _say(question)
+    try:
+        answer = input("Proceed? [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in {"y", "yes"}
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
+    history = History()
+    if args.command == "history":
+        records = history.records()
+        _emit(args, [record.to_json() for record in records], "\n".join(map(_render_change, records)), out)
+        return EXIT_OK
+    with _session(args) as session:
+        if args.command == "sites":
+            inventory = operations.inventory(session)
+            _emit(args, _sites_json(inventory), _render_sites(inventory), out)
+        elif args.command == "pools":
+            inventory = operations.inventory(session)
+            _emit(args, _pools_json(inventory), _render_pools(inventory), out)
+        elif args.command == "check":
+            return _check(args, session, out)
+        elif args.command == "grant":
+            return _grant(args, session, history, out)
+        elif args.command == "undo":
+            record = history.get(args.change_id)
+            if not args.yes and not _confirm(f"Restore the ACL of {record.path} on {record.host}."):
+                raise Cancelled("The undo")
+            undone = operations.undo(session, args.change_id, history)
+            _emit(
+                args,
+                {"changeId": undone.id, "restored": undone.undone},
+                f"Restored the ACL of {undone.path} as it was before change {undone.id}.",
+                out,
+            )
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, session: HostSession, out: TextIO) -> int:
+    if args.all == bool(args.target):
+        raise UsageError("Give either a TARGET or --all")
+    if args.all:
+        results = operations.check_all(session)
+        _emit(
+            args,
+            [_check_json(result) for result in results],
+            "\n\n".join(map(_render_check, results)),
+            out,
+        )
+    else:
+        result = operations.check(session, args.target)
+        _emit(args, _check_json(result), _render_check(result), out)
+    return EXIT_OK
+
+
+def _grant(args: argparse.Namespace, session: HostSession, history: History, out: TextIO) -> int:
+    plan = operations.plan(session, GrantKind(args.kind), args.target, args.subpath)
+    plan_json = _plan_json(plan)
+    unchanged: dict[str, Any] = {"changeId": None, "changed": False, "plan": plan_json}
+    unchanged |= {"before": plan.expected_sddl, "after": plan.expected_sddl}
+    if plan.refusal is not None or plan.blocked_by_deny:
+        _say(_render_plan(plan))
+        operations.refuse_if_unsafe(plan)
+    if plan.noop:
+        _emit(args, unchanged, _render_plan(plan) + "\nNothing to do: the access is already there.", out)
+        return EXIT_OK
+    if args.dry_run:
+        _emit(args, unchanged, _render_plan(plan) + "\nDry run: nothing changed.", out)
+        return EXIT_OK
+    if not args.yes and not _confirm(_render_plan(plan)):
+        raise Cancelled("The grant")
+    record = operations.apply(session, plan, history)
+    _emit(
+        args,
+        {
+            "changeId": record.id,
+            "changed": True,
+            "plan": plan_json,
+            "before": record.before,
+            "after": record.after,
+        },
+        f"Done: change {record.id}; undo it with 'iis-access undo {record.id}'.",
+        out,
+    )
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(build_parser().parse_args(arguments), sys.stdout)
+    except BridgeError as error:
+        _say(error.message)
+        _say(error.hint)
+        return error.exit_code
+    except KeyboardInterrupt:
+        _say("Interrupted.")
+        return Cancelled.exit_code

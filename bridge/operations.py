@@ -1,0 +1,293 @@
+"""The operations the CLI and the GUI share: inventory, check, plan, apply, undo.
+
+Each runs as one unit of work on the host's session, so no other operation
+on that host lands between its read and its write. Round trips are counted:
+a check of one target or of the whole server is one inventory plus one
+path-access call.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bridge import sddl
+from bridge.access import with_explicit_allow
+from bridge.errors import (
+    BridgeError,
+    IISMissing,
+    NotElevated,
+    Refused,
+    ScriptFailed,
+    UnexpectedAnswer,
+)
+from bridge.history import ChangeRecord, History, Outcome
+from bridge.model import (
+    AclChange,
+    AppPool,
+    Inventory,
+    ModelError,
+    PathAccess,
+    Target,
+    UnknownTarget,
+    parse_acl_change,
+    parse_inventory,
+    parse_path_access,
+)
+from bridge.needs import CheckResult, check_target
+from bridge.plans import GrantKind, GrantPlan, PlanError, grant_path, plan_grant
+from bridge.safety import is_within, normalize
+from bridge.scripts import Operation
+from bridge.session import HostSession, Runner
+
+_RIGHTS_MASK = {"ReadAndExecute": sddl.READ_AND_EXECUTE, "Modify": sddl.MODIFY}
+
+
+class InvalidRequest(BridgeError):
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message[:1].upper() + message[1:] + ".", "Nothing was changed.")
+
+
+class UnknownTargetError(BridgeError):
+    exit_code = 2
+
+    def __init__(self, target: str, detail: str) -> None:
+        super().__init__(
+            f"{target!r} is not a site, application or virtual directory on this server ({detail}).",
+            "Run 'iis-access sites' to list them; names are 'Site' or 'Site/app/path'.",
+        )
+
+
+def _parsed(host: str, parse: Any, document: Any) -> Any:
+    try:
+        return parse(document)
+    except ModelError as error:
+        raise UnexpectedAnswer(host, str(error)) from error
+
+
+def _inventory(runner: Runner) -> Inventory:
+    found: Inventory = _parsed(runner.host, parse_inventory, runner.run(Operation.INVENTORY, {}))
+    if not found.server.web_administration:
+        what = "IIS" if found.server.iis_version is None else "The WebAdministration PowerShell module"
+        raise IISMissing(runner.host, what)
+    if not found.server.elevated:
+        raise NotElevated(runner.host)
+    return found
+
+
+def _path_access(runner: Runner, paths: list[str]) -> dict[str, PathAccess]:
+    if not paths:
+        return {}
+    entries: list[PathAccess] = _parsed(
+        runner.host, parse_path_access, runner.run(Operation.PATH_ACCESS, {"Path": paths})
+    )
+    if [entry.path for entry in entries] != paths:
+        raise UnexpectedAnswer(runner.host, "path-access answered for other paths than asked")
+    return {entry.path: entry for entry in entries}
+
+
+def _find(inventory: Inventory, target: str) -> Target:
+    try:
+        return inventory.find_target(target)
+    except UnknownTarget as error:
+        raise UnknownTargetError(target, str(error)) from error
+
+
+def _pool(runner: Runner, inventory: Inventory, target: Target) -> AppPool:
+    pool = inventory.pool(target.application.application_pool)
+    if pool is None:
+        raise UnexpectedAnswer(
+            runner.host,
+            f"{target.ref} uses application pool {target.application.application_pool!r}, "
+            "which does not exist",
+        )
+    return pool
+
+
+def _check_all(runner: Runner) -> list[CheckResult]:
+    found = _inventory(runner)
+    targets = list(found.targets())
+    access = _path_access(runner, list(dict.fromkeys(target.physical_path for target in targets)))
+    return [
+        check_target(target, _pool(runner, found, target), access[target.physical_path]) for target in targets
+    ]
+
+
+def _check(runner: Runner, name: str) -> CheckResult:
+    found = _inventory(runner)
+    target = _find(found, name)
+    access = _path_access(runner, [target.physical_path])
+    return check_target(target, _pool(runner, found, target), access[target.physical_path])
+
+
+def _plan(runner: Runner, kind: GrantKind, name: str, subpath: str | None) -> GrantPlan:
+    found = _inventory(runner)
+    target = _find(found, name)
+    try:
+        folder = grant_path(target.physical_path, subpath)
+    except PlanError as error:
+        raise InvalidRequest(str(error)) from error
+    return plan_grant(
+        kind,
+        host=runner.host,
+        folder=target.physical_path,
+        path_access=_path_access(runner, [folder])[folder],
+        pool=_pool(runner, found, target),
+        is_site_root=target.is_site_root,
+        subpath=subpath,
+    )
+
+
+def _owning_target(inventory: Inventory, path: str) -> str:
+    """The target whose folder holds ``path`` (the deepest one), for the history and the GUI's re-check."""
+    owners = [target for target in inventory.targets() if is_within(path, target.physical_path)]
+    if not owners:
+        return path
+    return str(max(owners, key=lambda target: len(normalize(target.physical_path))).ref)
+
+
+def inventory(session: HostSession) -> Inventory:
+    """Every site, application, virtual directory and pool of the host (one round trip)."""
+    return session.call(_inventory)
+
+
+def check_all(session: HostSession) -> list[CheckResult]:
+    """Who needs what for every target of the server, in two round trips whatever its size."""
+    return session.call(_check_all)
+
+
+def check(session: HostSession, target: str) -> CheckResult:
+    """Who needs what on one target's folder (``Site`` or ``Site/app/path``)."""
+    return session.call(lambda runner: _check(runner, target))
+
+
+def plan(session: HostSession, kind: GrantKind, target: str, subpath: str | None = None) -> GrantPlan:
+    """What a grant would change, read from the folder's current ACL; changes nothing."""
+    return session.call(lambda runner: _plan(runner, kind, target, subpath))
+
+
+def _stale(path: str, expected: str, found: str) -> Refused:
+    added = _ace_difference(found, expected)
+    removed = _ace_difference(expected, found)
+    details = []
+    if added:
+        details.append("added " + " ".join(added))
+    if removed:
+        details.append("removed " + " ".join(removed))
+    what = "; ".join(details) or "its flags differ"
+    return Refused(
+        f"The ACL of {path} changed since it was read ({what}); nothing was changed.",
+        "Check the folder again and decide anew.",
+    )
+
+
+def _ace_difference(left: str, right: str) -> list[str]:
+    try:
+        theirs = {sddl.format_ace(ace) for ace in sddl.parse_dacl(right).aces}
+        return [
+            text
+            for text in (sddl.format_ace(ace) for ace in sddl.parse_dacl(left).aces)
+            if text not in theirs
+        ]
+    except sddl.SddlError:
+        return []
+
+
+def refuse_if_unsafe(plan: GrantPlan) -> None:
+    """Raise Refused, saying why, unless the plan should be applied."""
+    if plan.refusal is not None:
+        raise Refused(plan.refusal.describe())
+    if plan.blocked_by_deny:
+        raise Refused(
+            f"A deny entry on {plan.path} would still withhold the access; an allow entry cannot help.",
+            "Remove or narrow the deny entry first; nothing was changed.",
+        )
+    if plan.noop or plan.expected_sddl is None:
+        raise Refused(
+            f"{plan.display_name} already has this access to {plan.path}.", "There is nothing to do."
+        )
+
+
+def _apply(runner: Runner, plan: GrantPlan, history: History) -> ChangeRecord:
+    refuse_if_unsafe(plan)
+    assert plan.expected_sddl is not None, "checked by refuse_if_unsafe"
+    if plan.host != runner.host:
+        raise Refused(f"This plan was made for {plan.host}, not {runner.host}; nothing was changed.")
+    record = history.record_intent(
+        host=runner.host,
+        target=_owning_target(_inventory(runner), plan.path),
+        kind=plan.kind.value,
+        path=plan.path,
+        identity=plan.display_name,
+        sid=plan.sid,
+        rights=plan.rights,
+        before=plan.expected_sddl,
+    )
+    parameters = {
+        "Path": plan.path,
+        "Sid": plan.sid,
+        "Rights": plan.rights,
+        "ExpectedSddl": plan.expected_sddl,
+    }
+    try:
+        answer = runner.run(Operation.GRANT, parameters)
+    except (ScriptFailed, NotElevated) as error:
+        # The host answered: the grant did not happen.
+        history.record_outcome(record.id, Outcome.FAILED, None, error.message)
+        raise
+    # Any other failure (connection lost, timeout) leaves the intent with an unknown outcome.
+    result: AclChange = _parsed(runner.host, parse_acl_change, answer)
+    if result.status == "stale":
+        history.record_outcome(record.id, Outcome.REFUSED, result.after, "the ACL changed since it was read")
+        raise _stale(plan.path, plan.expected_sddl, result.before)
+    return history.record_outcome(record.id, Outcome.CHANGED, result.after)
+
+
+def apply(session: HostSession, plan: GrantPlan, history: History) -> ChangeRecord:
+    """Make the planned grant, logging the intent durably before it is sent and the outcome after."""
+    return session.call(lambda runner: _apply(runner, plan, history))
+
+
+def _expected_after(record: ChangeRecord) -> str:
+    """The ACL the change left behind: recorded, or (outcome unknown) what the grant would have made."""
+    if record.after is not None:
+        return record.after
+    granted = with_explicit_allow(sddl.parse_dacl(record.before), record.sid, _RIGHTS_MASK[record.rights])
+    return sddl.format_dacl(granted)
+
+
+def _undo(runner: Runner, change_id: str, history: History) -> ChangeRecord:
+    record = history.get(change_id)
+    if record.host != runner.host:
+        raise Refused(f"Change {change_id} was made on {record.host}; connect to that host to undo it.")
+    if record.undone:
+        raise Refused(f"Change {change_id} was already undone.", "There is nothing to do.")
+    if record.outcome not in (Outcome.CHANGED, Outcome.UNKNOWN):
+        raise Refused(
+            f"Change {change_id} changed nothing ({record.outcome.value}).", "There is nothing to do."
+        )
+    current = _path_access(runner, [record.path])[record.path].sddl
+    if current is None:
+        raise Refused(f"The ACL of {record.path} cannot be read any more; nothing was changed.")
+    if record.outcome is Outcome.UNKNOWN and current == record.before:
+        # The grant never landed: there is nothing to restore.
+        history.record_outcome(change_id, Outcome.UNCHANGED, current, "the grant had not been applied")
+        raise Refused(f"Change {change_id} never reached {record.path}.", "There is nothing to undo.")
+    expected = _expected_after(record)
+    if current != expected:
+        raise _stale(record.path, expected, current)
+    if record.outcome is Outcome.UNKNOWN:
+        history.record_outcome(change_id, Outcome.CHANGED, current, "confirmed when undoing")
+    answer = runner.run(
+        Operation.RESTORE, {"Path": record.path, "Sddl": record.before, "ExpectedSddl": current}
+    )
+    result: AclChange = _parsed(runner.host, parse_acl_change, answer)
+    if result.status == "stale":
+        raise _stale(record.path, current, result.before)
+    return history.record_undo(change_id)
+
+
+def undo(session: HostSession, change_id: str, history: History) -> ChangeRecord:
+    """Restore the ACL a change replaced, only if the folder still has the ACL the change left."""
+    return session.call(lambda runner: _undo(runner, change_id, history))
