@@ -1,0 +1,165 @@
+"""The demo server tells the "who needs what" story at a glance, and its data is consistent."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import pytest
+
+from bridge import sddl, sids
+from bridge.lab.ntfs import inherited_aces
+from bridge.lab.simulator import SimulatedServer, demo_scenario_path
+from bridge.scripts import Operation, script_text
+
+
+@pytest.fixture(scope="module")
+def server() -> SimulatedServer:
+    return SimulatedServer.from_scenario(demo_scenario_path())
+
+
+@pytest.fixture(scope="module")
+def inventory(server: SimulatedServer) -> Any:
+    return json.loads(server.execute(script_text(Operation.INVENTORY), {}))
+
+
+def _root(inventory: Any, site: str, app: str = "/") -> Any:
+    found = next(s for s in inventory["sites"] if s["name"] == site)
+    return next(a for a in found["applications"] if a["path"] == app)
+
+
+def _folder(server: SimulatedServer, path: str) -> Any:
+    return json.loads(server.execute(script_text(Operation.PATH_ACCESS), {"Path": [path]}))["paths"][0]
+
+
+def _can(entry: Any, token: Iterable[str], rights: int = sddl.READ_AND_EXECUTE) -> bool:
+    """Allow minus deny over the ACEs that apply to the folder itself."""
+    wanted = set(token)
+    aces = [a for a in sddl.parse_dacl(entry["sddl"]).aces if a.applies_to_folder and a.sid in wanted]
+    allowed = denied = 0
+    for ace in aces:
+        if ace.is_allow:
+            allowed |= sddl.map_generic(ace.mask)
+        elif ace.is_deny:
+            denied |= sddl.map_generic(ace.mask)
+    return (allowed & ~denied & rights) == rights
+
+
+def _worker(inventory: Any, pool_name: str) -> frozenset[str]:
+    pool = next(p for p in inventory["appPools"] if p["name"] == pool_name)
+    return sids.worker_token(pool_name, sids.IdentityType(pool["identityType"]), pool["userSid"])
+
+
+def _site_folder(inventory: Any, site: str, app: str = "/") -> str:
+    path: str = _root(inventory, site, app)["virtualDirectories"][0]["expandedPhysicalPath"]
+    return path
+
+
+def test_demo_is_big_enough_to_be_believable(inventory: Any) -> None:
+    assert len(inventory["sites"]) >= 6
+    assert {p["identityType"] for p in inventory["appPools"]} == {
+        "ApplicationPoolIdentity",
+        "NetworkService",
+        "LocalService",
+        "LocalSystem",
+        "SpecificUser",
+    }
+    names = [s["name"] for s in inventory["sites"]]
+    assert any(" " in n for n in names) and any("'" in n for n in names)
+    assert any(not n.isascii() for n in names)
+    assert all(len(s["applications"][0]["virtualDirectories"]) >= 1 for s in inventory["sites"])
+
+
+def test_default_web_site_serves_anonymous_through_users_not_an_iusr_entry(
+    server: SimulatedServer, inventory: Any
+) -> None:
+    folder = _site_folder(inventory, "Default Web Site")
+    assert _root(inventory, "Default Web Site")["virtualDirectories"][0]["physicalPath"].startswith(
+        "%SystemDrive%"
+    )
+    entry = _folder(server, folder)
+    assert sids.IUSR not in entry["accounts"]
+    assert _can(entry, sids.anonymous_token())
+    assert _can(entry, _worker(inventory, "DefaultAppPool"))
+
+
+def test_obrien_bakery_answers_401_3_because_iusr_cannot_read(
+    server: SimulatedServer, inventory: Any
+) -> None:
+    app = _root(inventory, "O'Brien Bakery")
+    assert app["anonymousAuthentication"] == {"enabled": True, "userName": "IUSR", "userSid": sids.IUSR}
+    entry = _folder(server, _site_folder(inventory, "O'Brien Bakery"))
+    assert entry["protected"] is True
+    assert not _can(entry, sids.anonymous_token())
+    assert _can(entry, _worker(inventory, app["applicationPool"]))
+
+
+def test_partner_api_answers_500_19_because_its_pool_cannot_read(
+    server: SimulatedServer, inventory: Any
+) -> None:
+    app = _root(inventory, "Partner API")
+    entry = _folder(server, _site_folder(inventory, "Partner API"))
+    assert not _can(entry, _worker(inventory, app["applicationPool"]))
+    assert _can(entry, sids.anonymous_token())
+
+
+def test_kunden_portal_runs_anonymous_as_its_pool_which_can_read(
+    server: SimulatedServer, inventory: Any
+) -> None:
+    app = _root(inventory, "Kunden-Portal Müller")
+    assert app["anonymousAuthentication"]["userName"] == ""
+    entry = _folder(server, _site_folder(inventory, "Kunden-Portal Müller"))
+    assert not _can(entry, sids.anonymous_token())
+    assert _can(entry, _worker(inventory, app["applicationPool"]))
+    assert entry["accounts"][sids.app_pool_sid("Kunden-Portal Müller")] == "IIS AppPool\\Kunden-Portal Müller"
+
+
+def test_shop_uploads_needs_modify_for_its_pool(server: SimulatedServer, inventory: Any) -> None:
+    root = _site_folder(inventory, "Contoso Shop")
+    assert "uploads" in _folder(server, root)["children"]
+    uploads = _folder(server, root + "\\uploads")
+    worker = _worker(inventory, _root(inventory, "Contoso Shop")["applicationPool"])
+    assert _can(uploads, worker) and not _can(uploads, worker, sddl.MODIFY)
+
+
+def test_shop_has_a_media_share_and_intranet_has_anonymous_off(inventory: Any) -> None:
+    media = _root(inventory, "Contoso Shop")["virtualDirectories"][1]
+    assert media["expandedPhysicalPath"].startswith("\\\\")
+    assert _root(inventory, "Intranet")["anonymousAuthentication"]["enabled"] is False
+
+
+def test_every_pool_sid_in_the_filesystem_belongs_to_a_pool(server: SimulatedServer, inventory: Any) -> None:
+    pool_sids = {sids.app_pool_sid(p["name"]) for p in inventory["appPools"]}
+    text = (demo_scenario_path() / "filesystem.json").read_text(encoding="utf-8")
+    used = {
+        ace.sid
+        for spec in json.loads(text)["paths"].values()
+        for ace in sddl.parse_dacl(spec["sddl"]).aces
+        if ace.sid.startswith(sids.APP_POOL_PREFIX)
+    }
+    assert used and used <= pool_sids
+
+
+def test_inherited_aces_match_what_windows_derives_from_the_parent() -> None:
+    paths = json.loads((demo_scenario_path() / "filesystem.json").read_text(encoding="utf-8"))["paths"]
+    lookup = {path.lower().rstrip("\\"): spec for path, spec in paths.items()}
+    for path, spec in paths.items():
+        dacl = sddl.parse_dacl(spec["sddl"])
+        parent = lookup.get(path.rstrip("\\").rpartition("\\")[0].lower())
+        if dacl.protected or parent is None:
+            continue
+        expected = inherited_aces(
+            sddl.parse_dacl(parent["sddl"]), child_is_directory=spec["type"] == "directory"
+        )
+        assert tuple(a for a in dacl.aces if a.inherited) == expected, path
+
+
+def test_every_site_folder_exists(server: SimulatedServer, inventory: Any) -> None:
+    for site in inventory["sites"]:
+        for app in site["applications"]:
+            for directory in app["virtualDirectories"]:
+                path = directory["expandedPhysicalPath"]
+                if path.startswith("\\\\") or "%" in path:
+                    continue
+                assert _folder(server, path)["exists"], path
