@@ -308,7 +308,7 @@ class RunspaceShell:
         elif isinstance(event, psrpcore.GetCommandMetadataEvent):
             pipeline = self._pool.pipeline_table[event.pipeline_id]
             self._runs[event.pipeline_id] = run = _Run(pipeline)
-            pipeline.start()
+            self._mark_running(run)
             self._fail(run, not_recognized("Get-Command"))
         elif isinstance(event, psrpcore.GetAvailableRunspacesEvent):
             self._pool.runspace_availability_response(event.ci, self._pool.max_runspaces)
@@ -319,7 +319,7 @@ class RunspaceShell:
             self._pool.runspace_availability_response(event.ci, True)
 
     def _start(self, run: _Run) -> None:
-        run.pipeline.start()
+        self._mark_running(run)
         metadata = run.pipeline.metadata
         commands = metadata.commands if isinstance(metadata, psrpcore.PowerShell) else []
         if (
@@ -365,6 +365,11 @@ class RunspaceShell:
                 run.pipeline.complete()
             self._cond.notify_all()
 
+    @staticmethod
+    def _mark_running(run: _Run) -> None:
+        # Not ServerPipeline.start(): that queues a Running PipelineState, which Windows never sends.
+        run.pipeline.state = PSInvocationState.Running
+
     def _fail(self, run: _Run, error: ErrorRecord) -> None:
         # As recorded from Windows: a terminating error travels only inside the
         # Failed PipelineState message; pypsrp adds it to streams.error itself.
@@ -377,7 +382,7 @@ class RunspaceShell:
         if run.pipeline.state in FINAL_STATES:
             return
         if run.pipeline.state == PSInvocationState.NotStarted:
-            run.pipeline.start()
+            self._mark_running(run)
         run.waiting_for_input = False
         run.pipeline.begin_stop()
         run.pipeline.stop()

@@ -1,0 +1,88 @@
+"""``iis-access lab``: serve a simulated IIS server over WinRM on loopback until interrupted.
+
+Basic authentication over plain HTTP sends the password in clear text, so
+Windows refuses it by default (AllowUnencrypted=false). The lab offers Basic
+over HTTP only when ``--auth`` names it explicitly; without ``--auth`` it
+offers Negotiate and NTLM, plus Basic when ``--https`` is given. (The
+in-process ``LabHost`` used by tests and the demo offers all three on
+loopback.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from types import FrameType
+
+from bridge.lab.auth import AUTH_SCHEMES
+from bridge.lab.host import LabHost
+from bridge.lab.scenario import ScenarioError, demo_scenario_path
+from bridge.lab.simulator import SimulatedServer
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="iis-access lab",
+        description="Serve a simulated IIS server as a WinRM/PSRP endpoint on this machine.",
+    )
+    parser.add_argument("--scenario", type=Path, help="scenario folder (default: the shipped demo)")
+    parser.add_argument("--port", type=int, default=0, help="TCP port (default: any free port)")
+    parser.add_argument("--user", required=True, help="the user name clients log on with")
+    parser.add_argument("--password", required=True, help="that user's password")
+    parser.add_argument(
+        "--auth",
+        help=f"comma-separated, some of {','.join(AUTH_SCHEMES)} "
+        "(default: negotiate,ntlm, and basic too with --https)",
+    )
+    parser.add_argument(
+        "--https", action="store_true", help="TLS with a self-signed certificate made at start"
+    )
+    parser.add_argument("--latency-ms", type=int, default=0, help="delay added to every HTTP response")
+    parser.add_argument("--record", type=Path, help="append one JSON line per pipeline received to this file")
+    parser.add_argument("--verbose", action="store_true", help="log each request")
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    args = _parser().parse_args(list(argv))
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING)
+    if args.auth:
+        auth = [scheme.strip() for scheme in args.auth.split(",") if scheme.strip()]
+    else:
+        auth = ["negotiate", "ntlm", *(["basic"] if args.https else [])]
+    try:
+        backend = SimulatedServer.from_scenario(args.scenario or demo_scenario_path())
+    except (ScenarioError, OSError) as error:
+        print(f"iis-access lab: {error}", file=sys.stderr)
+        return 2
+    host = LabHost(
+        backend,
+        user=args.user,
+        password=args.password,
+        auth=auth,
+        https=args.https,
+        latency_ms=args.latency_ms,
+        record=args.record,
+        port=args.port,
+    )
+    stop = threading.Event()
+
+    def request_stop(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    previous = {signum: signal.signal(signum, request_stop) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with host:
+            print(f"listening on {host.url}", flush=True)
+            if host.thumbprint:
+                print(f"certificate thumbprint (SHA-256): {host.thumbprint}", flush=True)
+            stop.wait()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    return 0
