@@ -13,10 +13,13 @@ from PySide6.QtCore import QCoreApplication
 
 from bridge.history import ChangeRecord
 from bridge.model import AppPool, Inventory, PathAccess
+from bridge.needs import CheckResult
 from bridge.sddl import Ace, rights_name
 from bridge.sids import well_known_name
+from gui.hosts import HostEntry, host_icon, host_state_text
+from gui.icons import icon
 from gui.table_model import Column
-from gui.texts import applies_to_text, outcome_text, rights_text
+from gui.texts import applies_to_text, outcome_text, reason_text, rights_text, status_text
 
 
 @dataclass(frozen=True)
@@ -106,4 +109,45 @@ def history_columns() -> list[Column[ChangeRecord]]:
         ),
         Column(QCoreApplication.translate("Columns", "Rights"), lambda r: rights_text(r.rights)),
         Column(QCoreApplication.translate("Columns", "Outcome"), outcome_text),
+    ]
+
+
+def host_columns() -> list[Column[HostEntry]]:
+    return [
+        Column(
+            QCoreApplication.translate("Columns", "Host"),
+            lambda e: e.label,
+            icon=lambda e: icon(host_icon(e)),
+            tooltip=host_state_text,
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    host: str
+    check: CheckResult
+
+
+def finding_rows(entries: list[HostEntry]) -> list[FindingRow]:
+    return [FindingRow(entry.label, check) for entry in entries for check in entry.needs_fixing]
+
+
+def _finding_why(row: FindingRow) -> str:
+    if row.check.problem is not None:
+        return reason_text(row.check.problem)
+    return " ".join(reason_text(r.reason) for r in row.check.requirements if not r.ok)
+
+
+def finding_columns() -> list[Column[FindingRow]]:
+    return [
+        Column(QCoreApplication.translate("Columns", "Host"), lambda r: r.host),
+        Column(QCoreApplication.translate("Columns", "Site / application"), lambda r: str(r.check.target)),
+        Column(
+            QCoreApplication.translate("Columns", "Access"),
+            lambda r: status_text(r.check.status.value),
+            icon=lambda r: icon(f"status-{r.check.status.value}"),
+        ),
+        Column(QCoreApplication.translate("Columns", "Physical path"), lambda r: r.check.physical_path),
+        Column(QCoreApplication.translate("Columns", "Why"), _finding_why),
     ]

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridge.connection import HTTP_PORT, HTTPS_PORT, Auth, ConnectionSettings, Scheme, connection_settings
+from bridge.connection import HTTP_PORT, HTTPS_PORT, Auth, ConnectionSettings, Scheme
 from bridge.errors import BridgeError
+from gui.backend import settings_for
 from gui.errors import ErrorBanner
 from gui.settings import SavedHost
 
@@ -108,18 +109,3 @@ class HostDialog(QDialog):
             return
         self.result_host = saved
         self.accept()
-
-
-def settings_for(saved: SavedHost, password: str | None) -> ConnectionSettings:
-    """The bridge's connection settings for a saved host (the one place they are built)."""
-    return connection_settings(
-        saved.host,
-        port=saved.port,
-        scheme=saved.transport,
-        auth=saved.auth,
-        user=saved.user or None,
-        password=password,
-        ca_file=saved.ca_file or None,
-        thumbprint=saved.thumbprint or None,
-        verify_tls=saved.verify_tls,
-    )

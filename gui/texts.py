@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from bridge import errors
+from bridge.access import AccessLevel
 from bridge.history import ChangeRecord, Outcome
+from bridge.model import Message
 from bridge.sddl import Ace
 
 _CONTEXT = "Bridge"
@@ -147,3 +149,114 @@ _OUTCOMES: Mapping[Outcome, object] = {
     Outcome.REFUSED: QT_TRANSLATE_NOOP("Bridge", "Refused"),
     Outcome.FAILED: QT_TRANSLATE_NOOP("Bridge", "Failed"),
 }
+
+
+_LEVELS: Mapping[AccessLevel, object] = {
+    AccessLevel.NONE: QT_TRANSLATE_NOOP("Bridge", "No access"),
+    AccessLevel.READ: QT_TRANSLATE_NOOP("Bridge", "Read"),
+    AccessLevel.READ_EXECUTE: QT_TRANSLATE_NOOP("Bridge", "Read & execute"),
+    AccessLevel.MODIFY: QT_TRANSLATE_NOOP("Bridge", "Modify"),
+    AccessLevel.FULL_CONTROL: QT_TRANSLATE_NOOP("Bridge", "Full control"),
+}
+
+# The bridge fills level parameters with these English words (bridge.needs.level_word).
+_LEVEL_WORDS: Mapping[str, AccessLevel] = {
+    "no": AccessLevel.NONE,
+    "Read": AccessLevel.READ,
+    "Read & execute": AccessLevel.READ_EXECUTE,
+    "Modify": AccessLevel.MODIFY,
+    "Full control": AccessLevel.FULL_CONTROL,
+}
+
+_LEVEL_PARAMS = ("needs", "effective")
+
+_REASONS: Mapping[str, object] = {
+    "ok": QT_TRANSLATE_NOOP(
+        "Bridge", "{name} has {effective} access to {path}, which covers the {needs} access it needs."
+    ),
+    "worker-missing": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "The worker process of application pool {pool} runs as {name}, which has {effective} access to "
+        "{path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005).",
+    ),
+    "worker-anonymous-missing": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "The worker process of application pool {pool} runs as {name}, and anonymous requests run as the "
+        "pool identity too. It has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 "
+        "(0x80070005) or 401.3.",
+    ),
+    "anonymous-missing": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "Anonymous requests run as {name}, which has {effective} access to {path} but needs {needs}: "
+        "IIS answers HTTP 401.3.",
+    ),
+    "anonymous-unresolved": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "Anonymous requests run as {name}, an account the server could not resolve to a SID; "
+        "its access cannot be checked.",
+    ),
+    "blocked": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "{name} needs {needs} access to {path}, but a deny entry for {denied} takes it away: adding an allow "
+        "entry would not help. Remove or narrow the deny entry first.",
+    ),
+    "path-unc": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "{path} is a network share. The accounts on this server (such as IUSR) mean nothing on the file "
+        "server, so access must be granted there, to the account the share is reached as.",
+    ),
+    "path-missing": QT_TRANSLATE_NOOP("Bridge", "{path} does not exist on the server; IIS cannot serve it."),
+    "not-a-folder": QT_TRANSLATE_NOOP("Bridge", "{path} is a file, not a folder."),
+    "path-unreadable": QT_TRANSLATE_NOOP("Bridge", "The folder's permissions could not be read: {error}"),
+    "unc": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "{path} is a network share. A grant to this server's IUSR or pool identity means nothing on the "
+        "file server: grant access on the file server itself, to the account the share is reached as.",
+    ),
+    "not-absolute": QT_TRANSLATE_NOOP("Bridge", "{path} is not a full local path such as D:\\sites\\shop."),
+    "drive-root": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "{path} is the root of a drive: an inheritable grant there would reach every folder on the drive.",
+    ),
+    "windows-dir": QT_TRANSLATE_NOOP(
+        "Bridge", "{path} is the Windows directory or inside it; its permissions belong to Windows."
+    ),
+    "program-files": QT_TRANSLATE_NOOP(
+        "Bridge", "{path} is a Program Files folder or inside it; installed programs rely on its permissions."
+    ),
+    "program-data": QT_TRANSLATE_NOOP(
+        "Bridge", "{path} is ProgramData or inside it; services and programs keep their settings there."
+    ),
+    "user-profile": QT_TRANSLATE_NOOP(
+        "Bridge", "{path} is a user profile folder (or the folder of all profiles); it holds private files."
+    ),
+    "iis-iusrs-modify-site-root": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "IIS_IUSRS is in the token of every application pool on {host}: with Modify on the whole site root "
+        "{path}, any site on the server could change this site's files. Grant Modify to the site's own pool "
+        "identity ({pool_account}) instead, and only on the folder the application writes to, such as "
+        "{path}\\App_Data or {path}\\uploads.",
+    ),
+}
+
+
+def level_text(level: AccessLevel) -> str:
+    return translate(str(_LEVELS[level]))
+
+
+def reason_text(message: Message) -> str:
+    """A finding, warning or refusal from the bridge in the UI language (its English text if unknown here)."""
+    source = _REASONS.get(message.code)
+    if source is None:
+        return message.describe()
+    params = {
+        name: level_text(_LEVEL_WORDS[value])
+        if name in ("needs", "effective") and value in _LEVEL_WORDS
+        else value
+        for name, value in message.params.items()
+    }
+    try:
+        return translate(str(source), params)
+    except KeyError:
+        # The bridge changed a template's fields: its own text is still right.
+        return message.describe()

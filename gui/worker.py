@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from bridge.errors import Cancelled
+
 log = logging.getLogger(__name__)
 
 Success = Callable[[Any], None]
@@ -43,6 +45,7 @@ class Task(QObject):
         self._on_failure = on_failure
         self._cancel = cancel
         self.cancelled = False
+        self._delivered = False
         self._succeeded.connect(self._deliver_success)
         self._failed.connect(self._deliver_failure)
 
@@ -55,13 +58,23 @@ class Task(QObject):
             self._succeeded.emit(result)
 
     def cancel(self) -> None:
-        """Ask the bridge to stop; the task still reports how it ended."""
+        """Report the task as cancelled now and drop whatever it answers later.
+
+        The host is free for the next request at once; the optional ``cancel``
+        hook asks the bridge to stop the work where it runs.
+        """
+        if self._delivered:
+            return
         self.cancelled = True
         if self._cancel is not None:
             self._cancel()
+        self._deliver_failure(Cancelled())
 
     @Slot(object)
     def _deliver_success(self, result: object) -> None:
+        if self._delivered:
+            return
+        self._delivered = True
         try:
             self._on_success(result)
         finally:
@@ -69,6 +82,9 @@ class Task(QObject):
 
     @Slot(object)
     def _deliver_failure(self, exc: BaseException) -> None:
+        if self._delivered:
+            return
+        self._delivered = True
         try:
             self._on_failure(exc)
         finally:

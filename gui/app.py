@@ -1,0 +1,198 @@
+"""``iis-access gui``: start the desktop app (or take a screenshot of it, or smoke-test it)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Slot
+from PySide6.QtWidgets import QApplication, QWidget
+
+from bridge._version import VERSION
+from bridge.history import History
+from bridge.plans import GrantKind
+from bridge.resources import resource_path
+from gui.confirm import ConfirmDialog
+from gui.errors import ErrorReporter, setup_logging
+from gui.hosts import HostController, default_entries
+from gui.icons import app_icon
+from gui.main_window import MainWindow
+from gui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+STARTUP_TIMEOUT_MS = 60_000
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="iis-access gui", description="The IIS Access desktop app.")
+    parser.add_argument("--demo", action="store_true", help="open the built-in demo lab")
+    parser.add_argument(
+        "--lang", choices=("en", "de"), help="user interface language (default: the system's)"
+    )
+    parser.add_argument("--select", metavar="SITE", help="select this site (or Site/app/vdir) once shown")
+    parser.add_argument("--screenshot", metavar="FILE.png", type=Path, help="save a screenshot and exit")
+    parser.add_argument(
+        "--confirm",
+        metavar="KIND",
+        choices=[kind.value for kind in GrantKind],
+        help="with --screenshot and --select: screenshot the confirmation dialog of this grant",
+    )
+    parser.add_argument(
+        "--smoke", action="store_true", help="open on the demo lab, wait for the inventory, exit 0"
+    )
+    return parser.parse_args(list(argv))
+
+
+def language_code(choice: str | None, settings: Settings) -> str:
+    chosen = choice or settings.language()
+    return chosen or ("de" if QLocale.system().language() == QLocale.Language.German else "en")
+
+
+class Translation:
+    """The app's German catalogue plus Qt's own, swapped when the admin picks a language."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._translators: list[QTranslator] = []
+
+    def install(self, code: str) -> None:
+        for translator in self._translators:
+            self._app.removeTranslator(translator)
+        self._translators = []
+        if code == "en":
+            return
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in (
+            (f"iis_access_{code}", str(resource_path("translations"))),
+            (f"qtbase_{code}", qt_dir),
+        ):
+            translator = QTranslator(self._app)
+            if translator.load(name, folder):
+                self._app.installTranslator(translator)
+                self._translators.append(translator)
+            else:
+                log.warning("no %s translation in %s", name, folder)
+
+
+class App(QObject):
+    """Owns the window and what outlives it when the language changes: hosts, history, translators."""
+
+    def __init__(self, qt_app: QApplication, args: argparse.Namespace) -> None:
+        super().__init__()
+        self.args = args
+        self.settings = Settings()
+        self.translation = Translation(qt_app)
+        self.translation.install(language_code(args.lang, self.settings))
+        self.reporter = ErrorReporter(lambda: self.window)
+        self.reporter.install()
+        saved = [] if args.demo or args.smoke else self.settings.hosts()
+        self.controller = HostController(default_entries(saved), History())
+        self.window: MainWindow | None = None
+        self.open_window()
+
+    def open_window(self) -> MainWindow:
+        previous = self.window
+        self.window = MainWindow(self.controller, self.settings, self.reporter)
+        self.window.languageChosen.connect(self._switch_language)
+        if previous is not None:
+            previous.close()
+            previous.deleteLater()
+        self.window.show()
+        self.window.select_host(
+            "demo" if self.args.demo or self.args.smoke else self.controller.entries[0].key
+        )
+        return self.window
+
+    @Slot(str)
+    def _switch_language(self, code: str) -> None:
+        self.settings.set_language(code)
+        self.translation.install(language_code(code or None, Settings()))
+        QTimer.singleShot(0, self.open_window)
+
+    def close(self) -> None:
+        self.controller.close()
+        self.reporter.uninstall()
+
+
+def _grab(widget: QWidget, path: Path) -> bool:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return widget.grab().save(str(path))
+
+
+class Scripted(QObject):
+    """Drives --smoke and --screenshot: wait for the inventory, select, capture, quit."""
+
+    def __init__(self, app: App, qt_app: QApplication) -> None:
+        super().__init__()
+        self.app = app
+        self.qt_app = qt_app
+        self.exit_code = 1
+        window = app.window
+        assert window is not None
+        window.inventoryShown.connect(self._shown)
+        window.grants.dialogOpened.connect(self._dialog_opened)
+        QTimer.singleShot(STARTUP_TIMEOUT_MS, self._timed_out)
+
+    @Slot(str)
+    def _shown(self, _key: str) -> None:
+        window = self.app.window
+        assert window is not None
+        window.inventoryShown.disconnect(self._shown)
+        args = self.app.args
+        if args.select and not window.select_target(args.select):
+            print(f"no site or application named {args.select!r} in the demo lab", file=sys.stderr)
+            self._finish(2)
+            return
+        if args.confirm:
+            window.details.grantRequested.emit(GrantKind(args.confirm), None)
+            return
+        # Let the details pane's ACL read land before capturing.
+        QTimer.singleShot(0, lambda: self._after_details(window))
+
+    def _after_details(self, window: MainWindow) -> None:
+        if window.controller.runner.is_busy(f"{window.current_key}#acl"):
+            QTimer.singleShot(50, lambda: self._after_details(window))
+            return
+        self._capture(window)
+
+    @Slot(object)
+    def _dialog_opened(self, dialog: ConfirmDialog) -> None:
+        QTimer.singleShot(0, lambda: self._capture(dialog))
+
+    def _capture(self, widget: QWidget) -> None:
+        screenshot = self.app.args.screenshot
+        if screenshot is not None and not _grab(widget, screenshot):
+            print(f"could not write {screenshot}", file=sys.stderr)
+            self._finish(1)
+            return
+        self._finish(0)
+
+    def _timed_out(self) -> None:
+        print("the inventory was not shown in time", file=sys.stderr)
+        self._finish(1)
+
+    def _finish(self, code: int) -> None:
+        self.exit_code = code
+        self.qt_app.quit()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    setup_logging()
+    qt_app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(qt_app, QApplication)
+    qt_app.setApplicationName("IIS Access")
+    qt_app.setOrganizationName("IIS Access")
+    qt_app.setApplicationVersion(VERSION)
+    qt_app.setWindowIcon(app_icon())
+    app = App(qt_app, args)
+    scripted = Scripted(app, qt_app) if args.smoke or args.screenshot is not None else None
+    try:
+        code = qt_app.exec()
+    finally:
+        app.close()
+    return scripted.exit_code if scripted is not None else code

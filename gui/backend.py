@@ -1,0 +1,110 @@
+"""The GUI's only door to the bridge: connect to a host and run its operations.
+
+Everything here blocks and therefore runs on worker threads (see
+``gui.hosts.HostController``); it holds no Qt objects.
+"""
+
+from __future__ import annotations
+
+from bridge import operations
+from bridge.connection import ConnectionSettings, connection_settings
+from bridge.credentials import password_for
+from bridge.demo import DemoHost
+from bridge.errors import AuthenticationFailed
+from bridge.history import ChangeRecord, History
+from bridge.model import Inventory, PathAccess
+from bridge.needs import CheckResult
+from bridge.plans import GrantKind, GrantPlan
+from bridge.psrp_transport import PsrpTransport
+from bridge.session import HostSession
+from bridge.transport import Transport
+from gui.settings import SavedHost
+
+
+class HostLink:
+    """An open session to one host (and the demo lab behind it, if that is the host)."""
+
+    def __init__(self, session: HostSession, demo: DemoHost | None = None) -> None:
+        self.session = session
+        self._demo = demo
+
+    @property
+    def host(self) -> str:
+        return self.session.host
+
+    def close(self) -> None:
+        self.session.close()
+        if self._demo is not None:
+            self._demo.stop()
+
+
+def _local_transport() -> Transport:
+    from bridge.local_transport import LocalTransport  # noqa: PLC0415 - only ever used on Windows
+
+    return LocalTransport()
+
+
+def settings_for(saved: SavedHost, password: str | None) -> ConnectionSettings:
+    """The bridge's connection settings for a saved host (the one place they are built)."""
+    return connection_settings(
+        saved.host,
+        port=saved.port,
+        scheme=saved.transport,
+        auth=saved.auth,
+        user=saved.user or None,
+        password=password,
+        ca_file=saved.ca_file or None,
+        thumbprint=saved.thumbprint or None,
+        verify_tls=saved.verify_tls,
+    )
+
+
+def remote_settings(saved: SavedHost, password: str | None) -> ConnectionSettings:
+    if password is None and saved.user:
+        password = password_for(saved.user, saved.host, interactive=False)
+    if password is None:
+        raise AuthenticationFailed(saved.host, saved.user, "no password given or remembered")
+    return settings_for(saved, password)
+
+
+def connect(kind: str, saved: SavedHost | None, password: str | None) -> HostLink:
+    """Open the session for a host entry: the demo lab, this computer, or a remote host."""
+    if kind == "demo":
+        demo = DemoHost()
+        settings = demo.start()
+        return HostLink(HostSession(PsrpTransport(settings)), demo)
+    if kind == "local":
+        return HostLink(HostSession(_local_transport()))
+    if saved is None:
+        raise ValueError("a remote host needs its saved settings")
+    return HostLink(HostSession(PsrpTransport(remote_settings(saved, password))))
+
+
+def load(link: HostLink) -> tuple[Inventory, list[CheckResult]]:
+    return operations.inventory(link.session), operations.check_all(link.session)
+
+
+def path_access(link: HostLink, path: str) -> PathAccess:
+    return operations.folder_access(link.session, path)
+
+
+def check(link: HostLink, target: str) -> CheckResult:
+    return operations.check(link.session, target)
+
+
+def plan(link: HostLink, kind: GrantKind, target: str, subpath: str | None) -> GrantPlan:
+    return operations.plan(link.session, kind, target, subpath)
+
+
+def apply_and_check(
+    link: HostLink, plan: GrantPlan, target: str, history: History
+) -> tuple[ChangeRecord, CheckResult]:
+    record = operations.apply(link.session, plan, history)
+    return record, operations.check(link.session, target)
+
+
+def undo_and_check(
+    link: HostLink, record: ChangeRecord, history: History
+) -> tuple[ChangeRecord, CheckResult]:
+    undone = operations.undo(link.session, record.id, history)
+    return undone, operations.check(link.session, record.target)

@@ -1,0 +1,165 @@
+"""The one confirmation dialog shown before any change reaches a host.
+
+It shows everything the change will do (host, folder, identity with SID,
+rights, inheritance in words), every warning of the safety rules, and the
+equivalent icacls and PowerShell lines. A refused plan explains why and has no
+Grant button; a plan that would change nothing says so instead of offering a click.
+Opened with ``open()``; Grant emits ``grantRequested`` and the dialog stays
+open (busy) until the caller reports the outcome, so a failure lands in its banner.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bridge.plans import GrantPlan
+from gui.errors import ErrorBanner
+from gui.texts import inheritance_text, reason_text, rights_text
+
+_NOTE_STYLE = (
+    "#{name} {{ background: {background}; border: 1px solid {border}; border-radius: 4px; padding: 6px; }}"
+)
+
+
+def _note(text: str, name: str, background: str, border: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setStyleSheet(_NOTE_STYLE.format(name=name, background=background, border=border))
+    return label
+
+
+class ConfirmDialog(QDialog):
+    grantRequested = Signal()
+
+    def __init__(self, host: str, plan: GrantPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.setWindowTitle(self.tr("Confirm change"))
+        self.setMinimumWidth(680)
+        self.banner = ErrorBanner()
+        self._rights = rights_text(plan.rights)
+        heading = QLabel(
+            self.tr("Grant {identity} {rights} on this folder?").format(
+                identity=plan.display_name, rights=self._rights
+            )
+        )
+        heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        heading.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(heading)
+        layout.addLayout(self._summary(host))
+        self.warning_labels = [
+            _note("⚠ " + reason_text(warning), "warningNote", "#fff4d6", "#e0c070")
+            for warning in plan.warnings
+        ]
+        for label in self.warning_labels:
+            layout.addWidget(label)
+        self.refusal_label, self.noop_label = self._verdict()
+        for verdict in (self.refusal_label, self.noop_label):
+            if verdict is not None:
+                layout.addWidget(verdict)
+        layout.addWidget(QLabel(self.tr("The same change by hand:")))
+        self.commands = self._commands()
+        layout.addWidget(self.commands)
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.clicked.connect(self._copy)
+        copy_row = QHBoxLayout()
+        copy_row.addStretch(1)
+        copy_row.addWidget(self.copy_button)
+        layout.addLayout(copy_row)
+        self.buttons = QDialogButtonBox()
+        self.grant_button, self.cancel_button = self._add_buttons()
+        self.buttons.accepted.connect(self._grant_clicked)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _summary(self, host: str) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for caption, value in (
+            (self.tr("Host:"), host),
+            (self.tr("Folder:"), self.plan.path),
+            (self.tr("Identity:"), f"{self.plan.display_name}  ({self.plan.sid})"),
+            (self.tr("Rights:"), self._rights),
+            (self.tr("Applies to:"), inheritance_text()),
+        ):
+            field = QLabel(value)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            field.setWordWrap(True)
+            form.addRow(caption, field)
+        return form
+
+    def _verdict(self) -> tuple[QLabel | None, QLabel | None]:
+        """The refusal note or the nothing-to-do note, whichever applies."""
+        if self.plan.refusal is not None:
+            refusal = self.tr("This change is refused: {reason}").format(
+                reason=reason_text(self.plan.refusal)
+            )
+            return _note(refusal, "refusalNote", "#fdecea", "#e0a39c"), None
+        if self.plan.blocked_by_deny:
+            blocked = self.tr(
+                "A deny entry takes this right away from {identity}: adding an allow entry would not help. "
+                "Remove or narrow the deny entry first."
+            ).format(identity=self.plan.display_name)
+            return _note(blocked, "refusalNote", "#fdecea", "#e0a39c"), None
+        if self.plan.noop:
+            noop = self.tr("Nothing to do: {identity} already has {rights} here.").format(
+                identity=self.plan.display_name, rights=self._rights
+            )
+            return None, _note(noop, "noopNote", "#e8f5e9", "#9cc9a0")
+        return None, None
+
+    def _commands(self) -> QPlainTextEdit:
+        commands = QPlainTextEdit(f"{self.plan.icacls}\n\n{self.plan.powershell}")
+        commands.setReadOnly(True)
+        commands.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        commands.setFrameShape(QFrame.Shape.StyledPanel)
+        commands.setStyleSheet("font-family: monospace;")
+        commands.setFixedHeight(commands.fontMetrics().lineSpacing() * 10)
+        return commands
+
+    def _add_buttons(self) -> tuple[QPushButton | None, QPushButton]:
+        if not self.plan.applicable:
+            close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+            close.setDefault(True)
+            return None, close
+        grant = self.buttons.addButton(self.tr("Grant"), QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        # A plan with warnings is risky: Enter must not be the key that applies it.
+        default = cancel if self.plan.warnings else grant
+        other = grant if default is cancel else cancel
+        other.setAutoDefault(False)
+        default.setDefault(True)
+        default.setFocus()
+        return grant, cancel
+
+    def set_busy(self, busy: bool) -> None:
+        if self.grant_button is not None:
+            self.grant_button.setEnabled(not busy)
+            self.grant_button.setText(self.tr("Granting…") if busy else self.tr("Grant"))
+
+    @Slot()
+    def _grant_clicked(self) -> None:
+        self.banner.hide()
+        self.set_busy(True)
+        self.grantRequested.emit()
+
+    @Slot()
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.commands.toPlainText())

@@ -1,0 +1,216 @@
+"""The details pane for the selected site, application or virtual directory.
+
+Served as (the anonymous and the worker identity, with SIDs and where each
+comes from), who needs what, the folder's full ACL, and the grant actions.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bridge.model import AppPool, Inventory, PathAccess, Target
+from bridge.needs import CheckResult, Identity, Requirement
+from bridge.plans import GrantKind
+from gui.columns import acl_columns, acl_rows
+from gui.icons import icon
+from gui.table_model import Column, RecordTableModel
+from gui.texts import level_text, reason_text
+
+
+def requirement_columns() -> list[Column[Requirement]]:
+    def status(requirement: Requirement) -> str:
+        if requirement.ok:
+            return QCoreApplication.translate("Details", "OK")
+        if requirement.blocked_by_deny:
+            return QCoreApplication.translate("Details", "Blocked by deny")
+        return QCoreApplication.translate("Details", "Missing")
+
+    def status_icon(requirement: Requirement) -> QIcon:
+        return icon(
+            "status-ok"
+            if requirement.ok
+            else "status-blocked"
+            if requirement.blocked_by_deny
+            else "status-missing"
+        )
+
+    def colour(requirement: Requirement) -> QBrush:
+        return QBrush(
+            QColor("#2e7d32" if requirement.ok else "#c62828" if requirement.blocked_by_deny else "#b26a00")
+        )
+
+    return [
+        Column(
+            QCoreApplication.translate("Details", "Identity"), lambda r: r.name, tooltip=lambda r: r.sid or ""
+        ),
+        Column(QCoreApplication.translate("Details", "Needs"), lambda r: level_text(r.needs)),
+        Column(QCoreApplication.translate("Details", "Has"), lambda r: level_text(r.effective)),
+        Column(QCoreApplication.translate("Details", "Status"), status, icon=status_icon, foreground=colour),
+        Column(QCoreApplication.translate("Details", "Why"), lambda r: reason_text(r.reason)),
+    ]
+
+
+def _table(model: QAbstractItemModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setWordWrap(False)
+    return view
+
+
+class DetailsPane(QWidget):
+    grantRequested = Signal(object, object)  # GrantKind, subpath or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 11pt; font-weight: bold;")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.path = QLabel()
+        self.path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #5f6368;")
+        self.served_as = QLabel()
+        self.served_as.setWordWrap(True)
+        self.served_as.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        served_box = QGroupBox(self.tr("Served as"))
+        QVBoxLayout(served_box).addWidget(self.served_as)
+
+        self.requirements = RecordTableModel(requirement_columns(), self)
+        self.requirements_view = _table(self.requirements)
+        needs_box = QGroupBox(self.tr("Who needs what"))
+        QVBoxLayout(needs_box).addWidget(self.requirements_view)
+
+        self.acl = RecordTableModel(acl_columns(), self)
+        self.acl_view = _table(self.acl)
+        self.acl_view.setSortingEnabled(False)
+        acl_box = QGroupBox(self.tr("Permissions of the folder"))
+        QVBoxLayout(acl_box).addWidget(self.acl_view)
+
+        self.subfolder = QComboBox()
+        self.subfolder.setToolTip(self.tr("Grant on the folder itself or on one of its subfolders"))
+        self.grant_buttons: dict[GrantKind, QPushButton] = {}
+        actions = QGridLayout()
+        for position, (kind, label) in enumerate(
+            (
+                (GrantKind.IUSR_READ, self.tr("Grant IUSR read")),
+                (GrantKind.IIS_IUSRS_MODIFY, self.tr("Grant IIS_IUSRS modify")),
+                (GrantKind.POOL_READ, self.tr("Grant pool identity read")),
+                (GrantKind.POOL_MODIFY, self.tr("Grant pool identity modify")),
+            )
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _checked=False, chosen=kind: self._request(chosen))
+            self.grant_buttons[kind] = button
+            actions.addWidget(button, position // 2, position % 2)
+        where = QHBoxLayout()
+        where.addWidget(QLabel(self.tr("On:")))
+        where.addWidget(self.subfolder, 1)
+        actions_box = QGroupBox(self.tr("Fix"))
+        actions_layout = QVBoxLayout(actions_box)
+        actions_layout.addLayout(where)
+        actions_layout.addLayout(actions)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.path)
+        layout.addWidget(self.problem)
+        layout.addWidget(served_box)
+        layout.addWidget(needs_box, 2)
+        layout.addWidget(acl_box, 3)
+        layout.addWidget(actions_box)
+        self.show_nothing()
+
+    def show_nothing(self) -> None:
+        self.title.setText(self.tr("Select a site, application or virtual directory"))
+        self.path.clear()
+        self.problem.hide()
+        self.served_as.clear()
+        self.requirements.set_records([])
+        self.acl.set_records([])
+        self.set_access(None)
+        self.set_actions_enabled(False)
+
+    def show_check(self, inventory: Inventory, check: CheckResult) -> None:
+        target = inventory.find_target(check.target)
+        pool = inventory.pool(target.application.application_pool)
+        self.title.setText(str(check.target))
+        self.path.setText(check.physical_path)
+        self.problem.setVisible(check.problem is not None)
+        self.problem.setText(reason_text(check.problem) if check.problem is not None else "")
+        self.served_as.setText(self._served_as(target, pool, check))
+        self.requirements.set_records(list(check.requirements))
+        self.requirements_view.resizeColumnsToContents()
+        self.set_actions_enabled(check.problem is None)
+
+    def set_access(self, access: PathAccess | None) -> None:
+        """The folder's ACL and subfolders, once read."""
+        self.acl.set_records(acl_rows(access) if access is not None else [])
+        self.acl_view.resizeColumnsToContents()
+        self.subfolder.clear()
+        self.subfolder.addItem(self.tr("The folder itself"), None)
+        for child in access.children if access is not None else ():
+            self.subfolder.addItem(child, child)
+
+    def set_actions_enabled(self, enabled: bool) -> None:
+        for button in self.grant_buttons.values():
+            button.setEnabled(enabled)
+        self.subfolder.setEnabled(enabled)
+
+    def _served_as(self, target: Target, pool: AppPool | None, check: CheckResult) -> str:
+        lines = []
+        anonymous = target.application.anonymous
+        if check.anonymous is None or not anonymous.enabled:
+            lines.append(self.tr("<b>Anonymous:</b> anonymous authentication is off."))
+        elif anonymous.uses_pool_identity:
+            lines.append(
+                self.tr(
+                    "<b>Anonymous:</b> {identity} — anonymous authentication uses the application pool "
+                    "identity."
+                ).format(identity=_identity(check.anonymous))
+            )
+        else:
+            lines.append(
+                self.tr(
+                    "<b>Anonymous:</b> {identity} — the user name set for anonymous authentication."
+                ).format(identity=_identity(check.anonymous))
+            )
+        pool_name = html.escape(pool.name if pool is not None else target.application.application_pool)
+        identity_type = pool.identity_type.value if pool is not None else "?"
+        lines.append(
+            self.tr("<b>Worker process:</b> {identity} — application pool {pool} ({type}).").format(
+                identity=_identity(check.worker), pool=pool_name, type=identity_type
+            )
+        )
+        return "<br>".join(lines)
+
+    @Slot()
+    def _request(self, kind: GrantKind) -> None:
+        self.grantRequested.emit(kind, self.subfolder.currentData())
+
+
+def _identity(identity: Identity) -> str:
+    return html.escape(f"{identity.name} ({identity.sid or '?'})")

@@ -1,0 +1,186 @@
+"""From a click on a grant action to a changed, re-checked row with an Undo notice.
+
+plan (background) → confirmation dialog → apply and re-check (background) →
+row, details and history refreshed, notice with Undo. Failures land in the
+banner of the place the admin is looking at: the dialog while it is open,
+otherwise the host's banner.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from bridge.errors import BridgeError
+from bridge.history import ChangeRecord
+from bridge.model import PathAccess
+from bridge.needs import CheckResult
+from bridge.plans import GrantKind, GrantPlan
+from gui import backend
+from gui.confirm import ConfirmDialog
+from gui.details import DetailsPane
+from gui.errors import ErrorBanner
+from gui.hosts import HostController, HostEntry
+from gui.notice import ChangeNotice
+from gui.site_model import SiteTreeModel
+
+
+class GrantFlow(QObject):
+    changed = Signal()  # a change was applied or undone
+    dialogOpened = Signal(object)  # ConfirmDialog, for screenshots and tests
+
+    def __init__(
+        self,
+        window: QWidget,
+        controller: HostController,
+        *,
+        sites: SiteTreeModel,
+        details: DetailsPane,
+        notice: ChangeNotice,
+        banner: ErrorBanner,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._controller = controller
+        self._sites = sites
+        self._details = details
+        self._notice = notice
+        self._banner = banner
+        self.key: str | None = None
+        self.target: str | None = None
+        self.dialog: ConfirmDialog | None = None
+        details.grantRequested.connect(self.request)
+        notice.undoRequested.connect(self.undo)
+
+    def set_host(self, key: str) -> None:
+        self.key = key
+        self.target = None
+
+    def _entry(self) -> HostEntry | None:
+        return self._controller.entry(self.key) if self.key is not None else None
+
+    def select(self, target: str | None) -> None:
+        """Show the details of a target and read its folder's ACL in the background."""
+        self.target = target
+        entry = self._entry()
+        check = self._sites.check_for(target) if target is not None else None
+        if entry is None or entry.inventory is None or check is None:
+            self._details.show_nothing()
+            return
+        self._details.show_check(entry.inventory, check)
+        if check.problem is None:
+            self._read_access(entry, check)
+
+    def _read_access(self, entry: HostEntry, check: CheckResult) -> None:
+        """Read the folder's ACL; a read still running for an earlier row is followed by one for this row."""
+        link = entry.link
+        if link is None:
+            return
+        key = f"{entry.key}#acl"
+        target = str(check.target)
+
+        def done(access: PathAccess) -> None:
+            if target == self.target:
+                self._details.set_access(access)
+            elif self.target is not None and entry.key == self.key:
+                self.select(self.target)
+
+        self._controller.run(
+            key, lambda: backend.path_access(link, check.physical_path), done, self._show_failure
+        )
+
+    @Slot(object, object)
+    def request(self, kind: GrantKind, subpath: str | None) -> None:
+        if self.key is None or self.target is None:
+            return
+        self._banner.hide()
+        self._controller.plan(
+            self.key,
+            kind=kind,
+            target=self.target,
+            subpath=subpath,
+            done=self._confirm,
+            failed=self._show_failure,
+        )
+
+    def _confirm(self, plan: GrantPlan) -> None:
+        entry = self._entry()
+        target = self.target
+        if entry is None or target is None:
+            return
+        dialog = ConfirmDialog(entry.label, plan, self._window)
+        dialog.grantRequested.connect(lambda: self._apply(entry, dialog, target))
+        dialog.rejected.connect(lambda: self._controller.cancel(entry.key))
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        self.dialog = dialog
+        dialog.open()
+        self.dialogOpened.emit(dialog)
+
+    def _forget(self, dialog: ConfirmDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _apply(self, entry: HostEntry, dialog: ConfirmDialog, target: str) -> None:
+        def done(result: tuple[ChangeRecord, CheckResult]) -> None:
+            record, check = result
+            self._sites.set_busy(target, False)
+            dialog.accept()
+            self._changed(entry, check)
+            self._notice.show_change(record)
+
+        def failed(error: BaseException) -> None:
+            self._sites.set_busy(target, False)
+            dialog.set_busy(False)
+            if isinstance(error, BridgeError):
+                dialog.banner.show_error(error)
+            else:
+                self._controller.unexpected.emit(error)
+
+        if self._controller.apply(entry.key, dialog.plan, target, done, failed):
+            self._sites.set_busy(target, True)
+        else:
+            dialog.set_busy(False)
+
+    @Slot(object)
+    def undo(self, record: ChangeRecord) -> None:
+        entry = self._entry_for(record)
+        if entry is None:
+            self._banner.show_error(
+                BridgeError(
+                    self.tr("{host} is not connected, so the change cannot be undone now.").format(
+                        host=record.host
+                    ),
+                    self.tr("Select the host to connect to it, then undo again from the History tab."),
+                )
+            )
+            return
+
+        def done(result: tuple[ChangeRecord, CheckResult]) -> None:
+            undone, check = result
+            self._changed(entry, check)
+            self._notice.show_undone(undone)
+
+        self._controller.undo(entry.key, record, done, self._show_failure)
+
+    def _entry_for(self, record: ChangeRecord) -> HostEntry | None:
+        current = self._entry()
+        if current is not None and current.link is not None and current.link.host == record.host:
+            return current
+        return next(
+            (e for e in self._controller.entries if e.link is not None and e.link.host == record.host), None
+        )
+
+    def _changed(self, entry: HostEntry, check: CheckResult) -> None:
+        entry.checks = [c for c in entry.checks if str(c.target) != str(check.target)] + [check]
+        if entry.key == self.key:
+            self._sites.update_check(check)
+            if self.target is not None and self.target.casefold() == str(check.target).casefold():
+                self.select(self.target)
+        self.changed.emit()
+
+    def _show_failure(self, error: BaseException) -> None:
+        if isinstance(error, BridgeError):
+            self._banner.show_error(error)
+        else:
+            self._controller.unexpected.emit(error)

@@ -1,0 +1,64 @@
+"""The History tab: every change made from this machine, newest first, with Undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Signal, Slot
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from bridge.history import ChangeRecord, History, Outcome
+from gui.columns import history_columns
+from gui.table_model import RECORD_ROLE, RecordTableModel
+
+
+class HistoryView(QWidget):
+    undoRequested = Signal(object)  # ChangeRecord
+
+    def __init__(self, history: History, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._history = history
+        self.model = RecordTableModel(history_columns(), self)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setSortingEnabled(True)
+        self.undo_button = QPushButton(self.tr("Undo selected change"))
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self._undo)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.undo_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+
+    def reload(self) -> None:
+        self.model.set_records(list(reversed(self._history.records())))
+        self.view.resizeColumnsToContents()
+        self._selection_changed()
+
+    def selected(self) -> ChangeRecord | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        record = rows[0].data(RECORD_ROLE)
+        return record if isinstance(record, ChangeRecord) else None
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        record = self.selected()
+        self.undo_button.setEnabled(
+            record is not None and not record.undone and record.outcome in (Outcome.CHANGED, Outcome.UNKNOWN)
+        )
+
+    @Slot()
+    def _undo(self) -> None:
+        record = self.selected()
+        if record is not None:
+            self.undoRequested.emit(record)

@@ -1,0 +1,235 @@
+"""The hosts the GUI knows, their connection state, and the background work done for them.
+
+A HostEntry lives in the GUI thread and is changed only there; the bridge
+calls that fill it run through the TaskRunner, keyed by the host, so each host
+does one thing at a time while different hosts work in parallel.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from bridge.errors import BridgeError
+from bridge.history import ChangeRecord, History
+from bridge.model import Inventory
+from bridge.needs import CheckResult, CheckStatus
+from bridge.plans import GrantKind, GrantPlan
+from gui import backend
+from gui.settings import SavedHost
+from gui.texts import error_message
+from gui.worker import TaskRunner
+
+
+class HostState(str, Enum):
+    IDLE = "idle"
+    CONNECTING = "connecting"
+    READY = "ready"
+    FAILED = "failed"
+
+
+class HostKind(str, Enum):
+    DEMO = "demo"
+    LOCAL = "local"
+    REMOTE = "remote"
+
+
+@dataclass(eq=False)
+class HostEntry:
+    key: str
+    label: str
+    kind: HostKind
+    saved: SavedHost | None = None
+    password: str | None = field(default=None, repr=False)
+    state: HostState = HostState.IDLE
+    error: BridgeError | None = None
+    link: backend.HostLink | None = None
+    inventory: Inventory | None = None
+    checks: list[CheckResult] = field(default_factory=list)
+
+    @property
+    def needs_fixing(self) -> list[CheckResult]:
+        return [check for check in self.checks if check.status is not CheckStatus.OK]
+
+
+def default_entries(saved_hosts: list[SavedHost]) -> list[HostEntry]:
+    """This computer on Windows, else the demo lab; then the admin's remote hosts."""
+    entries: list[HostEntry] = []
+    if sys.platform == "win32":
+        entries.append(
+            HostEntry("local", QCoreApplication.translate("Hosts", "This computer"), HostKind.LOCAL)
+        )
+    entries.append(HostEntry("demo", QCoreApplication.translate("Hosts", "Demo lab"), HostKind.DEMO))
+    entries.extend(HostEntry(saved.key, saved.host, HostKind.REMOTE, saved) for saved in saved_hosts)
+    return entries
+
+
+class HostController(QObject):
+    """Owns the host entries and starts every bridge call made for them."""
+
+    hostChanged = Signal(str)
+    unexpected = Signal(object)
+
+    def __init__(self, entries: list[HostEntry], history: History, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.entries = entries
+        self.history = history
+        self.runner = TaskRunner(self)
+
+    def entry(self, key: str) -> HostEntry | None:
+        return next((entry for entry in self.entries if entry.key == key), None)
+
+    def add(self, entry: HostEntry) -> None:
+        self.entries.append(entry)
+        self.hostChanged.emit(entry.key)
+
+    def remove(self, key: str) -> None:
+        entry = self.entry(key)
+        if entry is None:
+            return
+        self.entries.remove(entry)
+        if entry.link is not None:
+            entry.link.close()
+        self.hostChanged.emit(key)
+
+    def refresh(self, key: str) -> bool:
+        """Connect if needed, then read the inventory and check every target; False if busy."""
+        entry = self.entry(key)
+        if entry is None:
+            return False
+
+        def work() -> tuple[backend.HostLink, Inventory, list[CheckResult]]:
+            link = entry.link or backend.connect(entry.kind.value, entry.saved, entry.password)
+            return link, *backend.load(link)
+
+        def done(result: tuple[backend.HostLink, Inventory, list[CheckResult]]) -> None:
+            entry.link, entry.inventory, entry.checks = result
+            entry.state, entry.error = HostState.READY, None
+            self.hostChanged.emit(key)
+
+        started = self.run(key, work, done)
+        if started:
+            entry.state = HostState.CONNECTING
+            self.hostChanged.emit(key)
+        return started
+
+    def refresh_all(self) -> None:
+        for entry in self.entries:
+            self.refresh(entry.key)
+
+    def run(
+        self,
+        key: str,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> bool:
+        """Run ``work`` for a host; a BridgeError marks the host failed unless ``failed`` takes it."""
+        entry = self.entry(key)
+
+        def on_failure(error: BaseException) -> None:
+            if failed is not None:
+                failed(error)
+            elif isinstance(error, BridgeError) and entry is not None:
+                entry.state, entry.error = HostState.FAILED, error
+                self.hostChanged.emit(key)
+            else:
+                self.unexpected.emit(error)
+            if entry is not None and entry.state is HostState.CONNECTING:
+                entry.state = HostState.FAILED if entry.inventory is None else HostState.READY
+                self.hostChanged.emit(key)
+
+        return self.runner.submit(key, work, done, on_failure) is not None
+
+    def cancel(self, key: str) -> None:
+        self.runner.cancel(key)
+
+    def check(self, key: str, target: str, done: Callable[[CheckResult], None]) -> bool:
+        entry = self.entry(key)
+        if entry is None or entry.link is None:
+            return False
+        link = entry.link
+        return self.run(key, lambda: backend.check(link, target), done)
+
+    def plan(
+        self,
+        key: str,
+        *,
+        kind: GrantKind,
+        target: str,
+        subpath: str | None,
+        done: Callable[[GrantPlan], None],
+        failed: Callable[[BaseException], None],
+    ) -> bool:
+        entry = self.entry(key)
+        if entry is None or entry.link is None:
+            return False
+        link = entry.link
+        return self.run(key, lambda: backend.plan(link, kind, target, subpath), done, failed)
+
+    def apply(
+        self,
+        key: str,
+        plan: GrantPlan,
+        target: str,
+        done: Callable[[tuple[ChangeRecord, CheckResult]], None],
+        failed: Callable[[BaseException], None],
+    ) -> bool:
+        """Apply a confirmed plan, then re-check its target so the row shows the new state."""
+        entry = self.entry(key)
+        if entry is None or entry.link is None:
+            return False
+        link = entry.link
+        history = self.history
+        return self.run(key, lambda: backend.apply_and_check(link, plan, target, history), done, failed)
+
+    def undo(
+        self,
+        key: str,
+        record: ChangeRecord,
+        done: Callable[[tuple[ChangeRecord, CheckResult]], None],
+        failed: Callable[[BaseException], None],
+    ) -> bool:
+        entry = self.entry(key)
+        if entry is None or entry.link is None:
+            return False
+        link = entry.link
+        history = self.history
+        return self.run(key, lambda: backend.undo_and_check(link, record, history), done, failed)
+
+    def close(self) -> None:
+        for entry in self.entries:
+            self.runner.cancel(entry.key)
+        self.runner.wait_idle(5000)
+        for entry in self.entries:
+            if entry.link is not None:
+                entry.link.close()
+                entry.link = None
+
+
+def host_state_text(entry: HostEntry) -> str:
+    """The connection state in words, for the host list and the status bar."""
+    if entry.state is HostState.FAILED and entry.error is not None:
+        return error_message(entry.error)
+    if entry.state is HostState.READY and entry.inventory is not None:
+        return QCoreApplication.translate("Hosts", "{host}: {sites} sites, {problems} need attention").format(
+            host=entry.inventory.server.computer_name,
+            sites=len(entry.inventory.sites),
+            problems=len(entry.needs_fixing),
+        )
+    if entry.state is HostState.CONNECTING:
+        return QCoreApplication.translate("Hosts", "Connecting…")
+    return QCoreApplication.translate("Hosts", "Not connected")
+
+
+def host_icon(entry: HostEntry) -> str:
+    if entry.state is HostState.READY:
+        return "status-missing" if entry.needs_fixing else "status-ok"
+    return {HostState.FAILED: "status-blocked", HostState.CONNECTING: "status-busy"}.get(
+        entry.state, "status-unfixable"
+    )

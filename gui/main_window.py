@@ -1,0 +1,336 @@
+"""The main window: it assembles the panes and connects them; the work is done elsewhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bridge.credentials import remember_password
+from gui.columns import finding_columns, finding_rows, host_columns, pool_columns, pool_rows
+from gui.details import DetailsPane
+from gui.errors import ErrorBanner, ErrorReporter
+from gui.grant_flow import GrantFlow
+from gui.history_view import HistoryView
+from gui.host_dialog import HostDialog
+from gui.hosts import HostController, HostEntry, HostKind, HostState, host_state_text
+from gui.icons import app_icon
+from gui.notice import ChangeNotice
+from gui.settings import Settings
+from gui.site_model import Column, SiteFilterProxy, SiteTreeModel
+from gui.table_model import RECORD_ROLE, RecordTableModel
+
+LANGUAGES = (("", "System default"), ("en", "English"), ("de", "Deutsch"))
+
+
+def _table(model: QSortFilterProxyModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def _proxy(model: RecordTableModel[object], parent: QWidget) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    return proxy
+
+
+class MainWindow(QMainWindow):
+    languageChosen = Signal(str)
+    inventoryShown = Signal(str)  # host key, once its sites are on screen
+
+    def __init__(self, controller: HostController, settings: Settings, reporter: ErrorReporter) -> None:
+        super().__init__()
+        self.controller = controller
+        self.settings = settings
+        self.setWindowTitle(self.tr("IIS Access"))
+        self.setWindowIcon(app_icon())
+        self.current_key: str | None = None
+
+        self.hosts = RecordTableModel(host_columns(), self)
+        self.hosts_view = QListView()
+        self.hosts_view.setModel(self.hosts)
+        self.hosts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.banner = ErrorBanner()
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter sites, applications, pools and paths (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.sites = SiteTreeModel(self)
+        self.sites_proxy = SiteFilterProxy(self)
+        self.sites_proxy.setSourceModel(self.sites)
+        self.filter.textChanged.connect(self.sites_proxy.setFilterFixedString)
+        self.tree = QTreeView()
+        self.tree.setModel(self.sites_proxy)
+        self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pools = RecordTableModel(pool_columns(), self)
+        self.pools_view = _table(_proxy(self.pools, self))  # type: ignore[arg-type]
+        self.findings = RecordTableModel(finding_columns(), self)
+        self.findings_view = _table(_proxy(self.findings, self))  # type: ignore[arg-type]
+        self.history = HistoryView(controller.history)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.tree, self.tr("Sites"))
+        self.tabs.addTab(self.pools_view, self.tr("Application Pools"))
+        self.tabs.addTab(self.findings_view, self.tr("All hosts"))
+        self.tabs.addTab(self.history, self.tr("History"))
+        self.details = DetailsPane()
+        self.notice = ChangeNotice()
+        self.grants = GrantFlow(
+            self, controller, sites=self.sites, details=self.details, notice=self.notice, banner=self.banner
+        )
+        self._layout()
+        self._actions()
+
+        controller.hostChanged.connect(self._host_changed)
+        controller.runner.busyChanged.connect(self._busy_changed)
+        controller.unexpected.connect(reporter.report)
+        self.grants.changed.connect(self._after_change)
+        self.hosts_view.selectionModel().currentChanged.connect(self._host_selected)
+        self.tree.selectionModel().selectionChanged.connect(self._target_selected)
+        self.history.undoRequested.connect(self.grants.undo)
+        self._reload_hosts()
+        self._restore()
+
+    def _layout(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("Hosts")))
+        left_layout.addWidget(self.hosts_view)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.banner)
+        centre_layout.addWidget(self.filter)
+        centre_layout.addWidget(self.tabs)
+        centre_layout.addWidget(self.notice)
+        self.splitter = QSplitter()
+        for pane in (left, centre, self.details):
+            self.splitter.addWidget(pane)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([170, 760, 520])
+        self.setCentralWidget(self.splitter)
+        self.statusBar().showMessage(self.tr("Ready"))
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _actions(self) -> None:
+        self.add_action = self._action(self.tr("&Add remote host…"), self._add_host, QKeySequence("Ctrl+N"))
+        self.remove_action = self._action(self.tr("&Remove host"), self._remove_host)
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
+        )
+        self.refresh_action.setShortcuts([QKeySequence("F5")])
+        self.check_all_action = self._action(self.tr("&Check all hosts"), self._check_all)
+        self.cancel_action = self._action(self.tr("&Cancel"), self._cancel, QKeySequence("Esc"))
+        self.find_action = self._action(self.tr("&Find"), self._focus_filter, QKeySequence.StandardKey.Find)
+        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        host_menu = self.menuBar().addMenu(self.tr("&Host"))
+        for action in (self.add_action, self.remove_action, self.refresh_action, self.check_all_action):
+            host_menu.addAction(action)
+        host_menu.addAction(self.cancel_action)
+        host_menu.addSeparator()
+        host_menu.addAction(quit_action)
+        self.menuBar().addMenu(self.tr("&View")).addAction(self.find_action)
+        language_menu = self.menuBar().addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES:
+            action = language_menu.addAction(self.tr(name) if not code else name)
+            action.setCheckable(True)
+            action.setChecked(code == self.settings.language())
+            action.triggered.connect(lambda _checked=False, chosen=code: self.languageChosen.emit(chosen))
+            group.addAction(action)
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        for action in (self.add_action, self.refresh_action, self.check_all_action, self.cancel_action):
+            toolbar.addAction(action)
+        self.cancel_action.setEnabled(False)
+
+    def select_host(self, key: str) -> None:
+        row = next((i for i, entry in enumerate(self.hosts.records()) if entry.key == key), None)
+        if row is not None:
+            self.hosts_view.setCurrentIndex(self.hosts.index(row, 0))
+
+    def select_target(self, target: str) -> bool:
+        index = self.sites_proxy.mapFromSource(self.sites.index_for(target))
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        return True
+
+    def current_entry(self) -> HostEntry | None:
+        return self.controller.entry(self.current_key) if self.current_key is not None else None
+
+    @Slot()
+    def refresh(self) -> None:
+        if self.current_key is not None:
+            self.banner.hide()
+            self.controller.refresh(self.current_key)
+
+    def _reload_hosts(self) -> None:
+        self.hosts.set_records(self.controller.entries)
+
+    @Slot(str)
+    def _host_changed(self, key: str) -> None:
+        self._reload_hosts()
+        if key == self.current_key:
+            self.select_host(key)
+        self.findings.set_records(finding_rows(self.controller.entries))
+        entry = self.controller.entry(key)
+        if entry is None or key != self.current_key:
+            return
+        if entry.state is HostState.FAILED and entry.error is not None:
+            self.banner.show_error(entry.error)
+        if entry.state is HostState.READY:
+            self._show_entry(entry)
+
+    def _show_entry(self, entry: HostEntry) -> None:
+        selected = self.grants.target
+        self.sites.set_inventory(entry.inventory, entry.checks)
+        self.pools.set_records(pool_rows(entry.inventory) if entry.inventory is not None else [])
+        self.tree.expandToDepth(0)
+        if not self.settings.header_state("sites").isEmpty():
+            self.tree.header().restoreState(self.settings.header_state("sites"))
+        else:
+            for column, width in (
+                (Column.NAME, 230),
+                (Column.ACCESS, 150),
+                (Column.STATE, 70),
+                (Column.BINDINGS, 170),
+                (Column.POOL, 150),
+            ):
+                self.tree.setColumnWidth(column, width)
+        self.pools_view.resizeColumnsToContents()
+        self.statusBar().showMessage(host_state_text(entry))
+        if selected is None or not self.select_target(selected):
+            self.details.show_nothing()
+        if entry.inventory is not None:
+            self.inventoryShown.emit(entry.key)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _host_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry = current.data(RECORD_ROLE)
+        if not isinstance(entry, HostEntry) or entry.key == self.current_key:
+            return
+        self.current_key = entry.key
+        self.banner.hide()
+        self.grants.set_host(entry.key)
+        self.remove_action.setEnabled(entry.kind is HostKind.REMOTE)
+        self.cancel_action.setEnabled(self.controller.runner.is_busy(entry.key))
+        self.sites.set_inventory(None, [])
+        self.pools.set_records([])
+        self.details.show_nothing()
+        if entry.state is HostState.READY:
+            self._show_entry(entry)
+        elif entry.state is HostState.FAILED and entry.error is not None:
+            self.banner.show_error(entry.error)
+        elif entry.state is HostState.IDLE:
+            self.controller.refresh(entry.key)
+
+    @Slot(QItemSelection, QItemSelection)
+    def _target_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        node = self.sites.node(self.sites_proxy.mapToSource(self.tree.currentIndex()))
+        self.grants.select(node.target if node is not None else None)
+
+    @Slot(str, bool)
+    def _busy_changed(self, key: str, busy: bool) -> None:
+        if key == self.current_key:
+            self.cancel_action.setEnabled(busy)
+            self.statusBar().showMessage(self.tr("Working…") if busy else self.tr("Ready"))
+        self._reload_hosts()
+        if key == self.current_key:
+            self.select_host(key)
+
+    @Slot()
+    def _after_change(self) -> None:
+        self.history.reload()
+
+    @Slot()
+    def _add_host(self) -> None:
+        dialog = HostDialog(self)
+        dialog.accepted.connect(lambda: self._host_added(dialog))
+        dialog.open()
+
+    def _host_added(self, dialog: HostDialog) -> None:
+        saved = dialog.result_host
+        if saved is None:
+            return
+        if saved.remember_password and saved.user:
+            remember_password(saved.user, saved.host, dialog.password.text())
+        self.settings.set_hosts([*self.settings.hosts(), saved])
+        self.controller.add(HostEntry(saved.key, saved.host, HostKind.REMOTE, saved, dialog.password.text()))
+        self.select_host(saved.key)
+
+    @Slot()
+    def _remove_host(self) -> None:
+        entry = self.current_entry()
+        if entry is None or entry.kind is not HostKind.REMOTE:
+            return
+        self.settings.set_hosts([saved for saved in self.settings.hosts() if saved.key != entry.key])
+        self.controller.remove(entry.key)
+        self.current_key = None
+        self.select_host(self.controller.entries[0].key)
+
+    @Slot()
+    def _check_all(self) -> None:
+        self.controller.refresh_all()
+        self.tabs.setCurrentWidget(self.findings_view)
+
+    @Slot()
+    def _cancel(self) -> None:
+        if self.current_key is not None:
+            self.controller.cancel(self.current_key)
+
+    @Slot()
+    def _focus_filter(self) -> None:
+        self.tabs.setCurrentWidget(self.tree)
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def _restore(self) -> None:
+        if not self.restoreGeometry(self.settings.geometry()):
+            self.resize(1460, 860)
+        self.restoreState(self.settings.window_state())
+        self.history.reload()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.set_header_state("sites", self.tree.header().saveState())
+        self.settings.sync()
+        super().closeEvent(event)
