@@ -133,7 +133,9 @@ def _read_pools(pools: ET.Element | None) -> Iterable[AppPool]:
     default_identity = _first_set(
         _DEFAULT_IDENTITY_TYPE, _attribute(_child(defaults, "processModel"), "identityType")
     )
-    default_runtime = _first_set(_DEFAULT_RUNTIME, _attribute(defaults, "managedRuntimeVersion"))
+    default_runtime = (
+        _DEFAULT_RUNTIME if defaults is None else defaults.get("managedRuntimeVersion", _DEFAULT_RUNTIME)
+    )
     default_pipeline = _first_set(_DEFAULT_PIPELINE, _attribute(defaults, "managedPipelineMode"))
     default_auto_start = _first_set("true", _attribute(defaults, "autoStart"))
     for pool in pools.iterfind("add"):
@@ -144,9 +146,8 @@ def _read_pools(pools: ET.Element | None) -> Iterable[AppPool]:
             started=_is_true(_first_set(default_auto_start, pool.get("autoStart"))),
             identity_type=identity_type,
             user_name=_attribute(process_model, "userName") or "",
-            # The inventory script falls back to the defaults for an empty
-            # value too, so "No Managed Code" ("") reads as the default runtime.
-            managed_runtime_version=_first_set(default_runtime, pool.get("managedRuntimeVersion")),
+            # An explicit empty value is "No Managed Code", not "unset".
+            managed_runtime_version=pool.get("managedRuntimeVersion", default_runtime),
             managed_pipeline_mode=_first_set(default_pipeline, pool.get("managedPipelineMode")),
         )
 

@@ -60,16 +60,15 @@ if ($webAdministration) {
     $apphost = 'MACHINE/WEBROOT/APPHOST'
     $anonymousFilter = 'system.webServer/security/authentication/anonymousAuthentication'
 
-    $poolDefaults = Get-WebConfiguration -PSPath $apphost -Filter '/system.applicationHost/applicationPools/applicationPoolDefaults'
     $serverAppDefaults = Get-WebConfiguration -PSPath $apphost -Filter '/system.applicationHost/sites/applicationDefaults'
     $defaultPoolName = Get-AttributeOrDefault $serverAppDefaults 'applicationPool' 'DefaultAppPool'
 
     foreach ($pool in Get-WebConfiguration -PSPath $apphost -Filter '/system.applicationHost/applicationPools/add') {
+        # The schema names applicationPoolDefaults as the collection's defaultElement, so
+        # GetAttributeValue already answers with the defaults for attributes a pool leaves unset;
+        # an explicit empty managedRuntimeVersion ("No Managed Code") stays empty.
         $processModel = $pool.GetChildElement('processModel')
-        $identityType = [string](Get-AttributeOrDefault $processModel 'identityType' $null)
-        if ([string]::IsNullOrEmpty($identityType)) {
-            $identityType = [string]$poolDefaults.GetChildElement('processModel').GetAttributeValue('identityType')
-        }
+        $identityType = [string]$processModel.GetAttributeValue('identityType')
         $userName = $null
         if ($identityType -eq 'SpecificUser') { $userName = [string]$processModel.GetAttributeValue('userName') }
         $state = $null
@@ -80,8 +79,8 @@ if ($webAdministration) {
             identityType          = $identityType
             userName              = $userName
             userSid               = Resolve-AccountSid $userName
-            managedRuntimeVersion = [string](Get-AttributeOrDefault $pool 'managedRuntimeVersion' $poolDefaults.managedRuntimeVersion)
-            managedPipelineMode   = [string](Get-AttributeOrDefault $pool 'managedPipelineMode' $poolDefaults.managedPipelineMode)
+            managedRuntimeVersion = [string]$pool.GetAttributeValue('managedRuntimeVersion')
+            managedPipelineMode   = [string]$pool.GetAttributeValue('managedPipelineMode')
         })
     }
 

@@ -14,6 +14,7 @@ CONFIG = """<?xml version="1.0" encoding="UTF-8"?>
       <add name="Classic" managedRuntimeVersion="v2.0" managedPipelineMode="Classic" autoStart="false" />
       <add name="Svc"><processModel identityType="SpecificUser" userName="WEB01\\svc" /></add>
       <add name="Net"><processModel identityType="NetworkService" /></add>
+      <add name="Static" managedRuntimeVersion="" />
       <applicationPoolDefaults managedRuntimeVersion="v4.0">
         <processModel identityType="LocalService" />
       </applicationPoolDefaults>
@@ -125,6 +126,12 @@ def test_pools_honour_pool_defaults_and_schema_defaults(config: AppHostConfig) -
         "Classic",
     )
     assert [p.name for p in config.pools if not p.started] == ["Classic"]
+
+
+def test_no_managed_code_is_an_explicit_empty_runtime_not_the_default(config: AppHostConfig) -> None:
+    pools = {pool.name: pool for pool in config.pools}
+    assert pools["Static"].managed_runtime_version == ""
+    assert pools["DefaultAppPool"].managed_runtime_version == "v4.0"
 
 
 def test_pool_identity_defaults_to_application_pool_identity() -> None:
