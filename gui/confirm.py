@@ -11,7 +11,7 @@ open (busy) until the caller reports the outcome, so a failure lands in its bann
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -137,17 +137,20 @@ class ConfirmDialog(QDialog):
     def _add_buttons(self) -> tuple[QPushButton | None, QPushButton]:
         if not self.plan.applicable:
             close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-            close.setDefault(True)
+            self._default = close
             return None, close
         grant = self.buttons.addButton(self.tr("Grant"), QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         # A plan with warnings is risky: Enter must not be the key that applies it.
-        default = cancel if self.plan.warnings else grant
-        other = grant if default is cancel else cancel
-        other.setAutoDefault(False)
-        default.setDefault(True)
-        default.setFocus()
+        self._default = cancel if self.plan.warnings else grant
+        (grant if self._default is cancel else cancel).setAutoDefault(False)
         return grant, cancel
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # QDialogButtonBox makes its first accept button the default when shown; choose after it.
+        self._default.setDefault(True)
+        self._default.setFocus()
 
     def set_busy(self, busy: bool) -> None:
         if self.grant_button is not None:

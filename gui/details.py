@@ -164,7 +164,7 @@ class DetailsPane(QWidget):
         self.served_as.setText(self._served_as(target, pool, check))
         self.requirements.set_records(list(check.requirements))
         self.requirements_view.resizeColumnsToContents()
-        self.set_actions_enabled(check.problem is None)
+        self.set_actions_enabled(True)
 
     def set_access(self, access: PathAccess | None) -> None:
         """The folder's ACL and subfolders, once read."""

@@ -1,0 +1,117 @@
+"""Fixtures for driving the real GUI against a lab host on loopback.
+
+Settings, history and logs go to a temporary folder so a test never reads or
+writes the admin's own; each test gets its own simulated server, so a grant in
+one test is never seen by another.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from bridge.history import DATA_DIR_VARIABLE, History
+from bridge.lab.host import LabHost
+from bridge.lab.simulator import SimulatedServer, demo_scenario_path
+from gui.errors import ErrorReporter
+from gui.hosts import HostController, HostEntry, HostKind
+from gui.main_window import MainWindow
+from gui.settings import SavedHost, Settings
+
+LAB_USER = "lab-admin"
+WAIT_MS = 30_000
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    return tmp_path
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def server() -> SimulatedServer:
+    return SimulatedServer.from_scenario(demo_scenario_path())
+
+
+@pytest.fixture
+def lab_password() -> str:
+    return secrets.token_urlsafe(16)
+
+
+LabFactory = Callable[..., LabHost]
+
+
+@pytest.fixture
+def start_lab(server: SimulatedServer, lab_password: str) -> Iterator[LabFactory]:
+    started: list[LabHost] = []
+
+    def start(latency_ms: int = 0) -> LabHost:
+        lab = LabHost(server, user=LAB_USER, password=lab_password, auth=("ntlm",), latency_ms=latency_ms)
+        lab.start()
+        started.append(lab)
+        return lab
+
+    yield start
+    for lab in started:
+        lab.stop()
+
+
+def lab_entry(lab: LabHost, password: str) -> HostEntry:
+    saved = SavedHost(host="127.0.0.1", port=lab.port, transport="http", auth="ntlm", user=LAB_USER)
+    return HostEntry(saved.key, "Lab", HostKind.REMOTE, saved, password)
+
+
+WindowFactory = Callable[[HostEntry], MainWindow]
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, settings: Settings, tmp_path: Path) -> Iterator[WindowFactory]:
+    """Open the main window on one host entry (not yet connected)."""
+    made: list[tuple[MainWindow, HostController, ErrorReporter]] = []
+
+    def open_on(entry: HostEntry) -> MainWindow:
+        controller = HostController([entry], History(tmp_path / "history.jsonl"))
+        window: MainWindow | None = None
+        reporter = ErrorReporter(lambda: window)
+        window = MainWindow(controller, settings, reporter)
+        qtbot.addWidget(window)
+        window.show()
+        made.append((window, controller, reporter))
+        return window
+
+    yield open_on
+    for window, controller, _reporter in made:
+        window.close()
+        controller.close()
+
+
+@pytest.fixture
+def lab_window(
+    qtbot: QtBot, start_lab: LabFactory, lab_password: str, open_window: WindowFactory
+) -> MainWindow:
+    """The main window connected to a fresh demo-scenario lab host, its inventory on screen."""
+    entry = lab_entry(start_lab(), lab_password)
+    window = open_window(entry)
+    with qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS):
+        window.select_host(entry.key)
+    return window
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The offscreen platform plugin warns that it cannot propagate size hints; it is not our warning.
+    for item in items:
+        if "tests/gui" in str(item.path).replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
