@@ -1,0 +1,129 @@
+"""The window around the main path: failures in place, filtering, responsiveness, models."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QElapsedTimer, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from bridge.errors import AuthenticationFailed
+from gui.hosts import HostState
+from gui.main_window import MainWindow
+from gui.site_model import Column
+from gui.texts import status_text
+from tests.gui.conftest import WAIT_MS, LabFactory, WindowFactory, lab_entry
+
+
+def test_a_wrong_password_shows_the_banner_on_the_host(
+    qtbot: QtBot, start_lab: LabFactory, open_window: WindowFactory
+) -> None:
+    entry = lab_entry(start_lab(), "not-the-password")
+    window = open_window(entry)
+    window.select_host(entry.key)
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=WAIT_MS)
+    assert entry.state is HostState.FAILED
+    assert isinstance(entry.error, AuthenticationFailed)
+    assert "rejected the sign-in" in window.banner.message_label.text()
+    assert window.banner.hint_label.text()
+    assert not window.banner.details.isVisible()
+    window.banner.details_button.click()
+    assert window.banner.details.isVisible()
+    assert "AuthenticationFailed" in window.banner.details.toPlainText()
+    assert window.sites.rowCount() == 0
+
+
+def _top_level_names(window: MainWindow) -> list[str]:
+    proxy = window.sites_proxy
+    return [str(proxy.index(row, 0).data()) for row in range(proxy.rowCount())]
+
+
+def test_the_filter_narrows_the_tree_and_keeps_the_parents_of_matches(
+    qtbot: QtBot, lab_window: MainWindow
+) -> None:
+    window = lab_window
+    everything = _top_level_names(window)
+    assert len(everything) > 3
+    qtbot.keyClicks(window.filter, "bakery")
+    assert _top_level_names(window) == ["O'Brien Bakery"]
+    window.filter.clear()
+    assert _top_level_names(window) == everything
+    # A virtual directory's name keeps its site (and application) visible.
+    qtbot.keyClicks(window.filter, "dokumente")
+    assert _top_level_names(window) == ["Kunden-Portal Müller"]
+    site = window.sites_proxy.index(0, 0)
+    assert window.sites_proxy.rowCount(site) == 1
+
+
+def test_the_filter_and_refresh_have_their_shortcuts(lab_window: MainWindow) -> None:
+    assert lab_window.find_action.shortcut().toString() == "Ctrl+F"
+    assert "F5" in [key.toString() for key in lab_window.refresh_action.shortcuts()]
+
+
+def test_the_gui_thread_keeps_processing_events_while_a_slow_host_answers(
+    qtbot: QtBot, start_lab: LabFactory, lab_password: str, open_window: WindowFactory
+) -> None:
+    entry = lab_entry(start_lab(latency_ms=2000), lab_password)
+    window = open_window(entry)
+    gaps: list[float] = []
+    last = [time.monotonic()]
+
+    def beat() -> None:
+        now = time.monotonic()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(20)
+    heartbeat.timeout.connect(beat)
+    heartbeat.start()
+    elapsed = QElapsedTimer()
+    elapsed.start()
+    with qtbot.waitSignal(window.inventoryShown, timeout=60_000):
+        window.select_host(entry.key)
+    heartbeat.stop()
+    # The host really was slow (several 2 s answers) while the heartbeat kept ticking.
+    assert elapsed.elapsed() >= 2000
+    assert len(gaps) > 50
+    assert max(gaps) < 0.5
+
+
+def test_every_model_passes_the_model_tester(
+    qtbot: QtBot, qtmodeltester: ModelTester, lab_window: MainWindow
+) -> None:
+    window = lab_window
+    assert window.select_target("Contoso Shop")
+    qtbot.waitUntil(lambda: window.details.acl.rowCount() > 0, timeout=WAIT_MS)
+    for model in (
+        window.sites,
+        window.sites_proxy,
+        window.pools,
+        window.hosts,
+        window.findings,
+        window.details.requirements,
+        window.details.acl,
+        window.history.model,
+    ):
+        qtmodeltester.check(model, force_py=True)
+    assert window.pools.rowCount() >= 5
+    assert window.details.requirements.rowCount() >= 1
+
+
+def test_check_all_hosts_lists_what_needs_fixing(qtbot: QtBot, lab_window: MainWindow) -> None:
+    window = lab_window
+    with qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS):
+        window.check_all_action.trigger()
+    assert window.tabs.currentWidget() is window.findings_view
+    targets = {str(row.check.target) for row in window.findings.records()}
+    assert "O'Brien Bakery" in targets
+    assert "Default Web Site" not in targets
+
+
+def test_the_sites_tree_sorts_without_losing_status(lab_window: MainWindow) -> None:
+    proxy: QSortFilterProxyModel = lab_window.sites_proxy
+    lab_window.tree.sortByColumn(Column.NAME, Qt.SortOrder.DescendingOrder)
+    names = [str(proxy.index(row, 0, QModelIndex()).data()) for row in range(proxy.rowCount())]
+    assert names == sorted(names, key=str.casefold, reverse=True)
+    bakery = next(row for row, name in enumerate(names) if name == "O'Brien Bakery")
+    assert proxy.index(bakery, Column.ACCESS).data() == status_text("missing")
