@@ -143,6 +143,19 @@ class UnexpectedAnswer(BridgeError):
         self.host = host
 
 
+class OutcomeUnknown(BridgeError):
+    """A change was sent but never confirmed: the history holds what is needed to check and undo it."""
+
+    def __init__(self, host: str, path: str, change_id: str, cause: BridgeError) -> None:
+        super().__init__(
+            f"The change to {path} was sent to {host} but not confirmed ({cause.message}).",
+            f"Once {host} answers again, run 'iis-access check' to see the folder, or "
+            f"'iis-access undo {change_id}' to restore the ACL recorded before it.",
+        )
+        self.change_id = change_id
+        self.cause = cause
+
+
 class Refused(BridgeError):
     """Nothing was changed because a rule, a deny ACE or a concurrent change stood in the way."""
 

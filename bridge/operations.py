@@ -16,6 +16,7 @@ from bridge.errors import (
     BridgeError,
     IISMissing,
     NotElevated,
+    OutcomeUnknown,
     Refused,
     ScriptFailed,
     UnexpectedAnswer,
@@ -236,7 +237,9 @@ def _apply(runner: Runner, plan: GrantPlan, history: History) -> ChangeRecord:
         # The host answered: the grant did not happen.
         history.record_outcome(record.id, Outcome.FAILED, None, error.message)
         raise
-    # Any other failure (connection lost, timeout) leaves the intent with an unknown outcome.
+    except BridgeError as error:
+        # Connection lost, timeout, cancel: the intent stays with an unknown outcome.
+        raise OutcomeUnknown(runner.host, plan.path, record.id, error) from error
     result: AclChange = _parsed(runner.host, parse_acl_change, answer)
     if result.status == "stale":
         history.record_outcome(record.id, Outcome.REFUSED, result.after, "the ACL changed since it was read")
@@ -291,3 +294,8 @@ def _undo(runner: Runner, change_id: str, history: History) -> ChangeRecord:
 def undo(session: HostSession, change_id: str, history: History) -> ChangeRecord:
     """Restore the ACL a change replaced, only if the folder still has the ACL the change left."""
     return session.call(lambda runner: _undo(runner, change_id, history))
+
+
+def folder_access(session: HostSession, path: str) -> PathAccess:
+    """The owner, ACL and subfolders of one folder, as read on the host (the GUI's details pane)."""
+    return session.call(lambda runner: _path_access(runner, [path])[path])

@@ -15,7 +15,8 @@ SHOP = "D:\\Sites\\Shop"
 HOSTILE_NAME = 'O\'Brien "q" `b` $(calc); a&b\nÜmlaut-ñ'
 HOSTILE_SITE = "Hostile"
 HOSTILE_PATH = "D:\\Sites\\" + HOSTILE_NAME
-HOSTILE_SUBPATH = "up'lo\"ad`s $(x); &\nß"
+# Windows forbids '"' and control characters in file names, so the planner refuses them in a subpath.
+HOSTILE_SUBPATH = "up'lo`ads $(x); &ß-ñ"
 
 
 def write_scenario(folder: Path) -> Path:
