@@ -5,10 +5,20 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTimer,
+    QTranslator,
+    Slot,
+)
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bridge._version import VERSION
@@ -81,10 +91,10 @@ class Translation:
 class App(QObject):
     """Owns the window and what outlives it when the language changes: hosts, history, translators."""
 
-    def __init__(self, qt_app: QApplication, args: argparse.Namespace) -> None:
+    def __init__(self, qt_app: QApplication, args: argparse.Namespace, settings: Settings) -> None:
         super().__init__()
         self.args = args
-        self.settings = Settings()
+        self.settings = settings
         self.translation = Translation(qt_app)
         self.translation.install(language_code(args.lang, self.settings))
         self.reporter = ErrorReporter(lambda: self.window)
@@ -110,7 +120,7 @@ class App(QObject):
     @Slot(str)
     def _switch_language(self, code: str) -> None:
         self.settings.set_language(code)
-        self.translation.install(language_code(code or None, Settings()))
+        self.translation.install(language_code(code or None, self.settings))
         QTimer.singleShot(0, self.open_window)
 
     def close(self) -> None:
@@ -189,10 +199,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     qt_app.setOrganizationName("IIS Access")
     qt_app.setApplicationVersion(VERSION)
     qt_app.setWindowIcon(app_icon())
-    app = App(qt_app, args)
-    scripted = Scripted(app, qt_app) if args.smoke or args.screenshot is not None else None
-    try:
-        code = qt_app.exec()
-    finally:
-        app.close()
-    return scripted.exit_code if scripted is not None else code
+    if not (args.smoke or args.screenshot is not None):
+        app = App(qt_app, args, Settings())
+        try:
+            return qt_app.exec()
+        finally:
+            app.close()
+    # Scripted runs neither read nor change the admin's window layout and hosts.
+    with tempfile.TemporaryDirectory() as scratch:
+        app = App(
+            qt_app, args, Settings(QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat))
+        )
+        scripted = Scripted(app, qt_app)
+        try:
+            qt_app.exec()
+        finally:
+            app.close()
+        return scripted.exit_code

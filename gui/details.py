@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +26,7 @@ from bridge.needs import CheckResult, Identity, Requirement
 from bridge.plans import GrantKind
 from gui.columns import acl_columns, acl_rows
 from gui.icons import icon
-from gui.table_model import Column, RecordTableModel
+from gui.table_model import Column, RecordTableModel, fit_columns, table_view
 from gui.texts import level_text, reason_text
 
 
@@ -66,19 +63,6 @@ def requirement_columns() -> list[Column[Requirement]]:
     ]
 
 
-def _table(model: QAbstractItemModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.setWordWrap(False)
-    return view
-
-
 class DetailsPane(QWidget):
     grantRequested = Signal(object, object)  # GrantKind, subpath or None
 
@@ -99,19 +83,41 @@ class DetailsPane(QWidget):
         QVBoxLayout(served_box).addWidget(self.served_as)
 
         self.requirements = RecordTableModel(requirement_columns(), self)
-        self.requirements_view = _table(self.requirements)
+        self.requirements_view = table_view(self.requirements)
+        # Two or three identities at most: room for them, the rest goes to the ACL.
+        self.requirements_view.setMaximumHeight(
+            self.requirements_view.verticalHeader().defaultSectionSize() * 4 + 8
+        )
+        self.reasons = QLabel()
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         needs_box = QGroupBox(self.tr("Who needs what"))
-        QVBoxLayout(needs_box).addWidget(self.requirements_view)
+        needs_layout = QVBoxLayout(needs_box)
+        needs_layout.addWidget(self.requirements_view)
+        needs_layout.addWidget(self.reasons)
 
         self.acl = RecordTableModel(acl_columns(), self)
-        self.acl_view = _table(self.acl)
-        self.acl_view.setSortingEnabled(False)
+        self.acl_view = table_view(self.acl)
         acl_box = QGroupBox(self.tr("Permissions of the folder"))
         QVBoxLayout(acl_box).addWidget(self.acl_view)
 
         self.subfolder = QComboBox()
         self.subfolder.setToolTip(self.tr("Grant on the folder itself or on one of its subfolders"))
         self.grant_buttons: dict[GrantKind, QPushButton] = {}
+        actions_box = self._actions_box()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.path)
+        layout.addWidget(self.problem)
+        layout.addWidget(served_box)
+        layout.addWidget(needs_box, 1)
+        layout.addWidget(acl_box, 2)
+        layout.addWidget(actions_box)
+        self.show_nothing()
+
+    def _actions_box(self) -> QGroupBox:
         actions = QGridLayout()
         for position, (kind, label) in enumerate(
             (
@@ -128,27 +134,18 @@ class DetailsPane(QWidget):
         where = QHBoxLayout()
         where.addWidget(QLabel(self.tr("On:")))
         where.addWidget(self.subfolder, 1)
-        actions_box = QGroupBox(self.tr("Fix"))
-        actions_layout = QVBoxLayout(actions_box)
-        actions_layout.addLayout(where)
-        actions_layout.addLayout(actions)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.path)
-        layout.addWidget(self.problem)
-        layout.addWidget(served_box)
-        layout.addWidget(needs_box, 2)
-        layout.addWidget(acl_box, 3)
-        layout.addWidget(actions_box)
-        self.show_nothing()
+        box = QGroupBox(self.tr("Fix"))
+        layout = QVBoxLayout(box)
+        layout.addLayout(where)
+        layout.addLayout(actions)
+        return box
 
     def show_nothing(self) -> None:
         self.title.setText(self.tr("Select a site, application or virtual directory"))
         self.path.clear()
         self.problem.hide()
         self.served_as.clear()
+        self.reasons.clear()
         self.requirements.set_records([])
         self.acl.set_records([])
         self.set_access(None)
@@ -163,13 +160,14 @@ class DetailsPane(QWidget):
         self.problem.setText(reason_text(check.problem) if check.problem is not None else "")
         self.served_as.setText(self._served_as(target, pool, check))
         self.requirements.set_records(list(check.requirements))
-        self.requirements_view.resizeColumnsToContents()
+        fit_columns(self.requirements_view, 200)
+        self.reasons.setText(self._reasons(check))
         self.set_actions_enabled(True)
 
     def set_access(self, access: PathAccess | None) -> None:
         """The folder's ACL and subfolders, once read."""
         self.acl.set_records(acl_rows(access) if access is not None else [])
-        self.acl_view.resizeColumnsToContents()
+        fit_columns(self.acl_view, 200)
         self.subfolder.clear()
         self.subfolder.addItem(self.tr("The folder itself"), None)
         for child in access.children if access is not None else ():
@@ -206,6 +204,11 @@ class DetailsPane(QWidget):
             )
         )
         return "<br>".join(lines)
+
+    @staticmethod
+    def _reasons(check: CheckResult) -> str:
+        """Why each identity that lacks access lacks it, in full (the table cell is too narrow)."""
+        return "\n".join(f"• {reason_text(r.reason)}" for r in check.requirements if not r.ok)
 
     @Slot()
     def _request(self, kind: GrantKind) -> None:

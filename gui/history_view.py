@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Signal, Slot
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from bridge.history import ChangeRecord, History, Outcome
 from gui.columns import history_columns
-from gui.table_model import RECORD_ROLE, RecordTableModel
+from gui.table_model import RECORD_ROLE, RecordTableModel, fit_columns, table_view
 
 
 class HistoryView(QWidget):
@@ -17,16 +17,8 @@ class HistoryView(QWidget):
         super().__init__(parent)
         self._history = history
         self.model = RecordTableModel(history_columns(), self)
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.model)
-        self.view = QTableView()
-        self.view.setModel(proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view = table_view(self.model, sortable=True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setSortingEnabled(True)
         self.undo_button = QPushButton(self.tr("Undo selected change"))
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self._undo)
@@ -40,7 +32,7 @@ class HistoryView(QWidget):
 
     def reload(self) -> None:
         self.model.set_records(list(reversed(self._history.records())))
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view, 320)
         self._selection_changed()
 
     def selected(self) -> ChangeRecord | None:

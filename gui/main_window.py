@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QSplitter,
-    QTableView,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -32,27 +31,16 @@ from gui.icons import app_icon
 from gui.notice import ChangeNotice
 from gui.settings import Settings
 from gui.site_model import Column, SiteFilterProxy, SiteTreeModel
-from gui.table_model import RECORD_ROLE, RecordTableModel
+from gui.table_model import RECORD_ROLE, RecordTableModel, fit_columns, table_view
 
+_SITE_COLUMN_WIDTHS = (
+    (Column.NAME, 200),
+    (Column.ACCESS, 175),
+    (Column.STATE, 65),
+    (Column.BINDINGS, 190),
+    (Column.POOL, 140),
+)
 LANGUAGES = (("", "System default"), ("en", "English"), ("de", "Deutsch"))
-
-
-def _table(model: QSortFilterProxyModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
-def _proxy(model: RecordTableModel[object], parent: QWidget) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    return proxy
 
 
 class MainWindow(QMainWindow):
@@ -87,9 +75,9 @@ class MainWindow(QMainWindow):
         self.tree.setAlternatingRowColors(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pools = RecordTableModel(pool_columns(), self)
-        self.pools_view = _table(_proxy(self.pools, self))  # type: ignore[arg-type]
+        self.pools_view = table_view(self.pools, sortable=True)
         self.findings = RecordTableModel(finding_columns(), self)
-        self.findings_view = _table(_proxy(self.findings, self))  # type: ignore[arg-type]
+        self.findings_view = table_view(self.findings, sortable=True)
         self.history = HistoryView(controller.history)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.tree, self.tr("Sites"))
@@ -132,7 +120,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([170, 760, 520])
+        self.splitter.setSizes([150, 780, 530])
         self.setCentralWidget(self.splitter)
         self.statusBar().showMessage(self.tr("Ready"))
 
@@ -229,13 +217,13 @@ class MainWindow(QMainWindow):
         else:
             for column, width in (
                 (Column.NAME, 230),
-                (Column.ACCESS, 150),
+                (Column.ACCESS, 175),
                 (Column.STATE, 70),
                 (Column.BINDINGS, 170),
                 (Column.POOL, 150),
             ):
                 self.tree.setColumnWidth(column, width)
-        self.pools_view.resizeColumnsToContents()
+        fit_columns(self.pools_view)
         self.statusBar().showMessage(host_state_text(entry))
         if selected is None or not self.select_target(selected):
             self.details.show_nothing()
@@ -271,7 +259,9 @@ class MainWindow(QMainWindow):
     def _busy_changed(self, key: str, busy: bool) -> None:
         if key == self.current_key:
             self.cancel_action.setEnabled(busy)
-            self.statusBar().showMessage(self.tr("Working…") if busy else self.tr("Ready"))
+            entry = self.controller.entry(key)
+            idle_text = host_state_text(entry) if entry is not None else ""
+            self.statusBar().showMessage(self.tr("Working…") if busy else idle_text)
         self._reload_hosts()
         if key == self.current_key:
             self.select_host(key)

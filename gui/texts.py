@@ -244,15 +244,21 @@ def level_text(level: AccessLevel) -> str:
     return translate(str(_LEVELS[level]))
 
 
+def _level_param(word: str) -> str:
+    if word == "no":
+        # Inside a sentence: "has no access", not "has No access access".
+        return QCoreApplication.translate("Bridge", "no")
+    level = _LEVEL_WORDS.get(word)
+    return level_text(level) if level is not None else word
+
+
 def reason_text(message: Message) -> str:
     """A finding, warning or refusal from the bridge in the UI language (its English text if unknown here)."""
     source = _REASONS.get(message.code)
     if source is None:
         return message.describe()
     params = {
-        name: level_text(_LEVEL_WORDS[value])
-        if name in ("needs", "effective") and value in _LEVEL_WORDS
-        else value
+        name: _level_param(value) if name in _LEVEL_PARAMS else value
         for name, value in message.params.items()
     }
     try:

@@ -22,7 +22,7 @@ def test_a_wrong_password_shows_the_banner_on_the_host(
     entry = lab_entry(start_lab(), "not-the-password")
     window = open_window(entry)
     window.select_host(entry.key)
-    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(window.banner.isVisible, timeout=WAIT_MS)
     assert entry.state is HostState.FAILED
     assert isinstance(entry.error, AuthenticationFailed)
     assert "rejected the sign-in" in window.banner.message_label.text()
