@@ -276,3 +276,16 @@ def test_usage_errors_exit_2(data_dir: Path) -> None:
     assert missing.code == 2
     version = run_cli(["--version"], data_dir)
     assert version.code == 0 and version.stdout.startswith("iis-access ")
+
+
+def test_server_wide_audit_costs_two_round_trips(backend: HookedServer, data_dir: Path) -> None:
+    with LabHost(backend, user=USER, password=PASSWORD) as host:
+        _ok(run_cli([*connection_options(host, "ntlm"), "check", "--all"], data_dir))
+        assert [entry["operation"] for entry in host.records] == ["inventory", "path-access"]
+        assert len(host.records[1]["parameters"]["Path"]) == 3
+
+
+def test_without_host_the_demo_lab_answers_and_stdout_stays_pure_json(data_dir: Path) -> None:
+    result = _ok(run_cli(["sites", "--json"], data_dir))
+    assert result.json()[0]["name"]
+    assert "demo lab" in result.stderr
