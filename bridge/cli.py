@@ -8,15 +8,17 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    # Each route is imported only when taken: the GUI pulls in Qt, which the
+    # bridge side never loads for a CLI command, and the lab its TLS machinery.
     if args and args[0] == "lab":
-        from bridge.lab.serve import main as lab_main
+        from bridge.lab.serve import main as lab_main  # noqa: PLC0415 - imported only when this route is taken
 
         return lab_main(args[1:])
-    if args in ([], ["gui"]) or (args and args[0] == "gui"):
-        from gui.app import main as gui_main
+    if not args or args[0] == "gui":
+        from gui.app import main as gui_main  # noqa: PLC0415 - Qt is loaded only for the GUI
 
         return gui_main(args[1:])
-    from bridge.commands import main as commands_main
+    from bridge.commands import main as commands_main  # noqa: PLC0415 - imported only when this route is taken
 
     return commands_main(args)
 
