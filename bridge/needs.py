@@ -16,7 +16,7 @@ from typing import Literal
 
 from bridge.access import AccessLevel, blocked_by_deny, content_level, denying_aces
 from bridge.model import AppPool, Message, PathAccess, Target, TargetRef
-from bridge.sids import IUSR, anonymous_token, well_known_name
+from bridge.sids import IUSR, anonymous_token, app_pool_account, well_known_name
 
 Role = Literal["worker", "anonymous"]
 
@@ -111,8 +111,13 @@ def level_word(level: AccessLevel) -> str:
 
 
 def worker_identity(pool: AppPool) -> Identity:
-    """The pool's worker identity; grants name the pool SID, which every worker token of the pool holds."""
-    return Identity(name=pool.identity_account, sid=pool.sid, token=pool.token)
+    """The pool's virtual account, named with its own SID: every worker token of the pool holds it.
+
+    For a NetworkService, LocalSystem or specific-user pool the process runs as another account
+    (``AppPool.identity_account``), but naming that account beside the pool SID would show an
+    admin a name and a SID that belong to different principals.
+    """
+    return Identity(name=app_pool_account(pool.name), sid=pool.sid, token=pool.token)
 
 
 def anonymous_identity(target: Target, pool: AppPool) -> Identity | None:

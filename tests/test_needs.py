@@ -154,7 +154,7 @@ def test_write_needs_modify_for_the_worker_only() -> None:
 def test_network_service_pool_is_granted_through_its_pool_sid() -> None:
     pool = replace(POOL, identity_type=IdentityType.NETWORK_SERVICE)
     result = check_target(target(), pool, folder(ADMINS_ONLY + "(A;OICI;0x1200a9;;;NS)"))
-    assert result.worker.name == "NT AUTHORITY\\NETWORK SERVICE"
+    assert result.worker.name == f"IIS AppPool\\{pool.name}"
     assert result.worker.sid == POOL_SID
     assert result.requirements[0].ok
 
