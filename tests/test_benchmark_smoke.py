@@ -1,0 +1,101 @@
+"""The benchmark runs end to end on a small server and reports every figure, so it cannot rot.
+
+No performance target is asserted here: on a shared CI machine only the
+figures' presence and sanity can be relied on.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SITES = 20
+HOSTS = 10
+LATENCY_MS = 5
+TIMINGS = (
+    "rtt_min_s",
+    "full_check_s",
+    "naive_check_s",
+    "cold_op_s",
+    "warm_op_s",
+    "parallel_check_s",
+    "single_check_s",
+    "gui_start_s",
+    "gui_max_stall_ms",
+    "gui_filter_ms",
+)
+RATIOS = ("speedup_vs_naive", "reuse_speedup", "parallel_vs_single")
+KEYS = {"sites", "latency_ms", "full_check_roundtrips", "hosts", "gui_rss_mb", *TIMINGS, *RATIOS}
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict[str, Any]:
+    command = [
+        sys.executable,
+        "tests/benchmarks/run.py",
+        f"--sites={SITES}",
+        f"--latency-ms={LATENCY_MS}",
+        "--json",
+        "--repeat=1",
+        "--filter-rounds=1",
+        # A short slow link keeps the run quick; the heartbeat is still watched through a whole check.
+        "--stall-latency-ms=100",
+    ]
+    finished = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=170, check=False)
+    assert finished.returncode == 0, finished.stderr
+    parsed: dict[str, Any] = json.loads(finished.stdout)
+    return parsed
+
+
+def test_reports_exactly_the_documented_figures(figures: dict[str, Any]) -> None:
+    assert set(figures) == KEYS
+
+
+def test_echoes_its_parameters(figures: dict[str, Any]) -> None:
+    assert (figures["sites"], figures["latency_ms"], figures["hosts"]) == (SITES, LATENCY_MS, HOSTS)
+
+
+def test_the_full_check_is_counted_in_whole_pipelines(figures: dict[str, Any]) -> None:
+    # Fewer than two would mean the check was not fully sent; the bound itself is the benchmark's to report.
+    assert isinstance(figures["full_check_roundtrips"], int)
+    assert figures["full_check_roundtrips"] >= 2
+
+
+@pytest.mark.parametrize("key", TIMINGS)
+def test_timings_are_positive_and_finite(figures: dict[str, Any], key: str) -> None:
+    assert isinstance(figures[key], float)
+    assert 0 < figures[key] < math.inf
+
+
+def test_every_pipeline_waits_for_the_added_latency(figures: dict[str, Any]) -> None:
+    # Each pipeline is at least a command and a receive, each answered LATENCY_MS late; the naive
+    # loop is one inventory plus one pipeline per site, application and virtual directory.
+    pipeline_s = 2 * LATENCY_MS / 1000
+    assert figures["rtt_min_s"] >= pipeline_s
+    assert figures["naive_check_s"] >= (1 + 3 * SITES) * pipeline_s
+
+
+@pytest.mark.parametrize(
+    ("ratio", "numerator", "denominator"),
+    [
+        ("speedup_vs_naive", "naive_check_s", "full_check_s"),
+        ("reuse_speedup", "cold_op_s", "warm_op_s"),
+        ("parallel_vs_single", "parallel_check_s", "single_check_s"),
+    ],
+)
+def test_ratios_are_computed_from_their_figures(
+    figures: dict[str, Any], ratio: str, numerator: str, denominator: str
+) -> None:
+    assert figures[ratio] == pytest.approx(figures[numerator] / figures[denominator])
+
+
+def test_the_gui_memory_is_a_plausible_resident_size(figures: dict[str, Any]) -> None:
+    # A Qt GUI process with its libraries mapped cannot live in under 20 MB nor need gigabytes.
+    assert 20 < figures["gui_rss_mb"] < 4096
