@@ -157,15 +157,16 @@ class Scripted(QObject):
             print(f"no site or application named {args.select!r} in the demo lab", file=sys.stderr)
             self._finish(2)
             return
-        if args.confirm:
-            window.details.grantRequested.emit(GrantKind(args.confirm), None)
-            return
-        # Let the details pane's ACL read land before capturing.
+        # The host is released once this signal's handlers return; act after that.
         QTimer.singleShot(0, lambda: self._after_details(window))
 
     def _after_details(self, window: MainWindow) -> None:
+        """Wait for the details pane's ACL read, then capture (or open the confirmation)."""
         if window.controller.runner.is_busy(f"{window.current_key}#acl"):
             QTimer.singleShot(50, lambda: self._after_details(window))
+            return
+        if self.app.args.confirm:
+            window.details.grantRequested.emit(GrantKind(self.app.args.confirm), None)
             return
         self._capture(window)
 
@@ -182,7 +183,7 @@ class Scripted(QObject):
         self._finish(0)
 
     def _timed_out(self) -> None:
-        print("the inventory was not shown in time", file=sys.stderr)
+        print("the app did not get ready in time", file=sys.stderr)
         self._finish(1)
 
     def _finish(self, code: int) -> None:

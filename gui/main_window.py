@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +40,8 @@ _SITE_COLUMN_WIDTHS = (
     (Column.BINDINGS, 190),
     (Column.POOL, 140),
 )
-LANGUAGES = (("", "System default"), ("en", "English"), ("de", "Deutsch"))
+# Language names stay in their own language; only "System default" is translated.
+LANGUAGES = (("", QT_TRANSLATE_NOOP("MainWindow", "System default")), ("en", "English"), ("de", "Deutsch"))
 
 
 class MainWindow(QMainWindow):
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
         language_menu = self.menuBar().addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGES:
-            action = language_menu.addAction(self.tr(name) if not code else name)
+            action = language_menu.addAction(self.tr(str(name)) if not code else str(name))
             action.setCheckable(True)
             action.setChecked(code == self.settings.language())
             action.triggered.connect(lambda _checked=False, chosen=code: self.languageChosen.emit(chosen))

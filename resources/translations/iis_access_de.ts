@@ -1,0 +1,984 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>Bridge</name>
+    <message>
+        <location filename="../../gui/texts.py" line="25"/>
+        <source>{host} rejected the sign-in.</source>
+        <translation>{host} hat die Anmeldung abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="26"/>
+        <source>Check the user name and password, and the authentication method.</source>
+        <translation>Prüfen Sie Benutzername, Kennwort und Authentifizierungsmethode.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="29"/>
+        <source>Cannot reach {host}.</source>
+        <translation>{host} ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="30"/>
+        <source>Check the host name, that the server is running and that no firewall blocks WinRM.</source>
+        <translation>Prüfen Sie den Hostnamen, ob der Server läuft und ob eine Firewall WinRM blockiert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="35"/>
+        <source>Nothing is listening for WinRM on {host}.</source>
+        <translation>Auf {host} wartet kein WinRM-Dienst auf Verbindungen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="36"/>
+        <source>Run &apos;Enable-PSRemoting&apos; on the server, or check the port and transport.</source>
+        <translation>Führen Sie &apos;Enable-PSRemoting&apos; auf dem Server aus oder prüfen Sie Port und Transport.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="41"/>
+        <source>The HTTPS certificate of {host} is not trusted.</source>
+        <translation>Dem HTTPS-Zertifikat von {host} wird nicht vertraut.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="42"/>
+        <source>Give the issuing CA, or pin the certificate&apos;s thumbprint after checking it.</source>
+        <translation>Geben Sie die ausstellende Zertifizierungsstelle an oder hinterlegen Sie den geprüften Fingerabdruck des Zertifikats.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="47"/>
+        <source>The account used on {host} is not an elevated administrator.</source>
+        <translation>Das auf {host} verwendete Konto ist kein Administrator mit erhöhten Rechten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="48"/>
+        <source>Connect with an account in the server&apos;s Administrators group.</source>
+        <translation>Verbinden Sie sich mit einem Konto aus der Gruppe Administratoren des Servers.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="51"/>
+        <source>{host} did not answer in time.</source>
+        <translation>{host} hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="52"/>
+        <source>The server may be busy; try again.</source>
+        <translation>Der Server ist möglicherweise ausgelastet; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="55"/>
+        <source>The operation was cancelled.</source>
+        <translation>Der Vorgang wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="56"/>
+        <source>Run it again when ready.</source>
+        <translation>Starten Sie ihn erneut, wenn Sie so weit sind.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="89"/>
+        <source>All good</source>
+        <translation>Alles in Ordnung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="90"/>
+        <source>Access missing</source>
+        <translation>Zugriff fehlt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="91"/>
+        <source>Blocked by a deny entry</source>
+        <translation>Durch Verweigern-Eintrag blockiert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="92"/>
+        <source>Cannot be fixed here</source>
+        <translation>Hier nicht behebbar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="93"/>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="97"/>
+        <location filename="../../gui/texts.py" line="157"/>
+        <source>Read &amp; execute</source>
+        <translation>Lesen, Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="98"/>
+        <location filename="../../gui/texts.py" line="158"/>
+        <source>Modify</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="99"/>
+        <location filename="../../gui/texts.py" line="156"/>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="100"/>
+        <location filename="../../gui/texts.py" line="159"/>
+        <source>Full control</source>
+        <translation>Vollzugriff</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="116"/>
+        <location filename="../../gui/texts.py" line="121"/>
+        <source>This folder, subfolders and files</source>
+        <translation>Diesen Ordner, Unterordner und Dateien</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="122"/>
+        <source>This folder and subfolders</source>
+        <translation>Diesen Ordner und Unterordner</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="123"/>
+        <source>This folder and files</source>
+        <translation>Diesen Ordner und Dateien</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="124"/>
+        <source>This folder only</source>
+        <translation>Nur diesen Ordner</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="125"/>
+        <source>Subfolders and files only</source>
+        <translation>Nur Unterordner und Dateien</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="126"/>
+        <source>Subfolders only</source>
+        <translation>Nur Unterordner</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="127"/>
+        <source>Files only</source>
+        <translation>Nur Dateien</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="128"/>
+        <source>Nothing (inherit only, not inherited)</source>
+        <translation>Nichts (nur vererbbar, wird nicht vererbt)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="140"/>
+        <source>Undone</source>
+        <translation>Rückgängig gemacht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="146"/>
+        <source>Unknown (interrupted)</source>
+        <translation>Unbekannt (unterbrochen)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="147"/>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="148"/>
+        <source>Nothing to change</source>
+        <translation>Nichts zu ändern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="149"/>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="150"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="155"/>
+        <source>No access</source>
+        <translation>Kein Zugriff</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="174"/>
+        <source>{name} has {effective} access to {path}, which covers the {needs} access it needs.</source>
+        <translation>{name} hat auf {path} die Berechtigung „{effective}“; das deckt den benötigten Zugriff „{needs}“ ab.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="177"/>
+        <source>The worker process of application pool {pool} runs as {name}, which has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005).</source>
+        <translation>Der Arbeitsprozess des Anwendungspools {pool} läuft als {name}. Dieses Konto hat auf {path} die Berechtigung „{effective}“, braucht aber „{needs}“: IIS antwortet mit HTTP 500.19 (0x80070005).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="182"/>
+        <source>The worker process of application pool {pool} runs as {name}, and anonymous requests run as the pool identity too. It has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005) or 401.3.</source>
+        <translation>Der Arbeitsprozess des Anwendungspools {pool} läuft als {name}, und auch anonyme Anfragen laufen als Poolidentität. Sie hat auf {path} die Berechtigung „{effective}“, braucht aber „{needs}“: IIS antwortet mit HTTP 500.19 (0x80070005) oder 401.3.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="188"/>
+        <source>Anonymous requests run as {name}, which has {effective} access to {path} but needs {needs}: IIS answers HTTP 401.3.</source>
+        <translation>Anonyme Anfragen laufen als {name}. Dieses Konto hat auf {path} die Berechtigung „{effective}“, braucht aber „{needs}“: IIS antwortet mit HTTP 401.3.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="193"/>
+        <source>Anonymous requests run as {name}, an account the server could not resolve to a SID; its access cannot be checked.</source>
+        <translation>Anonyme Anfragen laufen als {name}, einem Konto, das der Server nicht in eine SID auflösen konnte; sein Zugriff lässt sich nicht prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="198"/>
+        <source>{name} needs {needs} access to {path}, but a deny entry for {denied} takes it away: adding an allow entry would not help. Remove or narrow the deny entry first.</source>
+        <translation>{name} braucht Zugriff „{needs}“ auf {path}, aber ein Verweigern-Eintrag für {denied} entzieht ihn: Ein zusätzlicher Zulassen-Eintrag hilft nicht. Entfernen oder beschränken Sie zuerst den Verweigern-Eintrag.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="203"/>
+        <source>{path} is a network share. The accounts on this server (such as IUSR) mean nothing on the file server, so access must be granted there, to the account the share is reached as.</source>
+        <translation>{path} ist eine Netzwerkfreigabe. Die Konten dieses Servers (etwa IUSR) gelten auf dem Dateiserver nicht; der Zugriff muss dort gewährt werden, für das Konto, mit dem die Freigabe erreicht wird.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="208"/>
+        <source>{path} does not exist on the server; IIS cannot serve it.</source>
+        <translation>{path} existiert auf dem Server nicht; IIS kann es nicht ausliefern.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="209"/>
+        <source>{path} is a file, not a folder.</source>
+        <translation>{path} ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="210"/>
+        <source>The folder&apos;s permissions could not be read: {error}</source>
+        <translation>Die Berechtigungen des Ordners konnten nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="211"/>
+        <source>{path} is a network share. A grant to this server&apos;s IUSR or pool identity means nothing on the file server: grant access on the file server itself, to the account the share is reached as.</source>
+        <translation>{path} ist eine Netzwerkfreigabe. Eine Berechtigung für IUSR oder die Poolidentität dieses Servers gilt auf dem Dateiserver nicht: Gewähren Sie den Zugriff auf dem Dateiserver selbst, für das Konto, mit dem die Freigabe erreicht wird.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="216"/>
+        <source>{path} is not a full local path such as D:\sites\shop.</source>
+        <translation>{path} ist kein vollständiger lokaler Pfad wie D:\sites\shop.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="217"/>
+        <source>{path} is the root of a drive: an inheritable grant there would reach every folder on the drive.</source>
+        <translation>{path} ist das Stammverzeichnis eines Laufwerks: Eine vererbbare Berechtigung dort erreicht jeden Ordner des Laufwerks.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="221"/>
+        <source>{path} is the Windows directory or inside it; its permissions belong to Windows.</source>
+        <translation>{path} ist das Windows-Verzeichnis oder liegt darin; seine Berechtigungen gehören Windows.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="224"/>
+        <source>{path} is a Program Files folder or inside it; installed programs rely on its permissions.</source>
+        <translation>{path} ist ein Programme-Ordner oder liegt darin; installierte Programme verlassen sich auf seine Berechtigungen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="227"/>
+        <source>{path} is ProgramData or inside it; services and programs keep their settings there.</source>
+        <translation>{path} ist ProgramData oder liegt darin; Dienste und Programme speichern dort ihre Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="230"/>
+        <source>{path} is a user profile folder (or the folder of all profiles); it holds private files.</source>
+        <translation>{path} ist ein Benutzerprofilordner (oder der Ordner aller Profile); er enthält private Dateien.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="233"/>
+        <source>IIS_IUSRS is in the token of every application pool on {host}: with Modify on the whole site root {path}, any site on the server could change this site&apos;s files. Grant Modify to the site&apos;s own pool identity ({pool_account}) instead, and only on the folder the application writes to, such as {path}\App_Data or {path}\uploads.</source>
+        <translation>IIS_IUSRS steht im Token jedes Anwendungspools auf {host}: Mit „Ändern“ auf dem gesamten Websitestamm {path} könnte jede Website des Servers die Dateien dieser Website ändern. Gewähren Sie „Ändern“ stattdessen der eigenen Poolidentität der Website ({pool_account}) und nur für den Ordner, in den die Anwendung schreibt, etwa {path}\App_Data oder {path}\uploads.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="250"/>
+        <source>no</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeNotice</name>
+    <message>
+        <location filename="../../gui/notice.py" line="23"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice.py" line="28"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice.py" line="41"/>
+        <source>Granted {identity} {rights} on {path}.</source>
+        <translation>{identity} hat jetzt „{rights}“ auf {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice.py" line="52"/>
+        <source>Undone: {path} has its previous permissions again.</source>
+        <translation>Rückgängig gemacht: {path} hat wieder seine vorherigen Berechtigungen.</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <location filename="../../gui/columns.py" line="38"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="39"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="40"/>
+        <source>Identity type</source>
+        <translation>Identitätstyp</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="41"/>
+        <source>Identity account</source>
+        <translation>Identitätskonto</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="42"/>
+        <location filename="../../gui/columns.py" line="76"/>
+        <source>SID</source>
+        <translation>SID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="44"/>
+        <source>.NET CLR version</source>
+        <translation>.NET-CLR-Version</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="48"/>
+        <source>Pipeline mode</source>
+        <translation>Pipelinemodus</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="51"/>
+        <source>Applications</source>
+        <translation>Anwendungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="75"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="78"/>
+        <location filename="../../gui/columns.py" line="110"/>
+        <source>Rights</source>
+        <translation>Rechte</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="81"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="83"/>
+        <source>Deny</source>
+        <translation>Verweigern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="85"/>
+        <source>Allow</source>
+        <translation>Zulassen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="91"/>
+        <location filename="../../gui/columns.py" line="93"/>
+        <source>Inherited</source>
+        <translation>Geerbt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="95"/>
+        <source>Explicit</source>
+        <translation>Explizit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="98"/>
+        <source>Applies to</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="104"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="105"/>
+        <location filename="../../gui/columns.py" line="118"/>
+        <location filename="../../gui/columns.py" line="144"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="106"/>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="108"/>
+        <source>Identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="111"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="145"/>
+        <source>Site / application</source>
+        <translation>Website / Anwendung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="147"/>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="151"/>
+        <source>Physical path</source>
+        <translation>Physischer Pfad</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="152"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../gui/confirm.py" line="52"/>
+        <source>Confirm change</source>
+        <translation>Änderung bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="57"/>
+        <source>Grant {identity} {rights} on this folder?</source>
+        <translation>{identity} „{rights}“ für diesen Ordner gewähren?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="77"/>
+        <source>The same change by hand:</source>
+        <translation>Dieselbe Änderung von Hand:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="80"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="96"/>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="97"/>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="98"/>
+        <source>Identity:</source>
+        <translation>Identität:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="99"/>
+        <source>Rights:</source>
+        <translation>Rechte:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="100"/>
+        <source>Applies to:</source>
+        <translation>Gilt für:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="111"/>
+        <source>This change is refused: {reason}</source>
+        <translation>Diese Änderung wird abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="117"/>
+        <source>A deny entry takes this right away from {identity}: adding an allow entry would not help. Remove or narrow the deny entry first.</source>
+        <translation>Ein Verweigern-Eintrag entzieht {identity} dieses Recht: Ein zusätzlicher Zulassen-Eintrag hilft nicht. Entfernen oder beschränken Sie zuerst den Verweigern-Eintrag.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="122"/>
+        <source>Nothing to do: {identity} already has {rights} here.</source>
+        <translation>Nichts zu tun: {identity} hat hier bereits „{rights}“.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="142"/>
+        <location filename="../../gui/confirm.py" line="158"/>
+        <source>Grant</source>
+        <translation>Gewähren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="158"/>
+        <source>Granting…</source>
+        <translation>Wird gewährt…</translation>
+    </message>
+</context>
+<context>
+    <name>Details</name>
+    <message>
+        <location filename="../../gui/details.py" line="36"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="38"/>
+        <source>Blocked by deny</source>
+        <translation>Durch Verweigern blockiert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="39"/>
+        <source>Missing</source>
+        <translation>Fehlt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="57"/>
+        <source>Identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="59"/>
+        <source>Needs</source>
+        <translation>Braucht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="60"/>
+        <source>Has</source>
+        <translation>Hat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="61"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="62"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../gui/details.py" line="82"/>
+        <source>Served as</source>
+        <translation>Ausgeliefert als</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="94"/>
+        <source>Who needs what</source>
+        <translation>Wer braucht was</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="101"/>
+        <source>Permissions of the folder</source>
+        <translation>Berechtigungen des Ordners</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="105"/>
+        <source>Grant on the folder itself or on one of its subfolders</source>
+        <translation>Für den Ordner selbst oder einen seiner Unterordner gewähren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="124"/>
+        <source>Grant IUSR read</source>
+        <translation>IUSR Lesen gewähren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="125"/>
+        <source>Grant IIS_IUSRS modify</source>
+        <translation>IIS_IUSRS Ändern gewähren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="126"/>
+        <source>Grant pool identity read</source>
+        <translation>Poolidentität Lesen gewähren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="127"/>
+        <source>Grant pool identity modify</source>
+        <translation>Poolidentität Ändern gewähren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="135"/>
+        <source>On:</source>
+        <translation>Für:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="137"/>
+        <source>Fix</source>
+        <translation>Beheben</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="144"/>
+        <source>Select a site, application or virtual directory</source>
+        <translation>Wählen Sie eine Website, Anwendung oder ein virtuelles Verzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="172"/>
+        <source>The folder itself</source>
+        <translation>Den Ordner selbst</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="185"/>
+        <source>&lt;b&gt;Anonymous:&lt;/b&gt; anonymous authentication is off.</source>
+        <translation>&lt;b&gt;Anonym:&lt;/b&gt; Die anonyme Authentifizierung ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="189"/>
+        <source>&lt;b&gt;Anonymous:&lt;/b&gt; {identity} — anonymous authentication uses the application pool identity.</source>
+        <translation>&lt;b&gt;Anonym:&lt;/b&gt; {identity} – die anonyme Authentifizierung verwendet die Identität des Anwendungspools.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="196"/>
+        <source>&lt;b&gt;Anonymous:&lt;/b&gt; {identity} — the user name set for anonymous authentication.</source>
+        <translation>&lt;b&gt;Anonym:&lt;/b&gt; {identity} – der für die anonyme Authentifizierung eingetragene Benutzer.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details.py" line="202"/>
+        <source>&lt;b&gt;Worker process:&lt;/b&gt; {identity} — application pool {pool} ({type}).</source>
+        <translation>&lt;b&gt;Arbeitsprozess:&lt;/b&gt; {identity} – Anwendungspool {pool} ({type}).</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <location filename="../../gui/errors.py" line="72"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="80"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../../gui/errors.py" line="171"/>
+        <source>Unexpected error</source>
+        <translation>Unerwarteter Fehler</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="176"/>
+        <source>IIS Access ran into a problem it did not expect.</source>
+        <translation>IIS Access ist auf ein unerwartetes Problem gestoßen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="178"/>
+        <source>The details were written to the log file:
+{path}</source>
+        <translation>Die Einzelheiten stehen in der Protokolldatei:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>GrantFlow</name>
+    <message>
+        <location filename="../../gui/grant_flow.py" line="151"/>
+        <source>{host} is not connected, so the change cannot be undone now.</source>
+        <translation>{host} ist nicht verbunden; die Änderung kann jetzt nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grant_flow.py" line="154"/>
+        <source>Select the host to connect to it, then undo again from the History tab.</source>
+        <translation>Wählen Sie den Host aus, um sich zu verbinden, und machen Sie die Änderung dann im Verlauf rückgängig.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../gui/history_view.py" line="22"/>
+        <source>Undo selected change</source>
+        <translation>Ausgewählte Änderung rückgängig machen</translation>
+    </message>
+</context>
+<context>
+    <name>HostDialog</name>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="30"/>
+        <source>Add remote host</source>
+        <translation>Remote-Host hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="33"/>
+        <source>web01.example.com</source>
+        <translation>web01.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="35"/>
+        <source>HTTPS (port 5986)</source>
+        <translation>HTTPS (Port 5986)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="36"/>
+        <source>HTTP, message-encrypted (port 5985)</source>
+        <translation>HTTP, nachrichtenverschlüsselt (Port 5985)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="42"/>
+        <source>Negotiate (Kerberos or NTLM)</source>
+        <translation>Negotiate (Kerberos oder NTLM)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="43"/>
+        <source>Kerberos</source>
+        <translation>Kerberos</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="44"/>
+        <source>NTLM</source>
+        <translation>NTLM</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="45"/>
+        <source>CredSSP</source>
+        <translation>CredSSP</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="46"/>
+        <source>Basic (HTTPS only)</source>
+        <translation>Standard (nur HTTPS)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="50"/>
+        <source>DOMAIN\admin</source>
+        <translation>DOMÄNE\admin</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="53"/>
+        <source>Remember the password in the system keyring</source>
+        <translation>Kennwort im Schlüsselbund des Systems speichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="55"/>
+        <source>optional: CA certificate file (PEM)</source>
+        <translation>optional: Zertifikatsdatei der Zertifizierungsstelle (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="57"/>
+        <source>optional: SHA-256 thumbprint to pin</source>
+        <translation>optional: SHA-256-Fingerabdruck zum Festlegen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="61"/>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="62"/>
+        <source>Transport:</source>
+        <translation>Transport:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="63"/>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="64"/>
+        <source>Authentication:</source>
+        <translation>Authentifizierung:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="65"/>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="66"/>
+        <source>Password:</source>
+        <translation>Kennwort:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="68"/>
+        <source>CA file:</source>
+        <translation>CA-Datei:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="69"/>
+        <source>Thumbprint:</source>
+        <translation>Fingerabdruck:</translation>
+    </message>
+</context>
+<context>
+    <name>Hosts</name>
+    <message>
+        <location filename="../../gui/hosts.py" line="65"/>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hosts.py" line="67"/>
+        <source>Demo lab</source>
+        <translation>Demo-Labor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hosts.py" line="220"/>
+        <source>{host}: {sites} sites, {problems} need attention</source>
+        <translation>{host}: {sites} Websites, {problems} brauchen Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hosts.py" line="226"/>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hosts.py" line="227"/>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="44"/>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="55"/>
+        <source>IIS Access</source>
+        <translation>IIS Access</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="65"/>
+        <source>Filter sites, applications, pools and paths (Ctrl+F)</source>
+        <translation>Websites, Anwendungen, Pools und Pfade filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="84"/>
+        <source>Sites</source>
+        <translation>Websites</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="85"/>
+        <source>Application Pools</source>
+        <translation>Anwendungspools</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="86"/>
+        <source>All hosts</source>
+        <translation>Alle Hosts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="87"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="110"/>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="126"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="141"/>
+        <source>&amp;Add remote host…</source>
+        <translation>Remote-Host &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="142"/>
+        <source>&amp;Remove host</source>
+        <translation>Host &amp;entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="144"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="147"/>
+        <source>&amp;Check all hosts</source>
+        <translation>Alle Hosts &amp;prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="148"/>
+        <source>&amp;Cancel</source>
+        <translation>A&amp;bbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="149"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="150"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="151"/>
+        <source>&amp;Host</source>
+        <translation>&amp;Host</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="157"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="158"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="166"/>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="265"/>
+        <source>Working…</source>
+        <translation>In Arbeit…</translation>
+    </message>
+</context>
+<context>
+    <name>SiteTreeModel</name>
+    <message>
+        <location filename="../../gui/site_model.py" line="120"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/site_model.py" line="121"/>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <location filename="../../gui/site_model.py" line="122"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/site_model.py" line="123"/>
+        <source>Bindings</source>
+        <translation>Bindungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/site_model.py" line="124"/>
+        <source>Application pool</source>
+        <translation>Anwendungspool</translation>
+    </message>
+    <message>
+        <location filename="../../gui/site_model.py" line="125"/>
+        <source>Physical path</source>
+        <translation>Physischer Pfad</translation>
+    </message>
+</context>
+</TS>
