@@ -50,7 +50,7 @@ class ConfirmDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("Confirm change"))
-        self.setMinimumWidth(680)
+        self.setMinimumWidth(840)
         self.banner = ErrorBanner()
         self._rights = rights_text(plan.rights)
         heading = QLabel(

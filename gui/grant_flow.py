@@ -108,7 +108,10 @@ class GrantFlow(QObject):
         target = self.target
         if entry is None or target is None:
             return
-        dialog = ConfirmDialog(entry.label, plan, self._window)
+        host = entry.label
+        if entry.inventory is not None and entry.inventory.server.computer_name != host:
+            host = f"{host} ({entry.inventory.server.computer_name})"
+        dialog = ConfirmDialog(host, plan, self._window)
         dialog.grantRequested.connect(lambda: self._apply(entry, dialog, target))
         dialog.rejected.connect(lambda: self._controller.cancel(entry.key))
         dialog.finished.connect(lambda _result: self._forget(dialog))
