@@ -8,6 +8,7 @@ path-access call.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from bridge import sddl
@@ -36,9 +37,12 @@ from bridge.model import (
 )
 from bridge.needs import CheckResult, check_target
 from bridge.plans import GrantKind, GrantPlan, PlanError, grant_path, plan_grant
-from bridge.safety import is_within, normalize
 from bridge.scripts import Operation
 from bridge.session import HostSession, Runner
+
+# Every operation takes an optional cancel event: set it and the running pipeline is
+# stopped on the host (PSRP) or the PowerShell process is ended (local).
+Cancel = threading.Event | None
 
 _RIGHTS_MASK = {"ReadAndExecute": sddl.READ_AND_EXECUTE, "Modify": sddl.MODIFY}
 
@@ -132,40 +136,33 @@ def _plan(runner: Runner, kind: GrantKind, name: str, subpath: str | None) -> Gr
     return plan_grant(
         kind,
         host=runner.host,
-        folder=target.physical_path,
+        target=target,
         path_access=_path_access(runner, [folder])[folder],
         pool=_pool(runner, found, target),
-        is_site_root=target.is_site_root,
         subpath=subpath,
     )
 
 
-def _owning_target(inventory: Inventory, path: str) -> str:
-    """The target whose folder holds ``path`` (the deepest one), for the history and the GUI's re-check."""
-    owners = [target for target in inventory.targets() if is_within(path, target.physical_path)]
-    if not owners:
-        return path
-    return str(max(owners, key=lambda target: len(normalize(target.physical_path))).ref)
-
-
-def inventory(session: HostSession) -> Inventory:
+def inventory(session: HostSession, cancel: Cancel = None) -> Inventory:
     """Every site, application, virtual directory and pool of the host (one round trip)."""
-    return session.call(_inventory)
+    return session.call(_inventory, cancel)
 
 
-def check_all(session: HostSession) -> list[CheckResult]:
+def check_all(session: HostSession, cancel: Cancel = None) -> list[CheckResult]:
     """Who needs what for every target of the server, in two round trips whatever its size."""
-    return session.call(_check_all)
+    return session.call(_check_all, cancel)
 
 
-def check(session: HostSession, target: str) -> CheckResult:
+def check(session: HostSession, target: str, cancel: Cancel = None) -> CheckResult:
     """Who needs what on one target's folder (``Site`` or ``Site/app/path``)."""
-    return session.call(lambda runner: _check(runner, target))
+    return session.call(lambda runner: _check(runner, target), cancel)
 
 
-def plan(session: HostSession, kind: GrantKind, target: str, subpath: str | None = None) -> GrantPlan:
+def plan(
+    session: HostSession, kind: GrantKind, target: str, subpath: str | None = None, cancel: Cancel = None
+) -> GrantPlan:
     """What a grant would change, read from the folder's current ACL; changes nothing."""
-    return session.call(lambda runner: _plan(runner, kind, target, subpath))
+    return session.call(lambda runner: _plan(runner, kind, target, subpath), cancel)
 
 
 def _stale(path: str, expected: str, found: str) -> Refused:
@@ -217,7 +214,7 @@ def _apply(runner: Runner, plan: GrantPlan, history: History) -> ChangeRecord:
         raise Refused(f"This plan was made for {plan.host}, not {runner.host}; nothing was changed.")
     record = history.record_intent(
         host=runner.host,
-        target=_owning_target(_inventory(runner), plan.path),
+        target=str(plan.target),
         kind=plan.kind.value,
         path=plan.path,
         identity=plan.display_name,
@@ -247,9 +244,9 @@ def _apply(runner: Runner, plan: GrantPlan, history: History) -> ChangeRecord:
     return history.record_outcome(record.id, Outcome.CHANGED, result.after)
 
 
-def apply(session: HostSession, plan: GrantPlan, history: History) -> ChangeRecord:
+def apply(session: HostSession, plan: GrantPlan, history: History, cancel: Cancel = None) -> ChangeRecord:
     """Make the planned grant, logging the intent durably before it is sent and the outcome after."""
-    return session.call(lambda runner: _apply(runner, plan, history))
+    return session.call(lambda runner: _apply(runner, plan, history), cancel)
 
 
 def _expected_after(record: ChangeRecord) -> str:
@@ -291,11 +288,11 @@ def _undo(runner: Runner, change_id: str, history: History) -> ChangeRecord:
     return history.record_undo(change_id)
 
 
-def undo(session: HostSession, change_id: str, history: History) -> ChangeRecord:
+def undo(session: HostSession, change_id: str, history: History, cancel: Cancel = None) -> ChangeRecord:
     """Restore the ACL a change replaced, only if the folder still has the ACL the change left."""
-    return session.call(lambda runner: _undo(runner, change_id, history))
+    return session.call(lambda runner: _undo(runner, change_id, history), cancel)
 
 
-def folder_access(session: HostSession, path: str) -> PathAccess:
+def folder_access(session: HostSession, path: str, cancel: Cancel = None) -> PathAccess:
     """The owner, ACL and subfolders of one folder, as read on the host (the GUI's details pane)."""
-    return session.call(lambda runner: _path_access(runner, [path])[path])
+    return session.call(lambda runner: _path_access(runner, [path])[path], cancel)
