@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Literal
 
 from bridge.access import AccessLevel, blocked_by_deny, content_level
-from bridge.model import AppPool, Message, PathAccess
+from bridge.model import AppPool, Message, PathAccess, Target, TargetRef
 from bridge.needs import unfixable_problem
 from bridge.safety import iis_iusrs_modify_warning, refusal_for, same_path
 from bridge.sids import IIS_IUSRS, IUSR, WORKER_GROUPS, anonymous_token, app_pool_account, well_known_name
@@ -52,6 +52,8 @@ class GrantKind(Enum):
 class GrantPlan:
     kind: GrantKind
     host: str
+    # The site, application or virtual directory whose folder (or subfolder) the grant is for.
+    target: TargetRef
     path: str
     sid: str
     display_name: str
@@ -124,19 +126,18 @@ def plan_grant(
     kind: GrantKind,
     *,
     host: str,
-    folder: str,
+    target: Target,
     path_access: PathAccess,
     pool: AppPool,
-    is_site_root: bool,
     subpath: str | None = None,
     windir: str | None = None,
 ) -> GrantPlan:
-    """Plan one grant on ``folder`` (or ``folder\\subpath``), whose current state is ``path_access``.
+    """Plan one grant on ``target``'s folder (or a subfolder), whose current state is ``path_access``.
 
     ``path_access`` must describe the folder the grant goes to; ``windir`` is
     the target's Windows directory when known.
     """
-    path = grant_path(folder, subpath)
+    path = grant_path(target.physical_path, subpath)
     if not same_path(path_access.path, path):
         raise PlanError(f"the folder state given is for {path_access.path}, not {path}")
     sid, name, token = _identity(kind, pool)
@@ -147,11 +148,12 @@ def plan_grant(
         noop = content_level(dacl, token) >= kind.needed
         blocked = not noop and blocked_by_deny(dacl, token, sid, kind.needed.mask)
     warnings: list[Message] = []
-    if kind is GrantKind.IIS_IUSRS_MODIFY and is_site_root and subpath is None:
+    if kind is GrantKind.IIS_IUSRS_MODIFY and target.is_site_root and subpath is None:
         warnings.append(iis_iusrs_modify_warning(path, host=host, pool_account=app_pool_account(pool.name)))
     return GrantPlan(
         kind=kind,
         host=host,
+        target=target.ref,
         path=path,
         sid=sid,
         display_name=name,

@@ -8,19 +8,10 @@ import pytest
 
 from bridge import sids
 from bridge.access import AccessLevel
-from bridge.model import (
-    AnonymousAuth,
-    Application,
-    AppPool,
-    PathAccess,
-    Site,
-    Target,
-    TargetRef,
-    VirtualDirectory,
-)
+from bridge.model import AnonymousAuth, AppPool, PathAccess, Target
 from bridge.needs import CheckStatus, check_target
-from bridge.sddl import parse_dacl
 from bridge.sids import IdentityType
+from tests.factories import IUSR_ANONYMOUS, folder_state, make_target
 
 PATH = "C:\\inetpub\\wwwroot"
 FRESH_WWWROOT = (
@@ -32,29 +23,14 @@ POOL = AppPool(
     "DefaultAppPool", "Started", IdentityType.APPLICATION_POOL_IDENTITY, None, None, "v4.0", "Integrated"
 )
 POOL_SID = sids.app_pool_sid("DefaultAppPool")
-IUSR_ANONYMOUS = AnonymousAuth(enabled=True, user_name="IUSR", user_sid=sids.IUSR)
 
 
 def target(anonymous: AnonymousAuth = IUSR_ANONYMOUS) -> Target:
-    directory = VirtualDirectory("/", "%SystemDrive%\\inetpub\\wwwroot", PATH)
-    application = Application("/", "DefaultAppPool", anonymous, (directory,))
-    site = Site("Default Web Site", 1, "Started", (), (application,))
-    return Target(TargetRef("Default Web Site"), site, application, directory)
+    return make_target(PATH, anonymous=anonymous)
 
 
 def folder(sddl: str | None, /, **changes: object) -> PathAccess:
-    access = PathAccess(
-        path=PATH,
-        exists=True,
-        is_directory=True,
-        is_unc=False,
-        owner=sids.ADMINISTRATORS,
-        protected=False,
-        sddl=sddl,
-        dacl=parse_dacl(sddl) if sddl is not None else None,
-        accounts={sids.IUSR: "NT AUTHORITY\\IUSR"},
-    )
-    return replace(access, **changes)  # type: ignore[arg-type]
+    return folder_state(PATH, sddl, **{"accounts": {sids.IUSR: "NT AUTHORITY\\IUSR"}, **changes})
 
 
 def test_fresh_wwwroot_is_ok_for_iusr_and_the_pool() -> None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from bridge import sids
-from bridge.model import AppPool, PathAccess
+from bridge.model import AppPool, PathAccess, Target, TargetRef
 from bridge.plans import GrantKind, PlanError, grant_path, plan_grant
-from bridge.sddl import parse_dacl
 from bridge.sids import IdentityType
+from tests.factories import folder_state, make_target
 
 ROOT = "D:\\Sites\\Shop"
 ADMINS_ONLY = "D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)"
@@ -19,24 +17,19 @@ SHOP_SID = sids.app_pool_sid("Shop")
 
 
 def access(sddl: str | None = ADMINS_ONLY, path: str = ROOT, **changes: object) -> PathAccess:
-    state = PathAccess(
-        path=path,
-        exists=True,
-        is_directory=True,
-        is_unc=False,
-        owner=sids.ADMINISTRATORS,
-        protected=True,
-        sddl=sddl,
-        dacl=parse_dacl(sddl) if sddl is not None else None,
-    )
-    return replace(state, **changes)  # type: ignore[arg-type]
+    return folder_state(path, sddl, **changes)
+
+
+def target(folder: str, *, site_root: bool = True) -> Target:
+    return make_target(folder, site="Shop", application_path="/" if site_root else "/api", pool="Shop")
 
 
 def test_iusr_read_plan_shows_everything_to_confirm() -> None:
     result = plan_grant(
-        GrantKind.IUSR_READ, host="web01", folder=ROOT, path_access=access(), pool=POOL, is_site_root=True
+        GrantKind.IUSR_READ, host="web01", target=target(ROOT), path_access=access(), pool=POOL
     )
     assert result.path == ROOT
+    assert result.target == TargetRef("Shop")
     assert result.sid == sids.IUSR
     assert result.display_name == "NT AUTHORITY\\IUSR"
     assert result.rights == "ReadAndExecute"
@@ -53,7 +46,7 @@ def test_iusr_read_plan_shows_everything_to_confirm() -> None:
 
 def test_pool_modify_plan_uses_the_pool_sid_and_m() -> None:
     result = plan_grant(
-        GrantKind.POOL_MODIFY, host="web01", folder=ROOT, path_access=access(), pool=POOL, is_site_root=True
+        GrantKind.POOL_MODIFY, host="web01", target=target(ROOT), path_access=access(), pool=POOL
     )
     assert result.sid == SHOP_SID
     assert result.display_name == "IIS AppPool\\Shop"
@@ -66,10 +59,9 @@ def test_powershell_quotes_the_path_as_a_literal() -> None:
     result = plan_grant(
         GrantKind.POOL_READ,
         host="h",
-        folder=path,
+        target=target(path, site_root=False),
         path_access=access(path=path),
         pool=POOL,
-        is_site_root=False,
     )
     assert "-LiteralPath 'D:\\Sites\\O''Brien $(x)'" in result.powershell
 
@@ -77,22 +69,16 @@ def test_powershell_quotes_the_path_as_a_literal() -> None:
 def test_already_readable_through_users_is_a_noop() -> None:
     state = access(ADMINS_ONLY + "(A;OICI;0x1200a9;;;BU)")
     for kind in (GrantKind.IUSR_READ, GrantKind.POOL_READ):
-        result = plan_grant(kind, host="h", folder=ROOT, path_access=state, pool=POOL, is_site_root=True)
+        result = plan_grant(kind, host="h", target=target(ROOT), path_access=state, pool=POOL)
         assert result.noop and not result.applicable
-    modify = plan_grant(
-        GrantKind.POOL_MODIFY, host="h", folder=ROOT, path_access=state, pool=POOL, is_site_root=True
-    )
+    modify = plan_grant(GrantKind.POOL_MODIFY, host="h", target=target(ROOT), path_access=state, pool=POOL)
     assert not modify.noop
 
 
 def test_iis_iusrs_read_does_not_make_iusr_read_a_noop() -> None:
     state = access(ADMINS_ONLY + "(A;OICI;0x1200a9;;;IS)")
-    iusr = plan_grant(
-        GrantKind.IUSR_READ, host="h", folder=ROOT, path_access=state, pool=POOL, is_site_root=True
-    )
-    pool = plan_grant(
-        GrantKind.POOL_READ, host="h", folder=ROOT, path_access=state, pool=POOL, is_site_root=True
-    )
+    iusr = plan_grant(GrantKind.IUSR_READ, host="h", target=target(ROOT), path_access=state, pool=POOL)
+    pool = plan_grant(GrantKind.POOL_READ, host="h", target=target(ROOT), path_access=state, pool=POOL)
     assert not iusr.noop
     assert pool.noop
 
@@ -100,24 +86,20 @@ def test_iis_iusrs_read_does_not_make_iusr_read_a_noop() -> None:
 def test_iis_iusrs_modify_noop_only_when_every_worker_has_it() -> None:
     pool_only = access(ADMINS_ONLY + f"(A;OICI;0x1301bf;;;{SHOP_SID})")
     everyone = access(ADMINS_ONLY + "(A;OICI;0x1301bf;;;WD)")
-    kwargs = {"host": "h", "folder": ROOT, "pool": POOL, "is_site_root": False}
+    kwargs = {"host": "h", "target": target(ROOT, site_root=False), "pool": POOL}
     assert not plan_grant(GrantKind.IIS_IUSRS_MODIFY, path_access=pool_only, **kwargs).noop  # type: ignore[arg-type]
     assert plan_grant(GrantKind.IIS_IUSRS_MODIFY, path_access=everyone, **kwargs).noop  # type: ignore[arg-type]
 
 
 def test_explicit_deny_blocks_the_plan() -> None:
     state = access("D:AI(D;OICI;FR;;;S-1-5-17)(A;OICIID;FA;;;SY)")
-    result = plan_grant(
-        GrantKind.IUSR_READ, host="h", folder=ROOT, path_access=state, pool=POOL, is_site_root=True
-    )
+    result = plan_grant(GrantKind.IUSR_READ, host="h", target=target(ROOT), path_access=state, pool=POOL)
     assert result.blocked_by_deny and not result.applicable and not result.noop
 
 
 def test_inherited_deny_does_not_block() -> None:
     state = access("D:AI(D;OICIID;FR;;;S-1-5-17)(A;OICIID;FA;;;SY)")
-    result = plan_grant(
-        GrantKind.IUSR_READ, host="h", folder=ROOT, path_access=state, pool=POOL, is_site_root=True
-    )
+    result = plan_grant(GrantKind.IUSR_READ, host="h", target=target(ROOT), path_access=state, pool=POOL)
     assert not result.blocked_by_deny and result.applicable
 
 
@@ -125,10 +107,9 @@ def test_iis_iusrs_modify_on_the_site_root_warns_with_the_alternative() -> None:
     result = plan_grant(
         GrantKind.IIS_IUSRS_MODIFY,
         host="web01",
-        folder=ROOT,
+        target=target(ROOT),
         path_access=access(),
         pool=POOL,
-        is_site_root=True,
     )
     assert result.sid == sids.IIS_IUSRS and result.rights == "Modify"
     assert [warning.code for warning in result.warnings] == ["iis-iusrs-modify-site-root"]
@@ -141,16 +122,20 @@ def test_iis_iusrs_modify_on_a_subfolder_or_application_does_not_warn() -> None:
     sub = plan_grant(
         GrantKind.IIS_IUSRS_MODIFY,
         host="h",
-        folder=ROOT,
+        target=target(ROOT),
         subpath="uploads",
         path_access=uploads,
         pool=POOL,
-        is_site_root=True,
     )
     assert sub.path == ROOT + "\\uploads"
+    assert sub.target == TargetRef("Shop"), "the plan names the target, not the subfolder"
     assert sub.warnings == ()
     app = plan_grant(
-        GrantKind.IIS_IUSRS_MODIFY, host="h", folder=ROOT, path_access=access(), pool=POOL, is_site_root=False
+        GrantKind.IIS_IUSRS_MODIFY,
+        host="h",
+        target=target(ROOT, site_root=False),
+        path_access=access(),
+        pool=POOL,
     )
     assert app.warnings == ()
 
@@ -163,10 +148,9 @@ def test_refused_folders_are_never_applicable(folder: str, code: str) -> None:
     result = plan_grant(
         GrantKind.POOL_READ,
         host="h",
-        folder=folder,
+        target=target(folder),
         path_access=access(path=folder),
         pool=POOL,
-        is_site_root=True,
     )
     assert result.refusal is not None and result.refusal.code == code
     assert not result.applicable
@@ -177,10 +161,9 @@ def test_target_windir_is_honoured() -> None:
     result = plan_grant(
         GrantKind.POOL_READ,
         host="h",
-        folder=folder,
+        target=target(folder),
         path_access=access(path=folder),
         pool=POOL,
-        is_site_root=True,
         windir="E:\\Win",
     )
     assert result.refusal is not None and result.refusal.code == "windows-dir"
@@ -189,18 +172,14 @@ def test_target_windir_is_honoured() -> None:
 def test_unc_folder_is_refused_with_an_explanation() -> None:
     folder = "\\\\files\\web"
     state = access(None, path=folder, is_unc=True, exists=False)
-    result = plan_grant(
-        GrantKind.IUSR_READ, host="h", folder=folder, path_access=state, pool=POOL, is_site_root=True
-    )
+    result = plan_grant(GrantKind.IUSR_READ, host="h", target=target(folder), path_access=state, pool=POOL)
     assert result.refusal is not None and result.refusal.code == "unc"
     assert "file server" in result.refusal.describe()
 
 
 def test_missing_folder_is_refused() -> None:
     state = access(None, exists=False)
-    result = plan_grant(
-        GrantKind.IUSR_READ, host="h", folder=ROOT, path_access=state, pool=POOL, is_site_root=True
-    )
+    result = plan_grant(GrantKind.IUSR_READ, host="h", target=target(ROOT), path_access=state, pool=POOL)
     assert result.refusal is not None and result.refusal.code == "path-missing"
 
 
@@ -228,11 +207,10 @@ def test_path_access_must_match_the_grant_path() -> None:
         plan_grant(
             GrantKind.IUSR_READ,
             host="h",
-            folder=ROOT,
+            target=target(ROOT),
             subpath="x",
             path_access=access(),
             pool=POOL,
-            is_site_root=True,
         )
 
 

@@ -1,0 +1,45 @@
+"""Builders for the decision core's inputs: a folder's state and a target, shaped as a host reports them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bridge import sids
+from bridge.model import AnonymousAuth, Application, PathAccess, Site, Target, TargetRef, VirtualDirectory
+from bridge.sddl import parse_dacl
+
+IUSR_ANONYMOUS = AnonymousAuth(enabled=True, user_name="IUSR", user_sid=sids.IUSR)
+
+
+def folder_state(path: str, sddl: str | None, /, **changes: object) -> PathAccess:
+    """An existing, readable folder owned by Administrators, with ``changes`` applied."""
+    state = PathAccess(
+        path=path,
+        exists=True,
+        is_directory=True,
+        is_unc=False,
+        owner=sids.ADMINISTRATORS,
+        protected=sddl is not None and parse_dacl(sddl).protected,
+        sddl=sddl,
+        dacl=parse_dacl(sddl) if sddl is not None else None,
+    )
+    return replace(state, **changes)  # type: ignore[arg-type]
+
+
+def make_target(
+    path: str,
+    *,
+    site: str = "Default Web Site",
+    application_path: str = "/",
+    pool: str = "DefaultAppPool",
+    anonymous: AnonymousAuth = IUSR_ANONYMOUS,
+) -> Target:
+    """A site root (or, with ``application_path``, an application) whose folder is ``path``."""
+    directory = VirtualDirectory("/", path, path)
+    application = Application(application_path, pool, anonymous, (directory,))
+    return Target(
+        TargetRef(site, application_path),
+        Site(site, 1, "Started", (), (application,)),
+        application,
+        directory,
+    )
