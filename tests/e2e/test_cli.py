@@ -285,6 +285,17 @@ def test_server_wide_audit_costs_two_round_trips(backend: HookedServer, data_dir
         assert len(host.records[1]["parameters"]["Path"]) == 3
 
 
+def test_a_confirmed_grant_costs_three_round_trips_and_records_its_target(
+    backend: HookedServer, data_dir: Path
+) -> None:
+    with LabHost(backend, user=USER, password=PASSWORD) as host:
+        options = connection_options(host, "ntlm")
+        _ok(run_cli([*options, "grant", "pool-modify", "Shop", "--subpath", "uploads", "--yes"], data_dir))
+        assert [entry["operation"] for entry in host.records] == ["inventory", "path-access", "grant"]
+        history = _ok(run_cli([*options, "history", "--json"], data_dir)).json()
+    assert (history[0]["target"], history[0]["path"]) == ("Shop", SHOP + "\\uploads")
+
+
 def test_without_host_the_demo_lab_answers_and_stdout_stays_pure_json(data_dir: Path) -> None:
     result = _ok(run_cli(["sites", "--json"], data_dir))
     assert result.json()[0]["name"]
