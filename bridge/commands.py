@@ -1,9 +1,8 @@
 """The ``iis-access`` commands: parse, connect, run one operation, print for people or as JSON.
 
-Exit codes: 0 done (also "nothing to do"), 2 usage, 3 refused with nothing
-changed, 4 could not connect or authenticate, 5 the operation failed on the
-host. Messages go to stderr, the clear sentence first; with ``--json`` stdout
-holds exactly one JSON document.
+Exit codes are listed in ``EXIT_CODES`` (and in ``--help``). Messages go to
+stderr, the clear sentence first; with ``--json`` stdout holds exactly one
+JSON document, so the confirmation prompt goes to stderr too.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from bridge import __version__, operations
 from bridge.connection import Auth, ConnectionSettings, Scheme, connection_settings
 from bridge.credentials import password_for
 from bridge.demo import DemoHost
-from bridge.errors import BridgeError, Cancelled
+from bridge.errors import EXIT_CANCELLED, BridgeError, Refused
 from bridge.history import ChangeRecord, History
 from bridge.local_transport import LocalTransport
 from bridge.model import Inventory
@@ -32,12 +31,34 @@ from bridge.transport import Transport
 EXIT_OK = 0
 EXIT_USAGE = 2
 
+# A script cannot tell "changed" from "not changed" by reading prose, so every
+# outcome in which nothing changed by choice or by rule shares one code.
+EXIT_CODES = """exit codes:
+  0    done, or nothing to do (the access was already there)
+  2    usage error: unknown option, target or change id
+  3    nothing was changed: refused by a safety rule, a blocking deny entry or an ACL that
+       changed since it was read, or declined at the confirmation prompt
+  4    could not connect or authenticate
+  5    the operation failed on the host
+  130  interrupted with Ctrl+C
+"""
+
 
 class UsageError(BridgeError):
     exit_code = EXIT_USAGE
 
     def __init__(self, message: str) -> None:
         super().__init__(message, "Run 'iis-access --help' for the options.")
+
+
+class Declined(Refused):
+    """The administrator answered no at the confirmation prompt."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"{what} was declined at the confirmation prompt; nothing was changed.",
+            "Answer 'y' to go ahead, or add --yes when running from a script.",
+        )
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="iis-access",
         description="See which account needs access to each IIS site's folder, and grant it.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
@@ -282,11 +305,10 @@ def _confirm(question: str) -> bool:
     if not sys.stdin.isatty():
         raise UsageError("Confirmation needed but stdin is not a terminal: add --yes")
     _say(question)
-    try:
-        answer = input("Proceed? [y/N] ")
-    except EOFError:
-        return False
-    return answer.strip().lower() in {"y", "yes"}
+    # Not input(): it prompts on stdout, which belongs to the --json document.
+    sys.stderr.write("Proceed? [y/N] ")
+    sys.stderr.flush()
+    return sys.stdin.readline().strip().lower() in {"y", "yes"}
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
@@ -309,7 +331,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         elif args.command == "undo":
             record = history.get(args.change_id)
             if not args.yes and not _confirm(f"Restore the ACL of {record.path} on {record.host}."):
-                raise Cancelled("The undo")
+                raise Declined("The undo")
             undone = operations.undo(session, args.change_id, history)
             _emit(
                 args,
@@ -352,7 +374,7 @@ def _grant(args: argparse.Namespace, session: HostSession, history: History, out
         _emit(args, unchanged, _render_plan(plan) + "\nDry run: nothing changed.", out)
         return EXIT_OK
     if not args.yes and not _confirm(_render_plan(plan)):
-        raise Cancelled("The grant")
+        raise Declined("The grant")
     record = operations.apply(session, plan, history)
     _emit(
         args,
@@ -379,4 +401,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         _say("Interrupted.")
-        return Cancelled.exit_code
+        return EXIT_CANCELLED

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import subprocess
 import sys
 import threading
@@ -294,6 +296,59 @@ def test_a_confirmed_grant_costs_three_round_trips_and_records_its_target(
         assert [entry["operation"] for entry in host.records] == ["inventory", "path-access", "grant"]
         history = _ok(run_cli([*options, "history", "--json"], data_dir)).json()
     assert (history[0]["target"], history[0]["path"]) == ("Shop", SHOP + "\\uploads")
+
+
+def _answer_at_terminal(arguments: list[str], data_dir: Path, answer: str) -> Result:
+    """Run the CLI with a terminal on stdin, answering the confirmation prompt with ``answer``."""
+    controller, terminal = pty.openpty()
+    try:
+        os.write(controller, answer.encode() + b"\n")
+        completed = subprocess.run(
+            [sys.executable, "-m", "bridge.cli", *arguments],
+            env=cli_environment(data_dir),
+            stdin=terminal,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=CLI_TIMEOUT,
+            check=False,
+        )
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    return Result(completed.returncode, completed.stdout, completed.stderr)
+
+
+GRANT_UPLOADS = ("grant", "pool-modify", "Shop", "--subpath", "uploads")
+
+
+def test_declining_the_prompt_changes_nothing_and_exits_3(backend: HookedServer, data_dir: Path) -> None:
+    uploads = SHOP + "\\uploads"
+    before = _dacl(backend, uploads)
+    with LabHost(backend, user=USER, password=PASSWORD) as host:
+        options = connection_options(host, "ntlm")
+        declined = _answer_at_terminal([*options, *GRANT_UPLOADS, "--json"], data_dir, "n")
+        assert declined.code == 3, declined.stderr
+        assert declined.stdout == "", "the prompt and the refusal belong on stderr, not in the JSON stream"
+        assert "Proceed? [y/N]" in declined.stderr and "declined" in declined.stderr
+        assert "grant" not in [entry["operation"] for entry in host.records]
+        assert _dacl(backend, uploads) == before
+
+        accepted = _answer_at_terminal([*options, *GRANT_UPLOADS, "--json"], data_dir, "y")
+        assert accepted.code == 0, accepted.stderr
+        change = accepted.json()
+        assert change["changed"] is True and _dacl(backend, uploads) != before
+
+        kept = _answer_at_terminal([*options, "undo", change["changeId"]], data_dir, "no")
+        assert kept.code == 3 and "declined" in kept.stderr
+        assert _dacl(backend, uploads) == change["after"]
+
+
+def test_help_documents_every_exit_code(data_dir: Path) -> None:
+    shown = _ok(run_cli(["--help"], data_dir)).stdout
+    for code in ("0", "2", "3", "4", "5", "130"):
+        assert f"\n  {code} " in shown
+    assert "declined at the confirmation prompt" in shown
 
 
 def test_without_host_the_demo_lab_answers_and_stdout_stays_pure_json(data_dir: Path) -> None:
