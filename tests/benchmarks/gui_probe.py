@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -39,13 +39,17 @@ TYPED = "site-0099"
 
 
 class Heartbeat(QObject):
-    """A timer on the GUI thread; the longest gap between its beats is the longest the thread was stuck."""
+    """A timer on the GUI thread; the longest gap between its beats is the longest the thread was stuck.
 
-    beat = Signal()
+    Listeners are plain callables, not a Qt signal: PySide6 6.12 on Python 3.11 drops a
+    reference to ``True`` on every ``Signal.emit()``, and thousands of beats would abort the
+    process with "bool_dealloc".
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.longest_s = 0.0
+        self.listeners: list[Callable[[], None]] = []
         self._last = 0.0
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -63,7 +67,8 @@ class Heartbeat(QObject):
         now = time.perf_counter()
         self.longest_s = max(self.longest_s, now - self._last)
         self._last = now
-        self.beat.emit()
+        for listener in self.listeners:
+            listener()
 
 
 def _wait_until_shown(window: MainWindow, entry: HostEntry, heartbeat: Heartbeat, timeout_s: float) -> None:
@@ -73,7 +78,7 @@ def _wait_until_shown(window: MainWindow, entry: HostEntry, heartbeat: Heartbeat
     outcome: list[str] = []
 
     def shown(_key: str) -> None:
-        heartbeat.beat.connect(settled)
+        heartbeat.listeners.append(settled)
 
     def settled() -> None:
         beats_after.append(None)
