@@ -27,7 +27,7 @@ from bridge.plans import GrantKind
 from bridge.resources import resource_path
 from gui.confirm import ConfirmDialog
 from gui.errors import ErrorReporter, setup_logging
-from gui.hosts import HostController, default_entries
+from gui.hosts import HostController, acl_key, default_entries
 from gui.icons import app_icon
 from gui.main_window import MainWindow
 from gui.settings import Settings
@@ -162,7 +162,8 @@ class Scripted(QObject):
 
     def _after_details(self, window: MainWindow) -> None:
         """Wait for the details pane's ACL read, then capture (or open the confirmation)."""
-        if window.controller.runner.is_busy(f"{window.current_key}#acl"):
+        key = window.current_key
+        if key is not None and window.controller.runner.is_busy(acl_key(key)):
             QTimer.singleShot(50, lambda: self._after_details(window))
             return
         if self.app.args.confirm:

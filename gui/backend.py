@@ -6,6 +6,8 @@ Everything here blocks and therefore runs on worker threads (see
 
 from __future__ import annotations
 
+import threading
+
 from bridge import operations
 from bridge.connection import ConnectionSettings, connection_settings
 from bridge.credentials import password_for
@@ -80,31 +82,29 @@ def connect(kind: str, saved: SavedHost | None, password: str | None) -> HostLin
     return HostLink(HostSession(PsrpTransport(remote_settings(saved, password))))
 
 
-def load(link: HostLink) -> tuple[Inventory, list[CheckResult]]:
-    return operations.inventory(link.session), operations.check_all(link.session)
+def load(link: HostLink, cancel: threading.Event) -> tuple[Inventory, list[CheckResult]]:
+    return operations.inventory(link.session, cancel), operations.check_all(link.session, cancel)
 
 
-def path_access(link: HostLink, path: str) -> PathAccess:
-    return operations.folder_access(link.session, path)
+def path_access(link: HostLink, path: str, cancel: threading.Event) -> PathAccess:
+    return operations.folder_access(link.session, path, cancel)
 
 
-def check(link: HostLink, target: str) -> CheckResult:
-    return operations.check(link.session, target)
-
-
-def plan(link: HostLink, kind: GrantKind, target: str, subpath: str | None) -> GrantPlan:
-    return operations.plan(link.session, kind, target, subpath)
+def plan(
+    link: HostLink, kind: GrantKind, target: str, subpath: str | None, cancel: threading.Event
+) -> GrantPlan:
+    return operations.plan(link.session, kind, target, subpath, cancel)
 
 
 def apply_and_check(
-    link: HostLink, plan: GrantPlan, target: str, history: History
+    link: HostLink, plan: GrantPlan, target: str, history: History, cancel: threading.Event
 ) -> tuple[ChangeRecord, CheckResult]:
-    record = operations.apply(link.session, plan, history)
-    return record, operations.check(link.session, target)
+    record = operations.apply(link.session, plan, history, cancel)
+    return record, operations.check(link.session, target, cancel)
 
 
 def undo_and_check(
-    link: HostLink, record: ChangeRecord, history: History
+    link: HostLink, record: ChangeRecord, history: History, cancel: threading.Event
 ) -> tuple[ChangeRecord, CheckResult]:
-    undone = operations.undo(link.session, record.id, history)
-    return undone, operations.check(link.session, record.target)
+    undone = operations.undo(link.session, record.id, history, cancel)
+    return undone, operations.check(link.session, record.target, cancel)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from bridge.errors import BridgeError
+from bridge.errors import BridgeError, Cancelled
 from bridge.history import ChangeRecord
 from bridge.model import PathAccess
 from bridge.needs import CheckResult
@@ -20,7 +20,7 @@ from gui import backend
 from gui.confirm import ConfirmDialog
 from gui.details import DetailsPane
 from gui.errors import ErrorBanner
-from gui.hosts import HostController, HostEntry
+from gui.hosts import HostController, HostEntry, acl_key
 from gui.notice import ChangeNotice
 from gui.site_model import SiteTreeModel
 
@@ -76,7 +76,6 @@ class GrantFlow(QObject):
         link = entry.link
         if link is None:
             return
-        key = f"{entry.key}#acl"
         target = str(check.target)
 
         def done(access: PathAccess) -> None:
@@ -86,7 +85,10 @@ class GrantFlow(QObject):
                 self.select(self.target)
 
         self._controller.run(
-            key, lambda: backend.path_access(link, check.physical_path), done, self._show_failure
+            acl_key(entry.key),
+            lambda cancel: backend.path_access(link, check.physical_path, cancel),
+            done,
+            self._show_failure,
         )
 
     @Slot(object, object)
@@ -135,7 +137,9 @@ class GrantFlow(QObject):
         def failed(error: BaseException) -> None:
             self._sites.set_busy(target, False)
             dialog.set_busy(False)
-            if isinstance(error, BridgeError):
+            if isinstance(error, Cancelled):
+                dialog.reject()
+            elif isinstance(error, BridgeError):
                 dialog.banner.show_error(error)
             else:
                 self._controller.unexpected.emit(error)
@@ -183,6 +187,8 @@ class GrantFlow(QObject):
         self.changed.emit()
 
     def _show_failure(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            return  # the window says so calmly; it is no failure
         if isinstance(error, BridgeError):
             self._banner.show_error(error)
         else:

@@ -8,6 +8,7 @@ does one thing at a time while different hosts work in parallel.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -15,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from bridge.errors import BridgeError
+from bridge.errors import BridgeError, Cancelled
 from bridge.history import ChangeRecord, History
 from bridge.model import Inventory
 from bridge.needs import CheckResult, CheckStatus
@@ -74,6 +75,7 @@ class HostController(QObject):
 
     hostChanged = Signal(str)
     unexpected = Signal(object)
+    cancelled = Signal(str)  # host key: an operation was stopped at the admin's request
 
     def __init__(self, entries: list[HostEntry], history: History, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -103,9 +105,15 @@ class HostController(QObject):
         if entry is None:
             return False
 
-        def work() -> tuple[backend.HostLink, Inventory, list[CheckResult]]:
+        def work(cancel: threading.Event) -> tuple[backend.HostLink, Inventory, list[CheckResult]]:
             link = entry.link or backend.connect(entry.kind.value, entry.saved, entry.password)
-            return link, *backend.load(link)
+            try:
+                return link, *backend.load(link, cancel)
+            except BaseException:
+                # A link opened for this attempt would otherwise be dropped with the failure, still open.
+                if link is not entry.link:
+                    link.close()
+                raise
 
         def done(result: tuple[backend.HostLink, Inventory, list[CheckResult]]) -> None:
             entry.link, entry.inventory, entry.checks = result
@@ -125,36 +133,39 @@ class HostController(QObject):
     def run(
         self,
         key: str,
-        work: Callable[[], Any],
+        work: Callable[[threading.Event], Any],
         done: Callable[[Any], None],
         failed: Callable[[BaseException], None] | None = None,
     ) -> bool:
-        """Run ``work`` for a host; a BridgeError marks the host failed unless ``failed`` takes it."""
+        """Run ``work`` for a host with a cancel event that Cancel sets.
+
+        A BridgeError marks the host failed unless ``failed`` takes it; a
+        cancellation is no failure: the host goes back to what it was.
+        """
         entry = self.entry(key)
+        cancel = threading.Event()
 
         def on_failure(error: BaseException) -> None:
+            if isinstance(error, Cancelled):
+                self.cancelled.emit(key)
             if failed is not None:
                 failed(error)
-            elif isinstance(error, BridgeError) and entry is not None:
+            elif not isinstance(error, BridgeError):
+                self.unexpected.emit(error)
+            elif entry is not None and not isinstance(error, Cancelled):
                 entry.state, entry.error = HostState.FAILED, error
                 self.hostChanged.emit(key)
-            else:
-                self.unexpected.emit(error)
             if entry is not None and entry.state is HostState.CONNECTING:
-                entry.state = HostState.FAILED if entry.inventory is None else HostState.READY
+                entry.state = _settled_state(entry, error)
                 self.hostChanged.emit(key)
 
-        return self.runner.submit(key, work, done, on_failure) is not None
+        task = self.runner.submit(key, lambda: work(cancel), done, on_failure, cancel=cancel.set)
+        return task is not None
 
     def cancel(self, key: str) -> None:
+        """Stop what runs for a host, the folder read of its selected row included."""
         self.runner.cancel(key)
-
-    def check(self, key: str, target: str, done: Callable[[CheckResult], None]) -> bool:
-        entry = self.entry(key)
-        if entry is None or entry.link is None:
-            return False
-        link = entry.link
-        return self.run(key, lambda: backend.check(link, target), done)
+        self.runner.cancel(acl_key(key))
 
     def plan(
         self,
@@ -170,7 +181,7 @@ class HostController(QObject):
         if entry is None or entry.link is None:
             return False
         link = entry.link
-        return self.run(key, lambda: backend.plan(link, kind, target, subpath), done, failed)
+        return self.run(key, lambda cancel: backend.plan(link, kind, target, subpath, cancel), done, failed)
 
     def apply(
         self,
@@ -186,7 +197,9 @@ class HostController(QObject):
             return False
         link = entry.link
         history = self.history
-        return self.run(key, lambda: backend.apply_and_check(link, plan, target, history), done, failed)
+        return self.run(
+            key, lambda cancel: backend.apply_and_check(link, plan, target, history, cancel), done, failed
+        )
 
     def undo(
         self,
@@ -200,7 +213,9 @@ class HostController(QObject):
             return False
         link = entry.link
         history = self.history
-        return self.run(key, lambda: backend.undo_and_check(link, record, history), done, failed)
+        return self.run(
+            key, lambda cancel: backend.undo_and_check(link, record, history, cancel), done, failed
+        )
 
     def close(self) -> None:
         for entry in self.entries:
@@ -210,6 +225,18 @@ class HostController(QObject):
             if entry.link is not None:
                 entry.link.close()
                 entry.link = None
+
+
+def acl_key(key: str) -> str:
+    """The task key of the folder read for a host's selected row: it runs beside the host's own work."""
+    return f"{key}#acl"
+
+
+def _settled_state(entry: HostEntry, error: BaseException) -> HostState:
+    """Where a connecting host ends after ``error``: a cancel leaves it as it was before."""
+    if entry.inventory is not None:
+        return HostState.READY
+    return HostState.IDLE if isinstance(error, Cancelled) else HostState.FAILED
 
 
 def host_state_text(entry: HostEntry) -> str:

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
 
         controller.hostChanged.connect(self._host_changed)
         controller.runner.busyChanged.connect(self._busy_changed)
+        controller.cancelled.connect(self._cancelled)
         controller.unexpected.connect(reporter.report)
         self.grants.changed.connect(self._after_change)
         self.hosts_view.selectionModel().currentChanged.connect(self._host_selected)
@@ -123,7 +124,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([150, 780, 530])
         self.setCentralWidget(self.splitter)
-        self.statusBar().showMessage(self.tr("Ready"))
+        # The host's state stays in the status bar; showMessage() puts a passing event over it.
+        self.host_status = QLabel(self.tr("Ready"))
+        self.statusBar().addWidget(self.host_status, 1)
 
     def _action(
         self,
@@ -207,6 +210,8 @@ class MainWindow(QMainWindow):
             self.banner.show_error(entry.error)
         if entry.state is HostState.READY:
             self._show_entry(entry)
+        elif entry.state is HostState.CONNECTING:
+            self.sites.set_all_busy(True)
 
     def _show_entry(self, entry: HostEntry) -> None:
         selected = self.grants.target
@@ -225,7 +230,7 @@ class MainWindow(QMainWindow):
             ):
                 self.tree.setColumnWidth(column, width)
         fit_columns(self.pools_view)
-        self.statusBar().showMessage(host_state_text(entry))
+        self.host_status.setText(host_state_text(entry))
         if selected is None or not self.select_target(selected):
             self.details.show_nothing()
         if entry.inventory is not None:
@@ -262,7 +267,7 @@ class MainWindow(QMainWindow):
             self.cancel_action.setEnabled(busy)
             entry = self.controller.entry(key)
             idle_text = host_state_text(entry) if entry is not None else ""
-            self.statusBar().showMessage(self.tr("Working…") if busy else idle_text)
+            self.host_status.setText(self.tr("Working…") if busy else idle_text)
         self._reload_hosts()
         if key == self.current_key:
             self.select_host(key)
@@ -306,6 +311,11 @@ class MainWindow(QMainWindow):
     def _cancel(self) -> None:
         if self.current_key is not None:
             self.controller.cancel(self.current_key)
+
+    @Slot(str)
+    def _cancelled(self, key: str) -> None:
+        if key == self.current_key:
+            self.statusBar().showMessage(self.tr("Cancelled: the operation was stopped."), 10_000)
 
     @Slot()
     def _focus_filter(self) -> None:

@@ -151,6 +151,12 @@ class SiteTreeModel(QAbstractItemModel):
             self._busy.discard(key)
         self._changed(key)
 
+    def set_all_busy(self, busy: bool) -> None:
+        """Mark every row as being checked (a refresh), or none."""
+        self._busy = set(self._by_target) if busy else set()
+        for key in self._by_target:
+            self._changed(key)
+
     def check_for(self, target: str) -> CheckResult | None:
         return self._checks.get(target.casefold())
 

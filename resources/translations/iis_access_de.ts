@@ -686,12 +686,12 @@
 <context>
     <name>GrantFlow</name>
     <message>
-        <location filename="../../gui/grant_flow.py" line="151"/>
+        <location filename="../../gui/grant_flow.py" line="158"/>
         <source>{host} is not connected, so the change cannot be undone now.</source>
         <translation>{host} ist nicht verbunden; die Änderung kann jetzt nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../../gui/grant_flow.py" line="154"/>
+        <location filename="../../gui/grant_flow.py" line="161"/>
         <source>Select the host to connect to it, then undo again from the History tab.</source>
         <translation>Wählen Sie den Host aus, um sich zu verbinden, und machen Sie die Änderung dann im Verlauf rückgängig.</translation>
     </message>
@@ -815,27 +815,27 @@
 <context>
     <name>Hosts</name>
     <message>
-        <location filename="../../gui/hosts.py" line="65"/>
+        <location filename="../../gui/hosts.py" line="66"/>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="67"/>
+        <location filename="../../gui/hosts.py" line="68"/>
         <source>Demo lab</source>
         <translation>Demo-Labor</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="220"/>
+        <location filename="../../gui/hosts.py" line="247"/>
         <source>{host}: {sites} sites, {problems} need attention</source>
         <translation>{host}: {sites} Websites, {problems} brauchen Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="226"/>
+        <location filename="../../gui/hosts.py" line="253"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="227"/>
+        <location filename="../../gui/hosts.py" line="254"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
@@ -878,74 +878,79 @@
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Hosts</source>
         <translation>Hosts</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="128"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="144"/>
         <source>&amp;Add remote host…</source>
         <translation>Remote-Host &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142"/>
+        <location filename="../../gui/main_window.py" line="145"/>
         <source>&amp;Remove host</source>
         <translation>Host &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>&amp;Check all hosts</source>
         <translation>Alle Hosts &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="154"/>
         <source>&amp;Host</source>
         <translation>&amp;Host</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265"/>
+        <location filename="../../gui/main_window.py" line="270"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="318"/>
+        <source>Cancelled: the operation was stopped.</source>
+        <translation>Abgebrochen: der Vorgang wurde angehalten.</translation>
     </message>
 </context>
 <context>
