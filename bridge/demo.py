@@ -16,11 +16,14 @@ from bridge.lab.simulator import SimulatedServer, demo_scenario_path
 
 DEMO_USER = "demo"
 LOOPBACK = "127.0.0.1"
+# One per process, not per host: the NTLM acceptor knows one password per user name
+# in a process (see bridge.lab.auth), and two demo hosts may well run side by side.
+_PASSWORD = secrets.token_urlsafe(24)
 
 
 class DemoHost:
     def __init__(self) -> None:
-        self._password = secrets.token_urlsafe(24)
+        self._password = _PASSWORD
         self._lab = LabHost(
             SimulatedServer.from_scenario(demo_scenario_path()),
             user=DEMO_USER,

@@ -7,9 +7,20 @@ session key (``multipart/encrypted`` with
 ``application/HTTP-SPNEGO-session-encrypted``, framed as pypsrp's
 ``encryption.py`` expects). Basic authenticates every request.
 
-pyspnego's NTLM acceptor only reads credentials from the file named by the
-``NTLM_USER_FILE`` environment variable, so the users of every running lab
-host in this process share one private file that this module owns.
+pyspnego's NTLM acceptor has no parameter for the accounts it accepts: it
+looks the user up, at the last handshake leg, in the file named by the
+``NTLM_USER_FILE`` environment variable (the interface it shares with
+gss-ntlmssp). That file is therefore process-wide: the users of every running
+lab host in this process share one private file (mode 0600) that this module
+owns. Hosts with different users coexist; one user name can have only one
+password per process, because the acceptor takes the first line that matches.
+
+The file holds smbpasswd lines with the password's LM and NT hashes, made with
+pyspnego's own (private) ``lmowfv1`` / ``ntowfv1``. The public alternative,
+plain ``DOMAIN:USER:PASSWORD`` lines, cannot hold a password with a ``:`` in
+it, and the NT hash is MD4, which hashlib no longer offers on OpenSSL 3.
+``tests/lab/test_ntlm_users.py`` pins both functions to known test vectors, so
+a pyspnego release that moves them fails there, by name.
 """
 
 from __future__ import annotations
@@ -57,19 +68,23 @@ def split_user(name: str) -> str:
 class _NtlmUserFile:
     """The process-wide NTLM_USER_FILE that pyspnego's acceptor reads, in smbpasswd format."""
 
+    _VARIABLE = "NTLM_USER_FILE"
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._users: Counter[tuple[str, str]] = Counter()
         self._path: Path | None = None
 
     def register(self, user: str, password: str) -> None:
-        if ":" in user or "\n" in user:
+        # The file's fields are colon-separated lines: such a name could not be read back.
+        if any(char in user for char in ":\r\n"):
             raise ValueError("an NTLM lab user name cannot contain ':' or a line break")
         with self._lock:
             name = split_user(user)
             if any(known == name and secret != password for known, secret in self._users):
                 raise ValueError(
-                    f"another lab host in this process serves user {user!r} with a different password"
+                    f"another lab host in this process serves user {user!r} with a different password; "
+                    "NTLM lab hosts in one process must use one password per user name"
                 )
             self._users[(name, password)] += 1
             self._write()
@@ -83,17 +98,28 @@ class _NtlmUserFile:
             self._write()
 
     def _write(self) -> None:
+        if not self._users:
+            # The last NTLM host stopped: leave no password file behind.
+            if self._path is not None:
+                self._path.unlink(missing_ok=True)
+                if os.environ.get(self._VARIABLE) == str(self._path):
+                    del os.environ[self._VARIABLE]
+                self._path = None
+            return
+        # mkstemp makes it 0600; replacing the file whole means an acceptor reading it
+        # mid-update sees the old list or the new one, never half a line.
+        handle, name = tempfile.mkstemp(prefix="iis-access-lab-ntlm-", suffix=".txt")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.writelines(
+                f"{user}:0:{base64.b16encode(lmowfv1(password)).decode()}:"
+                f"{base64.b16encode(ntowfv1(password)).decode()}:[U]:LCT-00000000\n"
+                for user, password in self._users
+            )
         if self._path is None:
-            handle, name = tempfile.mkstemp(prefix="iis-access-lab-ntlm-", suffix=".txt")
-            os.close(handle)
             self._path = Path(name)
-        lines = [
-            f"{name}:0:{base64.b16encode(lmowfv1(password)).decode()}:"
-            f"{base64.b16encode(ntowfv1(password)).decode()}:[U]:LCT-00000000\n"
-            for name, password in self._users
-        ]
-        self._path.write_text("".join(lines), encoding="utf-8")
-        os.environ["NTLM_USER_FILE"] = str(self._path)
+        else:
+            os.replace(name, self._path)
+        os.environ[self._VARIABLE] = str(self._path)
 
 
 NTLM_USERS = _NtlmUserFile()

@@ -70,6 +70,12 @@ def main(argv: Sequence[str]) -> int:
         record=args.record,
         port=args.port,
     )
+    try:
+        # A port in use, or a user or password the NTLM user file cannot hold.
+        host.start()
+    except (OSError, ValueError) as error:
+        print(f"iis-access lab: {error}", file=sys.stderr)
+        return 2
     stop = threading.Event()
 
     def request_stop(signum: int, frame: FrameType | None) -> None:
@@ -77,12 +83,12 @@ def main(argv: Sequence[str]) -> int:
 
     previous = {signum: signal.signal(signum, request_stop) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
-        with host:
-            print(f"listening on {host.url}", flush=True)
-            if host.thumbprint:
-                print(f"certificate thumbprint (SHA-256): {host.thumbprint}", flush=True)
-            stop.wait()
+        print(f"listening on {host.url}", flush=True)
+        if host.thumbprint:
+            print(f"certificate thumbprint (SHA-256): {host.thumbprint}", flush=True)
+        stop.wait()
     finally:
+        host.stop()
         for signum, handler in previous.items():
             signal.signal(signum, handler)
     return 0
