@@ -12,7 +12,7 @@ from bridge import operations
 from bridge.connection import ConnectionSettings, connection_settings
 from bridge.credentials import password_for
 from bridge.demo import DemoHost
-from bridge.errors import AuthenticationFailed
+from bridge.errors import BridgeError
 from bridge.history import ChangeRecord, History
 from bridge.model import Inventory, PathAccess
 from bridge.needs import CheckResult
@@ -61,11 +61,22 @@ def settings_for(saved: SavedHost, password: str | None) -> ConnectionSettings:
     )
 
 
+class PasswordNeeded(BridgeError):
+    """A remote host whose password was neither typed in this session nor remembered: ask for it."""
+
+    def __init__(self, host: str, user: str) -> None:
+        super().__init__(
+            f"Sign in to {host} as {user}.", "The password is not remembered; type it to connect."
+        )
+        self.host = host
+        self.user = user
+
+
 def remote_settings(saved: SavedHost, password: str | None) -> ConnectionSettings:
     if password is None and saved.user:
         password = password_for(saved.user, saved.host, interactive=False)
     if password is None:
-        raise AuthenticationFailed(saved.host, saved.user, "no password given or remembered")
+        raise PasswordNeeded(saved.host, saved.user)
     return settings_for(saved, password)
 
 

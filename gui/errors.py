@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -52,7 +53,13 @@ def setup_logging() -> Path:
 
 
 class ErrorBanner(QFrame):
-    """An inline message for a failure that belongs to one place (a host, a dialog)."""
+    """An inline message for a failure that belongs to one place (a host, a dialog).
+
+    It may offer one way out (sign in, restart as administrator): a button
+    whose click emits ``actionRequested``.
+    """
+
+    actionRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +86,9 @@ class ErrorBanner(QFrame):
         self.close_button.setAutoRaise(True)
         self.close_button.setToolTip(self.tr("Dismiss"))
         self.close_button.clicked.connect(self.hide)
+        self.action_button = QPushButton()
+        self.action_button.clicked.connect(self.actionRequested)
+        self.action_button.hide()
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setMaximumHeight(110)
@@ -91,11 +101,18 @@ class ErrorBanner(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(top)
         layout.addWidget(self.hint_label)
-        layout.addWidget(self.details_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.details_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.action_button)
+        layout.addLayout(buttons)
         layout.addWidget(self.details)
         self.hide()
 
-    def show_error(self, error: BridgeError) -> None:
+    def show_error(self, error: BridgeError, action: str | None = None) -> None:
+        """Show ``error``, with a button labelled ``action`` if the admin can do something about it."""
+        self.action_button.setText(action or "")
+        self.action_button.setVisible(action is not None)
         self.message_label.setText(error_message(error))
         hint = error_hint(error)
         self.hint_label.setText(hint)

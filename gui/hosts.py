@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from bridge.errors import BridgeError, Cancelled
+from bridge.errors import AuthenticationFailed, BridgeError, Cancelled
 from bridge.history import ChangeRecord, History
 from bridge.model import Inventory
 from bridge.needs import CheckResult, CheckStatus
@@ -154,6 +154,9 @@ class HostController(QObject):
                 self.unexpected.emit(error)
             elif entry is not None and not isinstance(error, Cancelled):
                 entry.state, entry.error = HostState.FAILED, error
+                if isinstance(error, AuthenticationFailed):
+                    # The next attempt asks again instead of repeating a password the host refused.
+                    entry.password = None
                 self.hostChanged.emit(key)
             if entry is not None and entry.state is HostState.CONNECTING:
                 entry.state = _settled_state(entry, error)

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from bridge.credentials import remember_password
+from bridge.errors import AuthenticationFailed
+from gui.backend import PasswordNeeded
 from gui.columns import finding_columns, finding_rows, host_columns, pool_columns, pool_rows
 from gui.details import DetailsPane
 from gui.errors import ErrorBanner, ErrorReporter
@@ -30,6 +32,7 @@ from gui.hosts import HostController, HostEntry, HostKind, HostState, host_state
 from gui.icons import app_icon
 from gui.notice import ChangeNotice
 from gui.settings import Settings
+from gui.sign_in import SignInDialog
 from gui.site_model import Column, SiteFilterProxy, SiteTreeModel
 from gui.table_model import RECORD_ROLE, RecordTableModel, fit_columns, table_view
 
@@ -61,6 +64,8 @@ class MainWindow(QMainWindow):
         self.hosts_view.setModel(self.hosts)
         self.hosts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.banner = ErrorBanner()
+        self.banner.actionRequested.connect(self._sign_in)
+        self.sign_in: SignInDialog | None = None
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter sites, applications, pools and paths (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
@@ -68,13 +73,7 @@ class MainWindow(QMainWindow):
         self.sites_proxy = SiteFilterProxy(self)
         self.sites_proxy.setSourceModel(self.sites)
         self.filter.textChanged.connect(self.sites_proxy.setFilterFixedString)
-        self.tree = QTreeView()
-        self.tree.setModel(self.sites_proxy)
-        self.tree.setSortingEnabled(True)
-        self.tree.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree = self._sites_tree()
         self.pools = RecordTableModel(pool_columns(), self)
         self.pools_view = table_view(self.pools, sortable=True)
         self.findings = RecordTableModel(finding_columns(), self)
@@ -103,6 +102,16 @@ class MainWindow(QMainWindow):
         self.history.undoRequested.connect(self.grants.undo)
         self._reload_hosts()
         self._restore()
+
+    def _sites_tree(self) -> QTreeView:
+        tree = QTreeView()
+        tree.setModel(self.sites_proxy)
+        tree.setSortingEnabled(True)
+        tree.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+        tree.setUniformRowHeights(True)
+        tree.setAlternatingRowColors(True)
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        return tree
 
     def _layout(self) -> None:
         left = QWidget()
@@ -206,8 +215,8 @@ class MainWindow(QMainWindow):
         entry = self.controller.entry(key)
         if entry is None or key != self.current_key:
             return
-        if entry.state is HostState.FAILED and entry.error is not None:
-            self.banner.show_error(entry.error)
+        if entry.state is HostState.FAILED:
+            self._show_host_error(entry)
         if entry.state is HostState.READY:
             self._show_entry(entry)
         elif entry.state is HostState.CONNECTING:
@@ -236,6 +245,37 @@ class MainWindow(QMainWindow):
         if entry.inventory is not None:
             self.inventoryShown.emit(entry.key)
 
+    def _show_host_error(self, entry: HostEntry) -> None:
+        """The host's failure in the banner, with the way out if there is one (and the prompt it needs)."""
+        if entry.error is None:
+            return
+        can_sign_in = entry.kind is HostKind.REMOTE and isinstance(
+            entry.error, AuthenticationFailed | PasswordNeeded
+        )
+        self.banner.show_error(entry.error, self.tr("Sign in…") if can_sign_in else None)
+        if isinstance(entry.error, PasswordNeeded):
+            self._sign_in()
+
+    @Slot()
+    def _sign_in(self) -> None:
+        entry = self.current_entry()
+        if entry is None or entry.saved is None or self.sign_in is not None:
+            return
+        dialog = SignInDialog(entry.saved.host, entry.saved.user, self)
+        dialog.accepted.connect(lambda: self._signed_in(entry, dialog.password.text()))
+        dialog.finished.connect(lambda _result: self._sign_in_closed(dialog))
+        self.sign_in = dialog
+        dialog.open()
+
+    def _signed_in(self, entry: HostEntry, password: str) -> None:
+        entry.password = password
+        self.banner.hide()
+        self.controller.refresh(entry.key)
+
+    def _sign_in_closed(self, dialog: SignInDialog) -> None:
+        self.sign_in = None
+        dialog.deleteLater()
+
     @Slot(QModelIndex, QModelIndex)
     def _host_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = current.data(RECORD_ROLE)
@@ -251,8 +291,8 @@ class MainWindow(QMainWindow):
         self.details.show_nothing()
         if entry.state is HostState.READY:
             self._show_entry(entry)
-        elif entry.state is HostState.FAILED and entry.error is not None:
-            self.banner.show_error(entry.error)
+        elif entry.state is HostState.FAILED:
+            self._show_host_error(entry)
         elif entry.state is HostState.IDLE:
             self.controller.refresh(entry.key)
 

@@ -16,6 +16,7 @@ from bridge.access import AccessLevel
 from bridge.history import ChangeRecord, Outcome
 from bridge.model import Message
 from bridge.sddl import Ace
+from gui.backend import PasswordNeeded
 
 _CONTEXT = "Bridge"
 
@@ -50,6 +51,10 @@ _ERRORS: Mapping[type[errors.BridgeError], tuple[object, object]] = {
     errors.OperationTimeout: (
         QT_TRANSLATE_NOOP("Bridge", "{host} did not answer in time."),
         QT_TRANSLATE_NOOP("Bridge", "The server may be busy; try again."),
+    ),
+    PasswordNeeded: (
+        QT_TRANSLATE_NOOP("Bridge", "Sign in to {host} to connect."),
+        QT_TRANSLATE_NOOP("Bridge", "The password for this host is not remembered; type it to connect."),
     ),
     errors.Cancelled: (
         QT_TRANSLATE_NOOP("Bridge", "The operation was cancelled."),

@@ -4,292 +4,302 @@
 <context>
     <name>Bridge</name>
     <message>
-        <location filename="../../gui/texts.py" line="25"/>
+        <location filename="../../gui/texts.py" line="26"/>
         <source>{host} rejected the sign-in.</source>
         <translation>{host} hat die Anmeldung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="26"/>
+        <location filename="../../gui/texts.py" line="27"/>
         <source>Check the user name and password, and the authentication method.</source>
         <translation>Prüfen Sie Benutzername, Kennwort und Authentifizierungsmethode.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="29"/>
+        <location filename="../../gui/texts.py" line="30"/>
         <source>Cannot reach {host}.</source>
         <translation>{host} ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="30"/>
+        <location filename="../../gui/texts.py" line="31"/>
         <source>Check the host name, that the server is running and that no firewall blocks WinRM.</source>
         <translation>Prüfen Sie den Hostnamen, ob der Server läuft und ob eine Firewall WinRM blockiert.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="35"/>
+        <location filename="../../gui/texts.py" line="36"/>
         <source>Nothing is listening for WinRM on {host}.</source>
         <translation>Auf {host} wartet kein WinRM-Dienst auf Verbindungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="36"/>
+        <location filename="../../gui/texts.py" line="37"/>
         <source>Run &apos;Enable-PSRemoting&apos; on the server, or check the port and transport.</source>
         <translation>Führen Sie &apos;Enable-PSRemoting&apos; auf dem Server aus oder prüfen Sie Port und Transport.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="41"/>
+        <location filename="../../gui/texts.py" line="42"/>
         <source>The HTTPS certificate of {host} is not trusted.</source>
         <translation>Dem HTTPS-Zertifikat von {host} wird nicht vertraut.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="42"/>
+        <location filename="../../gui/texts.py" line="43"/>
         <source>Give the issuing CA, or pin the certificate&apos;s thumbprint after checking it.</source>
         <translation>Geben Sie die ausstellende Zertifizierungsstelle an oder hinterlegen Sie den geprüften Fingerabdruck des Zertifikats.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="47"/>
+        <location filename="../../gui/texts.py" line="48"/>
         <source>The account used on {host} is not an elevated administrator.</source>
         <translation>Das auf {host} verwendete Konto ist kein Administrator mit erhöhten Rechten.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="48"/>
+        <location filename="../../gui/texts.py" line="49"/>
         <source>Connect with an account in the server&apos;s Administrators group.</source>
         <translation>Verbinden Sie sich mit einem Konto aus der Gruppe Administratoren des Servers.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="51"/>
+        <location filename="../../gui/texts.py" line="52"/>
         <source>{host} did not answer in time.</source>
         <translation>{host} hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="52"/>
+        <location filename="../../gui/texts.py" line="53"/>
         <source>The server may be busy; try again.</source>
         <translation>Der Server ist möglicherweise ausgelastet; versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="55"/>
+        <location filename="../../gui/texts.py" line="56"/>
+        <source>Sign in to {host} to connect.</source>
+        <translation>Melden Sie sich bei {host} an, um eine Verbindung herzustellen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="57"/>
+        <source>The password for this host is not remembered; type it to connect.</source>
+        <translation>Das Kennwort für diesen Host ist nicht gespeichert; geben Sie es ein, um eine Verbindung herzustellen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="60"/>
         <source>The operation was cancelled.</source>
         <translation>Der Vorgang wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="56"/>
+        <location filename="../../gui/texts.py" line="61"/>
         <source>Run it again when ready.</source>
         <translation>Starten Sie ihn erneut, wenn Sie so weit sind.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="89"/>
+        <location filename="../../gui/texts.py" line="94"/>
         <source>All good</source>
         <translation>Alles in Ordnung</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="90"/>
+        <location filename="../../gui/texts.py" line="95"/>
         <source>Access missing</source>
         <translation>Zugriff fehlt</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="91"/>
+        <location filename="../../gui/texts.py" line="96"/>
         <source>Blocked by a deny entry</source>
         <translation>Durch Verweigern-Eintrag blockiert</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="92"/>
+        <location filename="../../gui/texts.py" line="97"/>
         <source>Cannot be fixed here</source>
         <translation>Hier nicht behebbar</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="93"/>
+        <location filename="../../gui/texts.py" line="98"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="97"/>
-        <location filename="../../gui/texts.py" line="157"/>
+        <location filename="../../gui/texts.py" line="102"/>
+        <location filename="../../gui/texts.py" line="162"/>
         <source>Read &amp; execute</source>
         <translation>Lesen, Ausführen</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="98"/>
-        <location filename="../../gui/texts.py" line="158"/>
+        <location filename="../../gui/texts.py" line="103"/>
+        <location filename="../../gui/texts.py" line="163"/>
         <source>Modify</source>
         <translation>Ändern</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="99"/>
-        <location filename="../../gui/texts.py" line="156"/>
+        <location filename="../../gui/texts.py" line="104"/>
+        <location filename="../../gui/texts.py" line="161"/>
         <source>Read</source>
         <translation>Lesen</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="100"/>
-        <location filename="../../gui/texts.py" line="159"/>
+        <location filename="../../gui/texts.py" line="105"/>
+        <location filename="../../gui/texts.py" line="164"/>
         <source>Full control</source>
         <translation>Vollzugriff</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="116"/>
         <location filename="../../gui/texts.py" line="121"/>
+        <location filename="../../gui/texts.py" line="126"/>
         <source>This folder, subfolders and files</source>
         <translation>Diesen Ordner, Unterordner und Dateien</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="122"/>
+        <location filename="../../gui/texts.py" line="127"/>
         <source>This folder and subfolders</source>
         <translation>Diesen Ordner und Unterordner</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="123"/>
+        <location filename="../../gui/texts.py" line="128"/>
         <source>This folder and files</source>
         <translation>Diesen Ordner und Dateien</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="124"/>
+        <location filename="../../gui/texts.py" line="129"/>
         <source>This folder only</source>
         <translation>Nur diesen Ordner</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="125"/>
+        <location filename="../../gui/texts.py" line="130"/>
         <source>Subfolders and files only</source>
         <translation>Nur Unterordner und Dateien</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="126"/>
+        <location filename="../../gui/texts.py" line="131"/>
         <source>Subfolders only</source>
         <translation>Nur Unterordner</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="127"/>
+        <location filename="../../gui/texts.py" line="132"/>
         <source>Files only</source>
         <translation>Nur Dateien</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="128"/>
+        <location filename="../../gui/texts.py" line="133"/>
         <source>Nothing (inherit only, not inherited)</source>
         <translation>Nichts (nur vererbbar, wird nicht vererbt)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="140"/>
+        <location filename="../../gui/texts.py" line="145"/>
         <source>Undone</source>
         <translation>Rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="146"/>
+        <location filename="../../gui/texts.py" line="151"/>
         <source>Unknown (interrupted)</source>
         <translation>Unbekannt (unterbrochen)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="147"/>
+        <location filename="../../gui/texts.py" line="152"/>
         <source>Changed</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="148"/>
+        <location filename="../../gui/texts.py" line="153"/>
         <source>Nothing to change</source>
         <translation>Nichts zu ändern</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="149"/>
+        <location filename="../../gui/texts.py" line="154"/>
         <source>Refused</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="150"/>
+        <location filename="../../gui/texts.py" line="155"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="155"/>
+        <location filename="../../gui/texts.py" line="160"/>
         <source>No access</source>
         <translation>Kein Zugriff</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="174"/>
+        <location filename="../../gui/texts.py" line="179"/>
         <source>{name} has {effective} access to {path}, which covers the {needs} access it needs.</source>
         <translation>{name} hat auf {path} die Berechtigung „{effective}“; das deckt den benötigten Zugriff „{needs}“ ab.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="177"/>
+        <location filename="../../gui/texts.py" line="182"/>
         <source>The worker process of application pool {pool} runs as {name}, which has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005).</source>
         <translation>Der Arbeitsprozess des Anwendungspools {pool} läuft als {name}. Dieses Konto hat auf {path} die Berechtigung „{effective}“, braucht aber „{needs}“: IIS antwortet mit HTTP 500.19 (0x80070005).</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="182"/>
+        <location filename="../../gui/texts.py" line="187"/>
         <source>The worker process of application pool {pool} runs as {name}, and anonymous requests run as the pool identity too. It has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005) or 401.3.</source>
         <translation>Der Arbeitsprozess des Anwendungspools {pool} läuft als {name}, und auch anonyme Anfragen laufen als Poolidentität. Sie hat auf {path} die Berechtigung „{effective}“, braucht aber „{needs}“: IIS antwortet mit HTTP 500.19 (0x80070005) oder 401.3.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="188"/>
+        <location filename="../../gui/texts.py" line="193"/>
         <source>Anonymous requests run as {name}, which has {effective} access to {path} but needs {needs}: IIS answers HTTP 401.3.</source>
         <translation>Anonyme Anfragen laufen als {name}. Dieses Konto hat auf {path} die Berechtigung „{effective}“, braucht aber „{needs}“: IIS antwortet mit HTTP 401.3.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="193"/>
+        <location filename="../../gui/texts.py" line="198"/>
         <source>Anonymous requests run as {name}, an account the server could not resolve to a SID; its access cannot be checked.</source>
         <translation>Anonyme Anfragen laufen als {name}, einem Konto, das der Server nicht in eine SID auflösen konnte; sein Zugriff lässt sich nicht prüfen.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="198"/>
+        <location filename="../../gui/texts.py" line="203"/>
         <source>{name} needs {needs} access to {path}, but a deny entry for {denied} takes it away: adding an allow entry would not help. Remove or narrow the deny entry first.</source>
         <translation>{name} braucht Zugriff „{needs}“ auf {path}, aber ein Verweigern-Eintrag für {denied} entzieht ihn: Ein zusätzlicher Zulassen-Eintrag hilft nicht. Entfernen oder beschränken Sie zuerst den Verweigern-Eintrag.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="203"/>
+        <location filename="../../gui/texts.py" line="208"/>
         <source>{path} is a network share. The accounts on this server (such as IUSR) mean nothing on the file server, so access must be granted there, to the account the share is reached as.</source>
         <translation>{path} ist eine Netzwerkfreigabe. Die Konten dieses Servers (etwa IUSR) gelten auf dem Dateiserver nicht; der Zugriff muss dort gewährt werden, für das Konto, mit dem die Freigabe erreicht wird.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="208"/>
+        <location filename="../../gui/texts.py" line="213"/>
         <source>{path} does not exist on the server; IIS cannot serve it.</source>
         <translation>{path} existiert auf dem Server nicht; IIS kann es nicht ausliefern.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="209"/>
+        <location filename="../../gui/texts.py" line="214"/>
         <source>{path} is a file, not a folder.</source>
         <translation>{path} ist eine Datei, kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="210"/>
+        <location filename="../../gui/texts.py" line="215"/>
         <source>The folder&apos;s permissions could not be read: {error}</source>
         <translation>Die Berechtigungen des Ordners konnten nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="211"/>
+        <location filename="../../gui/texts.py" line="216"/>
         <source>{path} is a network share. A grant to this server&apos;s IUSR or pool identity means nothing on the file server: grant access on the file server itself, to the account the share is reached as.</source>
         <translation>{path} ist eine Netzwerkfreigabe. Eine Berechtigung für IUSR oder die Poolidentität dieses Servers gilt auf dem Dateiserver nicht: Gewähren Sie den Zugriff auf dem Dateiserver selbst, für das Konto, mit dem die Freigabe erreicht wird.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="216"/>
+        <location filename="../../gui/texts.py" line="221"/>
         <source>{path} is not a full local path such as D:\sites\shop.</source>
         <translation>{path} ist kein vollständiger lokaler Pfad wie D:\sites\shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="217"/>
+        <location filename="../../gui/texts.py" line="222"/>
         <source>{path} is the root of a drive: an inheritable grant there would reach every folder on the drive.</source>
         <translation>{path} ist das Stammverzeichnis eines Laufwerks: Eine vererbbare Berechtigung dort erreicht jeden Ordner des Laufwerks.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="221"/>
+        <location filename="../../gui/texts.py" line="226"/>
         <source>{path} is the Windows directory or inside it; its permissions belong to Windows.</source>
         <translation>{path} ist das Windows-Verzeichnis oder liegt darin; seine Berechtigungen gehören Windows.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="224"/>
+        <location filename="../../gui/texts.py" line="229"/>
         <source>{path} is a Program Files folder or inside it; installed programs rely on its permissions.</source>
         <translation>{path} ist ein Programme-Ordner oder liegt darin; installierte Programme verlassen sich auf seine Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="227"/>
+        <location filename="../../gui/texts.py" line="232"/>
         <source>{path} is ProgramData or inside it; services and programs keep their settings there.</source>
         <translation>{path} ist ProgramData oder liegt darin; Dienste und Programme speichern dort ihre Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="230"/>
+        <location filename="../../gui/texts.py" line="235"/>
         <source>{path} is a user profile folder (or the folder of all profiles); it holds private files.</source>
         <translation>{path} ist ein Benutzerprofilordner (oder der Ordner aller Profile); er enthält private Dateien.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="233"/>
+        <location filename="../../gui/texts.py" line="238"/>
         <source>IIS_IUSRS is in the token of every application pool on {host}: with Modify on the whole site root {path}, any site on the server could change this site&apos;s files. Grant Modify to the site&apos;s own pool identity ({pool_account}) instead, and only on the folder the application writes to, such as {path}\App_Data or {path}\uploads.</source>
         <translation>IIS_IUSRS steht im Token jedes Anwendungspools auf {host}: Mit „Ändern“ auf dem gesamten Websitestamm {path} könnte jede Website des Servers die Dateien dieser Website ändern. Gewähren Sie „Ändern“ stattdessen der eigenen Poolidentität der Website ({pool_account}) und nur für den Ordner, in den die Anwendung schreibt, etwa {path}\App_Data oder {path}\uploads.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="250"/>
+        <location filename="../../gui/texts.py" line="255"/>
         <source>no</source>
         <translation>keine</translation>
     </message>
@@ -653,12 +663,12 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../gui/errors.py" line="72"/>
+        <location filename="../../gui/errors.py" line="79"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="80"/>
+        <location filename="../../gui/errors.py" line="87"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
@@ -666,17 +676,17 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../gui/errors.py" line="171"/>
+        <location filename="../../gui/errors.py" line="188"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="176"/>
+        <location filename="../../gui/errors.py" line="193"/>
         <source>IIS Access ran into a problem it did not expect.</source>
         <translation>IIS Access ist auf ein unerwartetes Problem gestoßen.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="178"/>
+        <location filename="../../gui/errors.py" line="195"/>
         <source>The details were written to the log file:
 {path}</source>
         <translation>Die Einzelheiten stehen in der Protokolldatei:
@@ -825,17 +835,17 @@
         <translation>Demo-Labor</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="247"/>
+        <location filename="../../gui/hosts.py" line="250"/>
         <source>{host}: {sites} sites, {problems} need attention</source>
         <translation>{host}: {sites} Websites, {problems} brauchen Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="253"/>
+        <location filename="../../gui/hosts.py" line="256"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="254"/>
+        <location filename="../../gui/hosts.py" line="257"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
@@ -843,114 +853,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="44"/>
+        <location filename="../../gui/main_window.py" line="47"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="55"/>
+        <location filename="../../gui/main_window.py" line="58"/>
         <source>IIS Access</source>
         <translation>IIS Access</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="65"/>
+        <location filename="../../gui/main_window.py" line="70"/>
         <source>Filter sites, applications, pools and paths (Ctrl+F)</source>
         <translation>Websites, Anwendungen, Pools und Pfade filtern (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="84"/>
+        <location filename="../../gui/main_window.py" line="89"/>
         <source>Sites</source>
         <translation>Websites</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="85"/>
+        <location filename="../../gui/main_window.py" line="90"/>
         <source>Application Pools</source>
         <translation>Anwendungspools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="86"/>
+        <location filename="../../gui/main_window.py" line="91"/>
         <source>All hosts</source>
         <translation>Alle Hosts</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="87"/>
+        <location filename="../../gui/main_window.py" line="92"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="116"/>
         <source>Hosts</source>
         <translation>Hosts</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>&amp;Add remote host…</source>
         <translation>Remote-Host &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>&amp;Remove host</source>
         <translation>Host &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="155"/>
         <source>&amp;Check all hosts</source>
         <translation>Alle Hosts &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="156"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>&amp;Host</source>
         <translation>&amp;Host</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270"/>
+        <location filename="../../gui/main_window.py" line="251"/>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="306"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318"/>
+        <location filename="../../gui/main_window.py" line="354"/>
         <source>Cancelled: the operation was stopped.</source>
         <translation>Abgebrochen: der Vorgang wurde angehalten.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../gui/sign_in.py" line="13"/>
+        <location filename="../../gui/sign_in.py" line="22"/>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sign_in.py" line="14"/>
+        <source>Sign in to {host} as {user}.</source>
+        <translation>Bei {host} als {user} anmelden.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sign_in.py" line="19"/>
+        <source>Password:</source>
+        <translation>Kennwort:</translation>
     </message>
 </context>
 <context>

@@ -11,10 +11,14 @@ import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from bridge.credentials import PASSWORD_VARIABLE
 from bridge.history import DATA_DIR_VARIABLE, History
 from bridge.lab.host import LabHost
 from bridge.lab.simulator import SimulatedServer, demo_scenario_path
@@ -27,8 +31,38 @@ LAB_USER = "lab-admin"
 WAIT_MS = 30_000
 
 
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives in the test: the admin's real one is never read or written."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.passwords.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv(PASSWORD_VARIABLE, raising=False)
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path / "data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
@@ -69,7 +103,7 @@ def start_lab(server: SimulatedServer, lab_password: str) -> Iterator[LabFactory
         lab.stop()
 
 
-def lab_entry(lab: LabHost, password: str) -> HostEntry:
+def lab_entry(lab: LabHost, password: str | None) -> HostEntry:
     saved = SavedHost(host="127.0.0.1", port=lab.port, transport="http", auth="ntlm", user=LAB_USER)
     return HostEntry(saved.key, "Lab", HostKind.REMOTE, saved, password)
 

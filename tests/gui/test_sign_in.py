@@ -1,0 +1,96 @@
+"""A remote host whose password is not remembered asks for it, and asks again after a wrong one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from bridge.credentials import SERVICE, keyring_key
+from bridge.errors import AuthenticationFailed
+from gui.hosts import HostState
+from gui.main_window import MainWindow
+from gui.sign_in import SignInDialog
+from tests.gui.conftest import WAIT_MS, LabFactory, MemoryKeyring, WindowFactory, lab_entry
+
+
+def _prompt(qtbot: QtBot, window: MainWindow) -> SignInDialog:
+    qtbot.waitUntil(lambda: window.sign_in is not None and window.sign_in.isVisible(), timeout=WAIT_MS)
+    assert window.sign_in is not None
+    return window.sign_in
+
+
+def _sign_in_with(qtbot: QtBot, dialog: SignInDialog, password: str) -> None:
+    qtbot.keyClicks(dialog.password, password)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_host_without_a_remembered_password_asks_for_it_and_lets_the_admin_retry(
+    qtbot: QtBot,
+    *,
+    tmp_path: Path,
+    start_lab: LabFactory,
+    lab_password: str,
+    open_window: WindowFactory,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    entry = lab_entry(start_lab(), None)
+    window = open_window(entry)
+    window.select_host(entry.key)
+
+    dialog = _prompt(qtbot, window)
+    # open(), not exec(): modal to the window only, and no nested event loop.
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    assert "lab-admin" in dialog.heading.text()
+    _sign_in_with(qtbot, dialog, "not-the-password")
+
+    qtbot.waitUntil(lambda: entry.state is HostState.FAILED and window.banner.isVisible(), timeout=WAIT_MS)
+    assert isinstance(entry.error, AuthenticationFailed)
+    assert "rejected the sign-in" in window.banner.message_label.text()
+    assert window.banner.action_button.isVisible()
+    assert window.sign_in is None  # a refused password does not reopen the prompt by itself
+
+    qtbot.mouseClick(window.banner.action_button, Qt.MouseButton.LeftButton)
+    dialog = _prompt(qtbot, window)
+    with qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS):
+        _sign_in_with(qtbot, dialog, lab_password)
+    assert not window.banner.isVisible()
+    assert window.sites.rowCount() > 3
+
+    window.close()
+    stored = "".join(path.read_text(errors="replace") for path in tmp_path.rglob("*") if path.is_file())
+    assert lab_password not in stored
+    assert memory_keyring.passwords == {}
+
+
+def test_cancelling_the_prompt_leaves_the_host_waiting_for_a_sign_in(
+    qtbot: QtBot, start_lab: LabFactory, lab_password: str, open_window: WindowFactory
+) -> None:
+    entry = lab_entry(start_lab(), None)
+    window = open_window(entry)
+    window.select_host(entry.key)
+    _prompt(qtbot, window).reject()
+    assert window.sign_in is None
+    assert window.banner.isVisible()
+    assert "Sign in" in window.banner.message_label.text()
+    assert window.banner.action_button.isVisible()
+    qtbot.mouseClick(window.banner.action_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS):
+        _sign_in_with(qtbot, _prompt(qtbot, window), lab_password)
+
+
+def test_a_remembered_password_connects_without_asking(
+    qtbot: QtBot,
+    start_lab: LabFactory,
+    lab_password: str,
+    open_window: WindowFactory,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    entry = lab_entry(start_lab(), None)
+    assert entry.saved is not None
+    memory_keyring.set_password(SERVICE, keyring_key(entry.saved.user, entry.saved.host), lab_password)
+    window = open_window(entry)
+    with qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS):
+        window.select_host(entry.key)
+    assert window.sign_in is None
