@@ -18,7 +18,7 @@ from bridge import __version__, operations
 from bridge.connection import Auth, ConnectionSettings, Scheme, connection_settings
 from bridge.credentials import password_for
 from bridge.demo import DemoHost
-from bridge.errors import EXIT_CANCELLED, BridgeError, Refused
+from bridge.errors import EXIT_CANCELLED, BridgeError, Refused, UsageFailure
 from bridge.history import ChangeRecord, History
 from bridge.local_transport import LocalTransport
 from bridge.model import Inventory
@@ -29,7 +29,6 @@ from bridge.session import HostSession
 from bridge.transport import Transport
 
 EXIT_OK = 0
-EXIT_USAGE = 2
 
 # A script cannot tell "changed" from "not changed" by reading prose, so every
 # outcome in which nothing changed by choice or by rule shares one code.
@@ -44,9 +43,7 @@ EXIT_CODES = """exit codes:
 """
 
 
-class UsageError(BridgeError):
-    exit_code = EXIT_USAGE
-
+class UsageError(UsageFailure):
     def __init__(self, message: str) -> None:
         super().__init__(message, "Run 'iis-access --help' for the options.")
 

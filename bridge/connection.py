@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from bridge.errors import BridgeError
+from bridge.errors import UsageFailure
 
 HTTP_PORT = 5985
 HTTPS_PORT = 5986
@@ -36,10 +36,8 @@ class Auth(str, Enum):
     CERTIFICATE = "certificate"
 
 
-class InvalidSettings(BridgeError):
+class InvalidSettings(UsageFailure):
     """Settings that cannot describe a connection; the CLI reports them as a usage error."""
-
-    exit_code = 2
 
     def __init__(self, message: str) -> None:
         super().__init__(message, "Fix the connection options and try again.")

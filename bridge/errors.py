@@ -18,6 +18,7 @@ import requests
 from pypsrp.exceptions import AuthenticationError, WinRMError, WinRMTransportError, WSManFaultError
 from spnego.exceptions import SpnegoError
 
+EXIT_USAGE = 2
 EXIT_REFUSED = 3
 EXIT_CONNECT = 4
 EXIT_FAILED = 5
@@ -30,17 +31,29 @@ WSMAN_ACCESS_DENIED = 5
 
 
 class BridgeError(Exception):
-    """A failure with a clear message, what to do next, and an exit code."""
+    """A failure with a clear message, what to do next, an exit code, and the host it concerns."""
 
     exit_code = EXIT_FAILED
 
-    def __init__(self, message: str, hint: str) -> None:
+    def __init__(self, message: str, hint: str, *, host: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.host = host
 
     def __str__(self) -> str:
         return self.message
+
+
+class UsageFailure(BridgeError):
+    """The request itself is wrong (an option, a target, a change id): nothing was sent or changed."""
+
+    exit_code = EXIT_USAGE
+
+
+def _detail(detail: str) -> str:
+    """A detail appended to a sentence: `` (detail)``, or nothing."""
+    return f" ({detail})" if detail else ""
 
 
 class ConnectionFailure(BridgeError):
@@ -51,12 +64,11 @@ class ConnectionFailure(BridgeError):
 
 class Unreachable(ConnectionFailure):
     def __init__(self, host: str, detail: str = "") -> None:
-        suffix = f" ({detail})" if detail else ""
         super().__init__(
-            f"Cannot reach {host}{suffix}.",
+            f"Cannot reach {host}{_detail(detail)}.",
             "Check the host name, that the server is running and that no firewall blocks WinRM.",
+            host=host,
         )
-        self.host = host
 
 
 class WinRMNotListening(ConnectionFailure):
@@ -65,20 +77,19 @@ class WinRMNotListening(ConnectionFailure):
         super().__init__(
             f"Nothing is listening for WinRM on {where}.",
             "Run 'Enable-PSRemoting' on the server, or check --port and --transport.",
+            host=host,
         )
-        self.host = host
         self.port = port
 
 
 class AuthenticationFailed(ConnectionFailure):
     def __init__(self, host: str, user: str | None, detail: str = "") -> None:
         who = f" as {user}" if user else ""
-        suffix = f" ({detail})" if detail else ""
         super().__init__(
-            f"{host} rejected the sign-in{who}{suffix}.",
+            f"{host} rejected the sign-in{who}{_detail(detail)}.",
             "Check the user name and password, and that --auth matches what the server accepts.",
+            host=host,
         )
-        self.host = host
         self.user = user
 
 
@@ -89,19 +100,18 @@ class CertificateNotTrusted(ConnectionFailure):
             f"The HTTPS certificate of {host} is not trusted{seen}.",
             "Give the issuing CA with --ca-file, or, after checking the thumbprint on the server, "
             "pin it with --cert-thumbprint.",
+            host=host,
         )
-        self.host = host
         self.thumbprint = thumbprint
 
 
 class NotElevated(BridgeError):
     def __init__(self, host: str, detail: str = "") -> None:
-        suffix = f" ({detail})" if detail else ""
         super().__init__(
-            f"The account used on {host} is not an elevated administrator{suffix}.",
+            f"The account used on {host} is not an elevated administrator{_detail(detail)}.",
             "Connect with an account in the server's Administrators group (locally: run as administrator).",
+            host=host,
         )
-        self.host = host
 
 
 class IISMissing(BridgeError):
@@ -109,8 +119,8 @@ class IISMissing(BridgeError):
         super().__init__(
             f"{what} is not installed on {host}.",
             "Install the Web Server (IIS) role with its management scripts and tools, then try again.",
+            host=host,
         )
-        self.host = host
 
 
 class OperationTimeout(BridgeError):
@@ -119,8 +129,8 @@ class OperationTimeout(BridgeError):
         super().__init__(
             f"{host} did not answer{within}.",
             "The server may be busy; try again, or raise the operation timeout.",
+            host=host,
         )
-        self.host = host
 
 
 class ScriptFailed(BridgeError):
@@ -128,8 +138,8 @@ class ScriptFailed(BridgeError):
         super().__init__(
             f"The operation failed on {host}: {server_message}",
             "Read the server's message above; nothing else was changed.",
+            host=host,
         )
-        self.host = host
         self.server_message = server_message
         self.error_id = error_id
 
@@ -139,8 +149,8 @@ class UnexpectedAnswer(BridgeError):
         super().__init__(
             f"{host} gave an answer IIS Access does not understand: {detail}",
             "Check that the server runs Windows PowerShell 5.1; report this if it persists.",
+            host=host,
         )
-        self.host = host
 
 
 class OutcomeUnknown(BridgeError):
@@ -151,6 +161,7 @@ class OutcomeUnknown(BridgeError):
             f"The change to {path} was sent to {host} but not confirmed ({cause.message}).",
             f"Once {host} answers again, run 'iis-access check' to see the folder, or "
             f"'iis-access undo {change_id}' to restore the ACL recorded before it.",
+            host=host,
         )
         self.change_id = change_id
         self.cause = cause

@@ -19,7 +19,7 @@ from typing import Any
 
 import platformdirs
 
-from bridge.errors import BridgeError
+from bridge.errors import UsageFailure
 
 DATA_DIR_VARIABLE = "IIS_ACCESS_DATA_DIR"
 FILE_NAME = "history.jsonl"
@@ -33,9 +33,7 @@ class Outcome(str, Enum):
     FAILED = "failed"
 
 
-class UnknownChange(BridgeError):
-    exit_code = 2
-
+class UnknownChange(UsageFailure):
     def __init__(self, change_id: str) -> None:
         super().__init__(
             f"There is no change with id {change_id!r}.", "Run 'iis-access history' to list them."

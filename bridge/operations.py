@@ -21,6 +21,7 @@ from bridge.errors import (
     Refused,
     ScriptFailed,
     UnexpectedAnswer,
+    UsageFailure,
 )
 from bridge.history import ChangeRecord, History, Outcome
 from bridge.model import (
@@ -47,16 +48,12 @@ Cancel = threading.Event | None
 _RIGHTS_MASK = {"ReadAndExecute": sddl.READ_AND_EXECUTE, "Modify": sddl.MODIFY}
 
 
-class InvalidRequest(BridgeError):
-    exit_code = 2
-
+class InvalidRequest(UsageFailure):
     def __init__(self, message: str) -> None:
         super().__init__(message[:1].upper() + message[1:] + ".", "Nothing was changed.")
 
 
-class UnknownTargetError(BridgeError):
-    exit_code = 2
-
+class UnknownTargetError(UsageFailure):
     def __init__(self, target: str, detail: str) -> None:
         super().__init__(
             f"{target!r} is not a site, application or virtual directory on this server ({detail}).",

@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 import requests
 
+from bridge.commands import UsageError
 from bridge.connection import ConnectionSettings, InvalidSettings, connection_settings
 from bridge.errors import (
     EXIT_CONNECT,
     EXIT_FAILED,
+    EXIT_USAGE,
     AuthenticationFailed,
     BridgeError,
     Cancelled,
@@ -23,12 +25,15 @@ from bridge.errors import (
     ScriptFailed,
     UnexpectedAnswer,
     Unreachable,
+    UsageFailure,
     WinRMNotListening,
     script_failure,
     translate_exception,
 )
+from bridge.history import UnknownChange
 from bridge.lab.host import LabHost
 from bridge.lab.simulator import SimulatedServer
+from bridge.operations import InvalidRequest, UnknownTargetError
 from bridge.psrp_transport import PsrpTransport
 from bridge.scripts import Operation
 from tests.e2e.scenarios import SHOP, write_scenario
@@ -207,3 +212,24 @@ def test_settings_default_to_https_negotiate_with_verification() -> None:
     assert PASSWORD not in repr(settings) and PASSWORD not in settings.describe()
     shown = connection_settings("web01", user="admin", verify_tls=False).describe()
     assert "NOT verified" in shown
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        InvalidSettings("bad port"),
+        UnknownChange("c-1"),
+        InvalidRequest("bad subpath"),
+        UnknownTargetError("Nope", "no site named 'Nope'"),
+        UsageError("Give either a TARGET or --all."),
+    ],
+    ids=lambda error: type(error).__name__,
+)
+def test_every_usage_error_exits_2(error: BridgeError) -> None:
+    assert isinstance(error, UsageFailure) and error.exit_code == EXIT_USAGE
+
+
+def test_host_failures_name_their_host() -> None:
+    assert Unreachable("web01", "no answer").host == "web01"
+    assert NotElevated("web02").host == "web02"
+    assert ScriptFailed("web03", "boom").message == "The operation failed on web03: boom"
