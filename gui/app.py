@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -192,9 +193,21 @@ class Scripted(QObject):
         self.qt_app.quit()
 
 
+def use_offscreen_if_headless(args: argparse.Namespace) -> None:
+    """Let --smoke and --screenshot run where there is no display (CI, a build box, SSH).
+
+    Qt would otherwise try the xcb plugin and abort; an explicit QT_QPA_PLATFORM still wins.
+    """
+    scripted = args.smoke or args.screenshot is not None
+    display = any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    if scripted and sys.platform.startswith("linux") and not display:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     setup_logging()
+    use_offscreen_if_headless(args)
     qt_app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("IIS Access")

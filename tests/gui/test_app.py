@@ -14,10 +14,16 @@ from bridge.plans import GrantKind
 TIMEOUT_S = 120
 
 
-def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _run(tmp_path: Path, *args: str, display: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run ``iis-access gui``; without ``display`` as on a build box: no X11, no Wayland, no platform set."""
+    inherited = {
+        name: value
+        for name, value in os.environ.items()
+        if display or name not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    }
     env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
+        **inherited,
+        **({"QT_QPA_PLATFORM": "offscreen"} if display else {}),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_STATE_HOME": str(tmp_path / "state"),
         "IIS_ACCESS_DATA_DIR": str(tmp_path / "data"),
@@ -35,6 +41,16 @@ def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_smoke_opens_the_demo_and_exits_zero(tmp_path: Path) -> None:
     result = _run(tmp_path, "--smoke")
     assert result.returncode == 0, result.stderr
+
+
+def test_smoke_and_screenshot_find_the_offscreen_platform_themselves_without_a_display(
+    tmp_path: Path,
+) -> None:
+    assert _run(tmp_path, "--smoke", display=False).returncode == 0
+    shot = tmp_path / "headless.png"
+    result = _run(tmp_path, "--demo", "--screenshot", str(shot), display=False)
+    assert result.returncode == 0, result.stderr
+    assert not QImage(str(shot)).isNull()
 
 
 def test_screenshot_of_the_main_window_with_a_site_selected(tmp_path: Path) -> None:
