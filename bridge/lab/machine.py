@@ -6,13 +6,13 @@ value of a freshly installed Windows Server 2022 with IIS 10.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from bridge import sids
+from bridge.lab.jsonfile import read_json_object
 
 
 class MachineError(ValueError):
@@ -122,12 +122,7 @@ def load_machine(path: Path) -> Machine:
     """Read machine.json; a missing file means the default machine."""
     if not path.exists():
         return Machine()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise MachineError(f"{path} is not valid JSON: {error}") from error
-    if not isinstance(data, dict):
-        raise MachineError(f"{path} must hold a JSON object")
+    data = read_json_object(path, MachineError)
     defaults = Machine()
     environment = dict(_DEFAULT_ENVIRONMENT)
     environment.update(_string_map(data, "environment"))

@@ -8,13 +8,13 @@ block inheritance, as ``SetAccessControl`` does on Windows.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bridge import sddl, sids
+from bridge.lab.jsonfile import read_json_object
 from bridge.sddl import Ace, Dacl
 
 _INHERITABLE_FLAGS = frozenset({"OI", "CI"})
@@ -123,13 +123,7 @@ class Filesystem:
 
     @classmethod
     def load(cls, path: Path) -> Filesystem:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise FilesystemError(f"{path} is not valid JSON: {error}") from error
-        if not isinstance(data, dict):
-            raise FilesystemError(f"{path} must hold a JSON object")
-        return cls.from_mapping(data)
+        return cls.from_mapping(read_json_object(path, FilesystemError))
 
     def exists(self, path: str) -> bool:
         return path_key(path) in self._entries
