@@ -29,15 +29,9 @@ def transport(tmp_path: Path, scenario: Path) -> LocalTransport:
 
 def test_command_line_is_constant_and_carries_the_bootstrap_only() -> None:
     line = command_line("powershell.exe")
-    assert line[:7] == [
-        "powershell.exe",
-        "-NoLogo",
-        "-NoProfile",
-        "-NonInteractive",
-        "-ExecutionPolicy",
-        "Bypass",
-        "-EncodedCommand",
-    ]
+    # The command line issue 7 prescribes, written as an admin would type it.
+    prescribed = "powershell.exe -NoLogo -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand"
+    assert " ".join(line[:7]) == prescribed and len(line) == 8
     assert base64.b64decode(line[7]).decode("utf-16-le") == BOOTSTRAP
     assert "ConvertTo-Json" in BOOTSTRAP and "[Console]::OutputEncoding" in BOOTSTRAP
 
