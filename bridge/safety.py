@@ -1,9 +1,14 @@
 """Folders no grant may touch, and grants that deserve a warning.
 
-Paths are compared the Windows way: case-insensitively, with ``/`` and ``\\``
-equivalent and trailing separators ignored. The system folders are taken
-relative to the target's Windows directory when it is known, since a server
-may run from ``D:\\Windows``.
+Paths are compared the way Windows resolves them, erring on the side of
+refusing: case-insensitively, ``/`` and ``\\`` alike, runs of separators as one,
+``.`` and ``..`` resolved, trailing dots and spaces of a name dropped (Win32
+drops them, so ``C:\\Windows.`` is the Windows directory), and the ``\\?\\``,
+``\\.\\`` and ``\\??\\`` prefixes removed. What cannot be resolved without the
+host - a short 8.3 name such as ``PROGRA~1``, or a ``:stream`` suffix - is
+refused rather than guessed. The system folders are taken relative to the
+target's Windows directory when it is known, since a server may run from
+``D:\\Windows``.
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ DEFAULT_WINDIR = "C:\\Windows"
 
 _DRIVE_ROOT = re.compile(r"[a-z]:\\?")
 _ABSOLUTE = re.compile(r"[a-z]:\\")
-_LONG_PATH_PREFIX = "\\\\?\\"
+_DEVICE_PREFIXES = ("\\\\?\\", "\\\\.\\", "\\??\\")
+_SEPARATORS = re.compile(r"\\+")
+_SHORT_NAME = re.compile(r"~[0-9]")
 
 _REFUSALS: dict[str, str] = {
     "unc": (
@@ -24,6 +31,10 @@ _REFUSALS: dict[str, str] = {
         "file server: grant access on the file server itself, to the account the share is reached as."
     ),
     "not-absolute": "{path} is not a full local path such as D:\\sites\\shop.",
+    "unresolved": (
+        "{path} uses a short 8.3 name (such as PROGRA~1) or a stream name; give the folder's full name so "
+        "it can be checked against the folders no grant may touch."
+    ),
     "drive-root": (
         "{path} is the root of a drive: an inheritable grant there would reach every folder on the drive."
     ),
@@ -39,16 +50,27 @@ _REFUSALS: dict[str, str] = {
 
 
 def normalize(path: str) -> str:
-    """A Windows path in comparable form: lower-case, backslashes, no trailing separator, no ``\\\\?\\``."""
+    """A Windows path in comparable form: lower-case, backslashes, resolved, no device prefix."""
     text = path.strip().replace("/", "\\")
-    if text.startswith(_LONG_PATH_PREFIX + "UNC\\"):
-        text = "\\\\" + text[len(_LONG_PATH_PREFIX + "UNC\\") :]
-    elif text.startswith(_LONG_PATH_PREFIX):
-        text = text[len(_LONG_PATH_PREFIX) :]
-    text = text.casefold()
-    if _DRIVE_ROOT.fullmatch(text):
-        return text[:2] + "\\"
-    return text.rstrip("\\")
+    for prefix in _DEVICE_PREFIXES:
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+            if text[:4].casefold() == "unc\\":
+                text = "\\\\" + text[4:]
+            break
+    unc = text.startswith("\\\\")
+    # A share's \\server\\share, like a drive, is a root that '..' cannot climb above.
+    root_length = 2 if unc else 1
+    parts: list[str] = []
+    for segment in _SEPARATORS.split(text.casefold()):
+        name = segment if segment in (".", "..") else segment.rstrip(" .")
+        if name == "..":
+            if len(parts) > root_length:
+                parts.pop()
+        elif name not in ("", "."):
+            parts.append(name)
+    normal = ("\\\\" if unc else "") + "\\".join(parts)
+    return normal + "\\" if _DRIVE_ROOT.fullmatch(normal) else normal
 
 
 def same_path(left: str, right: str) -> bool:
@@ -75,6 +97,7 @@ def refusal_for(path: str, *, windir: str | None = None) -> Message | None:
         ("unc", is_unc(path)),
         ("drive-root", _DRIVE_ROOT.fullmatch(normal) is not None),
         ("not-absolute", not _ABSOLUTE.match(normal)),
+        ("unresolved", ":" in normal[2:] or _SHORT_NAME.search(normal) is not None),
         ("windows-dir", is_within(path, windir or DEFAULT_WINDIR)),
         (
             "program-files",

@@ -14,6 +14,13 @@ from bridge.safety import iis_iusrs_modify_warning, is_unc, is_within, normalize
         ("C:\\", "c:"),
         ("\\\\?\\C:\\Sites", "C:\\sites\\"),
         ("\\\\?\\UNC\\fs\\web", "\\\\FS\\web"),
+        ("\\\\.\\C:\\Sites", "C:\\Sites"),
+        ("C:\\sites\\.\\shop\\", "c:\\sites\\shop"),
+        ("C:\\\\sites\\\\shop", "c:\\sites\\shop"),
+        ("C:\\sites\\old\\..\\shop", "c:\\sites\\shop"),
+        ("C:\\..\\..\\sites", "c:\\sites"),
+        ("\\\\fs\\web\\..\\..\\x", "\\\\fs\\web\\x"),
+        ("C:\\sites.\\shop. ", "c:\\sites\\shop"),
     ],
 )
 def test_windows_path_comparison(left: str, right: str) -> None:
@@ -46,6 +53,19 @@ def test_is_within_respects_segment_boundaries() -> None:
         ("//fileserver/web", "unc"),
         ("sites\\shop", "not-absolute"),
         ("C:sites", "not-absolute"),
+        # Spellings that Windows resolves to a protected folder.
+        ("C:\\inetpub\\..\\Windows\\Temp", "windows-dir"),
+        ("C:\\\\Windows\\\\System32", "windows-dir"),
+        ("C:\\Windows.\\System32", "windows-dir"),
+        ("C:\\Windows \\", "windows-dir"),
+        ("\\\\.\\C:\\Windows", "windows-dir"),
+        ("\\\\?\\C:\\Program Files\\App", "program-files"),
+        ("C:\\Users\\alice\\..\\bob", "user-profile"),
+        ("C:\\inetpub\\..\\..\\", "drive-root"),
+        ("\\\\?\\UNC\\fs\\web", "unc"),
+        # Spellings only the host can resolve.
+        ("C:\\PROGRA~1\\App", "unresolved"),
+        ("C:\\Windows::$INDEX_ALLOCATION", "unresolved"),
     ],
 )
 def test_refused_paths(path: str, code: str) -> None:
@@ -72,6 +92,8 @@ def test_unc_refusal_explains_why() -> None:
         "D:\\Windows",
         "D:\\Program Files\\site",
         "C:\\Program Files Sites",
+        "C:\\inetpub\\wwwroot\\..\\sites\\shop",
+        "D:\\Sites\\v1.2",
     ],
 )
 def test_allowed_paths(path: str) -> None:
