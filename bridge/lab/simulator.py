@@ -267,7 +267,10 @@ class SimulatedServer:
 
     def _describe(self, path: str) -> dict[str, Any]:
         fs, machine = self._scenario.filesystem, self._scenario.machine
-        is_unc = path.startswith("\\\\") and not path.startswith("\\\\?\\")
+        # As path-access.ps1 decides it: by the spelling alone, without opening anything.
+        slashed = path.replace("/", "\\")
+        device = slashed.startswith(("\\\\?\\", "\\\\.\\"))
+        is_unc = (slashed.startswith("\\\\") and not device) or slashed[:8].casefold() == "\\\\?\\unc\\"
         entry: dict[str, Any] = {
             "path": path,
             "exists": False,

@@ -32,11 +32,15 @@ function Resolve-SidName {
 
 $results = New-Object System.Collections.Generic.List[object]
 foreach ($item in $Path) {
+    # A share, however spelled: \\server\share, //server/share or \\?\UNC\server\share (not \\?\C:\ or \\.\C:\).
+    $slashed = $item.Replace('/', '\')
+    $device = $slashed.StartsWith('\\?\') -or $slashed.StartsWith('\\.\')
+    $longUnc = $slashed.StartsWith('\\?\UNC\', [System.StringComparison]::OrdinalIgnoreCase)
     $entry = [ordered]@{
         path        = $item
         exists      = $false
         isDirectory = $false
-        isUnc       = $item.StartsWith('\\') -and -not $item.StartsWith('\\?\')
+        isUnc       = ($slashed.StartsWith('\\') -and -not $device) -or $longUnc
         owner       = $null
         protected   = $false
         sddl        = $null

@@ -191,6 +191,20 @@ def test_path_access_empty_list_and_unc_paths() -> None:
     assert (unc["isUnc"], unc["exists"], unc["sddl"]) == (True, False, None)
 
 
+def test_path_access_knows_a_share_however_it_is_spelled() -> None:
+    spellings = {
+        "\\\\fs01\\media": True,
+        "//fs01/media": True,
+        "\\\\?\\UNC\\fs01\\media": True,
+        "\\\\?\\unc\\fs01\\media": True,
+        "\\\\?\\C:\\inetpub": False,
+        "\\\\.\\C:\\inetpub": False,
+        "C:\\inetpub": False,
+    }
+    answer = _run(_server(), Operation.PATH_ACCESS, Path=list(spellings))["paths"]
+    assert {entry["path"]: entry["isUnc"] for entry in answer} == spellings
+
+
 def test_environment_expansion_like_windows() -> None:
     machine = Machine(environment={"SystemDrive": "C:", "Site": "shop"})
     assert machine.expand("%systemdrive%\\inetpub\\%SITE%") == "C:\\inetpub\\shop"
