@@ -27,6 +27,7 @@ from bridge.history import History
 from bridge.plans import GrantKind
 from bridge.resources import resource_path
 from gui.confirm import ConfirmDialog
+from gui.elevation import platform_shell_execute
 from gui.errors import ErrorReporter, setup_logging
 from gui.hosts import HostController, acl_key, default_entries
 from gui.icons import app_icon
@@ -107,8 +108,9 @@ class App(QObject):
 
     def open_window(self) -> MainWindow:
         previous = self.window
-        self.window = MainWindow(self.controller, self.settings, self.reporter)
+        self.window = MainWindow(self.controller, self.settings, self.reporter, platform_shell_execute())
         self.window.languageChosen.connect(self._switch_language)
+        self.window.recovery.restarting.connect(QCoreApplication.quit)
         if previous is not None:
             previous.close()
             previous.deleteLater()

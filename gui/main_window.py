@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from bridge.credentials import remember_password
-from bridge.errors import AuthenticationFailed
-from gui.backend import PasswordNeeded
 from gui.columns import finding_columns, finding_rows, host_columns, pool_columns, pool_rows
 from gui.details import DetailsPane
+from gui.elevation import ShellExecute
 from gui.errors import ErrorBanner, ErrorReporter
 from gui.grant_flow import GrantFlow
 from gui.history_view import HistoryView
@@ -31,8 +30,8 @@ from gui.host_dialog import HostDialog
 from gui.hosts import HostController, HostEntry, HostKind, HostState, host_state_text
 from gui.icons import app_icon
 from gui.notice import ChangeNotice
+from gui.recovery import Recovery
 from gui.settings import Settings
-from gui.sign_in import SignInDialog
 from gui.site_model import Column, SiteFilterProxy, SiteTreeModel
 from gui.table_model import RECORD_ROLE, RecordTableModel, fit_columns, table_view
 
@@ -51,7 +50,13 @@ class MainWindow(QMainWindow):
     languageChosen = Signal(str)
     inventoryShown = Signal(str)  # host key, once its sites are on screen
 
-    def __init__(self, controller: HostController, settings: Settings, reporter: ErrorReporter) -> None:
+    def __init__(
+        self,
+        controller: HostController,
+        settings: Settings,
+        reporter: ErrorReporter,
+        shell_execute: ShellExecute | None = None,
+    ) -> None:
         super().__init__()
         self.controller = controller
         self.settings = settings
@@ -64,8 +69,6 @@ class MainWindow(QMainWindow):
         self.hosts_view.setModel(self.hosts)
         self.hosts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.banner = ErrorBanner()
-        self.banner.actionRequested.connect(self._sign_in)
-        self.sign_in: SignInDialog | None = None
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter sites, applications, pools and paths (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
         self.grants = GrantFlow(
             self, controller, sites=self.sites, details=self.details, notice=self.notice, banner=self.banner
         )
+        self.recovery = Recovery(self, controller, self.banner, self.current_entry, shell_execute)
         self._layout()
         self._actions()
 
@@ -164,6 +168,7 @@ class MainWindow(QMainWindow):
         for action in (self.add_action, self.remove_action, self.refresh_action, self.check_all_action):
             host_menu.addAction(action)
         host_menu.addAction(self.cancel_action)
+        host_menu.addAction(self.recovery.restart_action)
         host_menu.addSeparator()
         host_menu.addAction(quit_action)
         self.menuBar().addMenu(self.tr("&View")).addAction(self.find_action)
@@ -209,6 +214,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _host_changed(self, key: str) -> None:
         self._reload_hosts()
+        self.recovery.update()
         if key == self.current_key:
             self.select_host(key)
         self.findings.set_records(finding_rows(self.controller.entries))
@@ -216,7 +222,7 @@ class MainWindow(QMainWindow):
         if entry is None or key != self.current_key:
             return
         if entry.state is HostState.FAILED:
-            self._show_host_error(entry)
+            self.recovery.show_error(entry)
         if entry.state is HostState.READY:
             self._show_entry(entry)
         elif entry.state is HostState.CONNECTING:
@@ -245,37 +251,6 @@ class MainWindow(QMainWindow):
         if entry.inventory is not None:
             self.inventoryShown.emit(entry.key)
 
-    def _show_host_error(self, entry: HostEntry) -> None:
-        """The host's failure in the banner, with the way out if there is one (and the prompt it needs)."""
-        if entry.error is None:
-            return
-        can_sign_in = entry.kind is HostKind.REMOTE and isinstance(
-            entry.error, AuthenticationFailed | PasswordNeeded
-        )
-        self.banner.show_error(entry.error, self.tr("Sign in…") if can_sign_in else None)
-        if isinstance(entry.error, PasswordNeeded):
-            self._sign_in()
-
-    @Slot()
-    def _sign_in(self) -> None:
-        entry = self.current_entry()
-        if entry is None or entry.saved is None or self.sign_in is not None:
-            return
-        dialog = SignInDialog(entry.saved.host, entry.saved.user, self)
-        dialog.accepted.connect(lambda: self._signed_in(entry, dialog.password.text()))
-        dialog.finished.connect(lambda _result: self._sign_in_closed(dialog))
-        self.sign_in = dialog
-        dialog.open()
-
-    def _signed_in(self, entry: HostEntry, password: str) -> None:
-        entry.password = password
-        self.banner.hide()
-        self.controller.refresh(entry.key)
-
-    def _sign_in_closed(self, dialog: SignInDialog) -> None:
-        self.sign_in = None
-        dialog.deleteLater()
-
     @Slot(QModelIndex, QModelIndex)
     def _host_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = current.data(RECORD_ROLE)
@@ -292,7 +267,7 @@ class MainWindow(QMainWindow):
         if entry.state is HostState.READY:
             self._show_entry(entry)
         elif entry.state is HostState.FAILED:
-            self._show_host_error(entry)
+            self.recovery.show_error(entry)
         elif entry.state is HostState.IDLE:
             self.controller.refresh(entry.key)
 

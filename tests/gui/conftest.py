@@ -22,6 +22,7 @@ from bridge.credentials import PASSWORD_VARIABLE
 from bridge.history import DATA_DIR_VARIABLE, History
 from bridge.lab.host import LabHost
 from bridge.lab.simulator import SimulatedServer, demo_scenario_path
+from gui.elevation import ShellExecute
 from gui.errors import ErrorReporter
 from gui.hosts import HostController, HostEntry, HostKind
 from gui.main_window import MainWindow
@@ -108,7 +109,7 @@ def lab_entry(lab: LabHost, password: str | None) -> HostEntry:
     return HostEntry(saved.key, "Lab", HostKind.REMOTE, saved, password)
 
 
-WindowFactory = Callable[[HostEntry], MainWindow]
+WindowFactory = Callable[..., MainWindow]
 
 
 @pytest.fixture
@@ -116,11 +117,11 @@ def open_window(qtbot: QtBot, settings: Settings, tmp_path: Path) -> Iterator[Wi
     """Open the main window on one host entry (not yet connected)."""
     made: list[tuple[MainWindow, HostController, ErrorReporter]] = []
 
-    def open_on(entry: HostEntry) -> MainWindow:
+    def open_on(entry: HostEntry, shell_execute: ShellExecute | None = None) -> MainWindow:
         controller = HostController([entry], History(tmp_path / "history.jsonl"))
         window: MainWindow | None = None
         reporter = ErrorReporter(lambda: window)
-        window = MainWindow(controller, settings, reporter)
+        window = MainWindow(controller, settings, reporter, shell_execute)
         qtbot.addWidget(window)
         window.show()
         made.append((window, controller, reporter))

@@ -16,9 +16,12 @@ from tests.gui.conftest import WAIT_MS, LabFactory, MemoryKeyring, WindowFactory
 
 
 def _prompt(qtbot: QtBot, window: MainWindow) -> SignInDialog:
-    qtbot.waitUntil(lambda: window.sign_in is not None and window.sign_in.isVisible(), timeout=WAIT_MS)
-    assert window.sign_in is not None
-    return window.sign_in
+    qtbot.waitUntil(
+        lambda: window.recovery.sign_in_dialog is not None and window.recovery.sign_in_dialog.isVisible(),
+        timeout=WAIT_MS,
+    )
+    assert window.recovery.sign_in_dialog is not None
+    return window.recovery.sign_in_dialog
 
 
 def _sign_in_with(qtbot: QtBot, dialog: SignInDialog, password: str) -> None:
@@ -49,7 +52,7 @@ def test_a_host_without_a_remembered_password_asks_for_it_and_lets_the_admin_ret
     assert isinstance(entry.error, AuthenticationFailed)
     assert "rejected the sign-in" in window.banner.message_label.text()
     assert window.banner.action_button.isVisible()
-    assert window.sign_in is None  # a refused password does not reopen the prompt by itself
+    assert window.recovery.sign_in_dialog is None  # a refused password does not reopen the prompt by itself
 
     qtbot.mouseClick(window.banner.action_button, Qt.MouseButton.LeftButton)
     dialog = _prompt(qtbot, window)
@@ -71,7 +74,7 @@ def test_cancelling_the_prompt_leaves_the_host_waiting_for_a_sign_in(
     window = open_window(entry)
     window.select_host(entry.key)
     _prompt(qtbot, window).reject()
-    assert window.sign_in is None
+    assert window.recovery.sign_in_dialog is None
     assert window.banner.isVisible()
     assert "Sign in" in window.banner.message_label.text()
     assert window.banner.action_button.isVisible()
@@ -93,4 +96,4 @@ def test_a_remembered_password_connects_without_asking(
     window = open_window(entry)
     with qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS):
         window.select_host(entry.key)
-    assert window.sign_in is None
+    assert window.recovery.sign_in_dialog is None
