@@ -10,9 +10,12 @@ script splatted, never as text to evaluate.
 from __future__ import annotations
 
 import base64
+import html
 import json
 import os
+import re
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -65,6 +68,14 @@ FIXED_ARGUMENTS = (
     ENCODED_BOOTSTRAP,
 )
 POLL_SECONDS = 0.1
+# Started from the GUI, each PowerShell process would otherwise flash a console window.
+if sys.platform == "win32":
+    _NO_WINDOW = subprocess.CREATE_NO_WINDOW
+else:
+    _NO_WINDOW = 0
+# Windows PowerShell writes errors it raises itself (outside the bootstrap's catch)
+# to a redirected stderr as CLIXML: the text is in the <S S="Error"> elements.
+_CLIXML_ERROR = re.compile(r'<S S="Error">(.*?)</S>', re.DOTALL)
 
 
 def default_executable() -> str:
@@ -103,6 +114,7 @@ class LocalTransport:
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
+                creationflags=_NO_WINDOW,
             )
         except OSError as exc:
             raise Unreachable(
@@ -142,8 +154,8 @@ class LocalTransport:
         try:
             document = json.loads(stdout.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
-            first_line = (stderr.decode("utf-8", "replace").strip().splitlines() or ["no output"])[0]
-            raise UnexpectedAnswer(LOCAL_HOST, f"exit code {returncode}: {first_line}") from None
+            detail = f"exit code {returncode}: {_first_error_line(stderr)}"
+            raise UnexpectedAnswer(LOCAL_HOST, detail) from None
         failure = document.get("error") if isinstance(document, dict) else None
         if returncode != 0 or failure is not None:
             if not isinstance(failure, dict):
@@ -152,3 +164,12 @@ class LocalTransport:
                 LOCAL_HOST, str(failure.get("message")), failure.get("errorId"), failure.get("category")
             )
         return document
+
+
+def _first_error_line(stderr: bytes) -> str:
+    """The first line of what PowerShell wrote to stderr, read out of CLIXML when it is that."""
+    text = stderr.decode("utf-8", "replace").strip()
+    if text.startswith("#< CLIXML"):
+        pieces = (html.unescape(piece) for piece in _CLIXML_ERROR.findall(text))
+        text = "".join(pieces).replace("_x000D_", "").replace("_x000A_", "\n").strip()
+    return (text.splitlines() or ["no output"])[0]

@@ -95,6 +95,19 @@ def test_garbage_output_is_an_unexpected_answer(tmp_path: Path) -> None:
         LocalTransport(fake).run(Operation.INVENTORY, {})
 
 
+def test_an_error_powershell_writes_as_clixml_is_read_out(tmp_path: Path) -> None:
+    clixml = (
+        '#< CLIXML\\r\\n<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">'
+        '<S S="Error">The term &apos;Get-Nope&apos; is not recognized_x000D__x000A_</S>'
+        '<S S="Error">At line:1 char:1_x000D__x000A_</S></Objs>'
+    )
+    fake = tmp_path / "powershell"
+    fake.write_text(f"#!/bin/sh\nprintf '%b' '{clixml}' >&2\nexit 1\n", encoding="utf-8")
+    fake.chmod(0o755)
+    with pytest.raises(UnexpectedAnswer, match=r"exit code 1: The term 'Get-Nope' is not recognized$"):
+        LocalTransport(fake).run(Operation.INVENTORY, {})
+
+
 def test_slow_process_is_killed_at_the_timeout(
     tmp_path: Path, scenario: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
