@@ -118,12 +118,18 @@ def denying_aces(dacl: Dacl, token: frozenset[str], needed: int) -> tuple[Ace, .
 
 
 def with_explicit_allow(dacl: Dacl, sid: str, mask: int) -> Dacl:
-    """The DACL after adding one inheritable allow ACE where Windows puts it.
+    """The DACL after ``AddAccessRule`` of one inheritable allow rule, as Windows makes it.
 
-    ``AddAccessRule`` keeps canonical order: explicit denies, explicit
-    allows, then inherited ACEs. So the new ACE lands after every explicit
-    ACE: an explicit deny before it still wins, an inherited deny does not.
+    An explicit allow ACE for the same SID with the same inheritance is
+    widened rather than duplicated. Otherwise canonical order decides: explicit
+    denies, explicit allows, then inherited ACEs - so the new ACE lands after
+    every explicit ACE: an explicit deny before it still wins, an inherited
+    deny does not.
     """
+    for index, ace in enumerate(dacl.aces):
+        if ace.is_allow and not ace.inherited and ace.sid == sid and ace.flags == GRANT_FLAGS:
+            widened = replace(ace, mask=ace.mask | mask)
+            return replace(dacl, aces=(*dacl.aces[:index], widened, *dacl.aces[index + 1 :]))
     position = next((index for index, ace in enumerate(dacl.aces) if ace.inherited), len(dacl.aces))
     ace = Ace("A", GRANT_FLAGS, mask, sid)
     return replace(dacl, aces=(*dacl.aces[:position], ace, *dacl.aces[position:]))

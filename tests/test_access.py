@@ -177,3 +177,13 @@ def test_deny_on_files_only_blocks() -> None:
 def test_granting_a_sid_outside_the_token_is_an_error() -> None:
     with pytest.raises(ValueError, match="not in the token"):
         blocked_by_deny(WWWROOT, IUSR_TOKEN, sids.IIS_IUSRS, sddl.READ)
+
+
+def test_a_grant_widens_the_identitys_own_inheritable_allow_as_add_access_rule_does() -> None:
+    dacl = parse_dacl("D:PAI(A;OICI;FA;;;SY)(A;OICI;0x1200a9;;;S-1-5-17)(A;CI;FR;;;S-1-5-17)")
+    granted = with_explicit_allow(dacl, sids.IUSR, sddl.MODIFY)
+    widened = "D:PAI(A;OICI;FA;;;SY)(A;OICI;0x1301bf;;;S-1-5-17)(A;CI;FR;;;S-1-5-17)"
+    assert sddl.format_dacl(granted) == widened
+    inherited_only = parse_dacl("D:AI(A;OICIID;0x1200a9;;;S-1-5-17)")
+    added = with_explicit_allow(inherited_only, sids.IUSR, sddl.MODIFY)
+    assert sddl.format_dacl(added) == "D:AI(A;OICI;0x1301bf;;;S-1-5-17)(A;OICIID;0x1200a9;;;S-1-5-17)"

@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bridge import sddl, sids
+from bridge.access import with_explicit_allow
 from bridge.lab.jsonfile import read_json_object
 from bridge.sddl import Ace, Dacl
 
-_INHERITABLE_FLAGS = frozenset({"OI", "CI"})
 _CREATOR_SIDS = frozenset({sids.CREATOR_OWNER, sids.CREATOR_GROUP})
 _GENERIC_BITS = sddl.GENERIC_ALL | sddl.GENERIC_EXECUTE | sddl.GENERIC_WRITE | sddl.GENERIC_READ
 _DESCRIPTOR = re.compile(r"O:(?P<owner>.+?)(?:G:(?P<group>.+?))?(?P<dacl>D:.*)")
@@ -157,22 +157,8 @@ class Filesystem:
         )
 
     def add_access_rule(self, path: str, sid: str, mask: int) -> None:
-        """``AddAccessRule`` of an inheritable allow rule, then ``SetAccessControl``.
-
-        An explicit allow ACE for the same SID and inheritance is widened
-        rather than duplicated; a new ACE goes after the explicit ACEs, where
-        canonical order puts explicit allows.
-        """
-        dacl = self._entry(path).dacl
-        aces = list(dacl.aces)
-        for index, ace in enumerate(aces):
-            if ace.is_allow and not ace.inherited and ace.sid == sid and ace.flags == _INHERITABLE_FLAGS:
-                aces[index] = replace(ace, mask=ace.mask | mask)
-                break
-        else:
-            position = len(_explicit(dacl))
-            aces.insert(position, Ace(kind="A", flags=_INHERITABLE_FLAGS, mask=mask, sid=sid))
-        self.set_dacl(path, replace(dacl, aces=tuple(aces)))
+        """``AddAccessRule`` of an inheritable allow rule, then ``SetAccessControl``."""
+        self.set_dacl(path, with_explicit_allow(self._entry(path).dacl, sid, mask))
 
     def set_dacl(self, path: str, dacl: Dacl) -> None:
         """``SetAccessControl`` with a new DACL: inherited ACEs come from the parent, then propagate."""
