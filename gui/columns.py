@@ -16,10 +16,18 @@ from bridge.model import AppPool, Inventory, PathAccess
 from bridge.needs import CheckResult
 from bridge.sddl import Ace, rights_name
 from bridge.sids import well_known_name
-from gui.hosts import HostEntry, host_icon, host_state_text
+from gui.hosts import HostEntry, host_icon, host_line, host_state_text
 from gui.icons import icon
 from gui.table_model import Column
-from gui.texts import applies_to_text, outcome_text, reason_text, rights_text, status_text
+from gui.texts import (
+    applies_to_text,
+    iis_word,
+    outcome_text,
+    reason_text,
+    rights_text,
+    runtime_text,
+    status_text,
+)
 
 
 @dataclass(frozen=True)
@@ -36,16 +44,17 @@ def pool_rows(inventory: Inventory) -> list[PoolRow]:
 def pool_columns() -> list[Column[PoolRow]]:
     return [
         Column(QCoreApplication.translate("Columns", "Name"), lambda r: r.pool.name),
-        Column(QCoreApplication.translate("Columns", "State"), lambda r: r.pool.state),
+        Column(QCoreApplication.translate("Columns", "State"), lambda r: iis_word(r.pool.state)),
         Column(QCoreApplication.translate("Columns", "Identity type"), lambda r: r.pool.identity_type.value),
         Column(QCoreApplication.translate("Columns", "Identity account"), lambda r: r.pool.identity_account),
         Column(QCoreApplication.translate("Columns", "SID"), lambda r: r.pool.identity_sid or ""),
         Column(
             QCoreApplication.translate("Columns", ".NET CLR version"),
-            lambda r: r.pool.managed_runtime_version,
+            lambda r: runtime_text(r.pool.managed_runtime_version),
         ),
         Column(
-            QCoreApplication.translate("Columns", "Pipeline mode"), lambda r: r.pool.managed_pipeline_mode
+            QCoreApplication.translate("Columns", "Pipeline mode"),
+            lambda r: iis_word(r.pool.managed_pipeline_mode),
         ),
         Column(
             QCoreApplication.translate("Columns", "Applications"),
@@ -88,9 +97,9 @@ def acl_columns() -> list[Column[AclRow]]:
             ),
         ),
         Column(
-            QCoreApplication.translate("Columns", "Inherited"),
+            QCoreApplication.translate("Columns", "Source"),
             lambda r: (
-                QCoreApplication.translate("Columns", "Inherited")
+                QCoreApplication.translate("Columns", "Inherited from parent")
                 if r.ace.inherited
                 else QCoreApplication.translate("Columns", "Explicit")
             ),
@@ -116,7 +125,7 @@ def host_columns() -> list[Column[HostEntry]]:
     return [
         Column(
             QCoreApplication.translate("Columns", "Host"),
-            lambda e: e.label,
+            lambda e: f"{e.label}\n{host_line(e)}",
             icon=lambda e: icon(host_icon(e)),
             tooltip=host_state_text,
         )

@@ -11,7 +11,7 @@ open (busy) until the caller reports the outcome, so a failure lands in its bann
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QShowEvent, QTextOption
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -50,7 +50,7 @@ class ConfirmDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("Confirm change"))
-        self.setMinimumWidth(840)
+        self.setMinimumWidth(920)
         self.banner = ErrorBanner()
         self._rights = rights_text(plan.rights)
         heading = QLabel(
@@ -74,7 +74,8 @@ class ConfirmDialog(QDialog):
         for verdict in (self.refusal_label, self.noop_label):
             if verdict is not None:
                 layout.addWidget(verdict)
-        layout.addWidget(QLabel(self.tr("The same change by hand:")))
+        by_hand = QLabel(self.tr("The same change by hand:"))
+        layout.addWidget(by_hand)
         self.commands = self._commands()
         layout.addWidget(self.commands)
         self.copy_button = QPushButton(self.tr("Copy"))
@@ -83,6 +84,9 @@ class ConfirmDialog(QDialog):
         copy_row.addStretch(1)
         copy_row.addWidget(self.copy_button)
         layout.addLayout(copy_row)
+        # Refused or already done: there is no change to make by hand either.
+        for widget in (by_hand, self.commands, self.copy_button):
+            widget.setVisible(plan.applicable)
         self.buttons = QDialogButtonBox()
         self.grant_button, self.cancel_button = self._add_buttons()
         self.buttons.accepted.connect(self._grant_clicked)
@@ -128,10 +132,12 @@ class ConfirmDialog(QDialog):
     def _commands(self) -> QPlainTextEdit:
         commands = QPlainTextEdit(f"{self.plan.icacls}\n\n{self.plan.powershell}")
         commands.setReadOnly(True)
-        commands.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Wrapped, so the longest PowerShell line is read without scrolling; Copy still copies it whole.
+        commands.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        commands.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         commands.setFrameShape(QFrame.Shape.StyledPanel)
-        commands.setStyleSheet("font-family: monospace;")
-        commands.setFixedHeight(commands.fontMetrics().lineSpacing() * 10)
+        commands.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        commands.setFixedHeight(commands.fontMetrics().lineSpacing() * 9)
         return commands
 
     def _add_buttons(self) -> tuple[QPushButton | None, QPushButton]:

@@ -160,14 +160,14 @@ class DetailsPane(QWidget):
         self.problem.setText(reason_text(check.problem) if check.problem is not None else "")
         self.served_as.setText(self._served_as(target, pool, check))
         self.requirements.set_records(list(check.requirements))
-        fit_columns(self.requirements_view, 200)
+        fit_columns(self.requirements_view, 200, within_width=True)
         self.reasons.setText(self._reasons(check))
         self.set_actions_enabled(True)
 
     def set_access(self, access: PathAccess | None) -> None:
         """The folder's ACL and subfolders, once read."""
         self.acl.set_records(acl_rows(access) if access is not None else [])
-        fit_columns(self.acl_view, 200)
+        fit_columns(self.acl_view, 260, within_width=True)
         self.subfolder.clear()
         self.subfolder.addItem(self.tr("The folder itself"), None)
         for child in access.children if access is not None else ():

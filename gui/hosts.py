@@ -23,7 +23,7 @@ from bridge.needs import CheckResult, CheckStatus
 from bridge.plans import GrantKind, GrantPlan
 from gui import backend
 from gui.settings import SavedHost
-from gui.texts import error_message
+from gui.texts import error_message, short_reason
 from gui.worker import TaskRunner
 
 
@@ -243,7 +243,7 @@ def _settled_state(entry: HostEntry, error: BaseException) -> HostState:
 
 
 def host_state_text(entry: HostEntry) -> str:
-    """The connection state in words, for the host list and the status bar."""
+    """The connection state in a sentence, for the host's tooltip and the status bar."""
     if entry.state is HostState.FAILED and entry.error is not None:
         return error_message(entry.error)
     if entry.state is HostState.READY and entry.inventory is not None:
@@ -252,6 +252,18 @@ def host_state_text(entry: HostEntry) -> str:
             sites=len(entry.inventory.sites),
             problems=len(entry.needs_fixing),
         )
+    return host_line(entry)
+
+
+def host_line(entry: HostEntry) -> str:
+    """The state in a few words, for the line under the host's name."""
+    if entry.state is HostState.FAILED and entry.error is not None:
+        return short_reason(entry.error)
+    if entry.state is HostState.READY:
+        problems = len(entry.needs_fixing)
+        if not problems:
+            return QCoreApplication.translate("Hosts", "Connected · all good")
+        return QCoreApplication.translate("Hosts", "Connected · {count} to fix").format(count=problems)
     if entry.state is HostState.CONNECTING:
         return QCoreApplication.translate("Hosts", "Connecting…")
     return QCoreApplication.translate("Hosts", "Not connected")
@@ -260,6 +272,6 @@ def host_state_text(entry: HostEntry) -> str:
 def host_icon(entry: HostEntry) -> str:
     if entry.state is HostState.READY:
         return "status-missing" if entry.needs_fixing else "status-ok"
-    return {HostState.FAILED: "status-blocked", HostState.CONNECTING: "status-busy"}.get(
-        entry.state, "status-unfixable"
+    return {HostState.FAILED: "host-failed", HostState.CONNECTING: "status-busy"}.get(
+        entry.state, "host-idle"
     )

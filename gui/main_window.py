@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,9 +36,9 @@ from gui.site_model import Column, SiteFilterProxy, SiteTreeModel
 from gui.table_model import RECORD_ROLE, RecordTableModel, fit_columns, table_view
 
 _SITE_COLUMN_WIDTHS = (
-    (Column.NAME, 200),
-    (Column.ACCESS, 175),
-    (Column.STATE, 65),
+    (Column.NAME, 210),
+    (Column.ACCESS, 160),
+    (Column.STATE, 85),
     (Column.BINDINGS, 190),
     (Column.POOL, 140),
 )
@@ -68,6 +68,10 @@ class MainWindow(QMainWindow):
         self.hosts_view = QListView()
         self.hosts_view.setModel(self.hosts)
         self.hosts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.hosts_view.setIconSize(QSize(20, 20))
+        self.hosts_view.setSpacing(2)
+        self.hosts_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.hosts_view.setWordWrap(True)
         self.banner = ErrorBanner()
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter sites, applications, pools and paths (Ctrl+F)"))
@@ -88,6 +92,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.findings_view, self.tr("All hosts"))
         self.tabs.addTab(self.history, self.tr("History"))
         self.details = DetailsPane()
+        # The details belong to the selected site; the other tabs get the whole width.
+        self.tabs.currentChanged.connect(lambda index: self.details.setVisible(index == 0))
         self.notice = ChangeNotice()
         self.grants = GrantFlow(
             self, controller, sites=self.sites, details=self.details, notice=self.notice, banner=self.banner
@@ -135,7 +141,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([150, 780, 530])
+        self.splitter.setSizes([200, 500, 760])
         self.setCentralWidget(self.splitter)
         # The host's state stays in the status bar; showMessage() puts a passing event over it.
         self.host_status = QLabel(self.tr("Ready"))
@@ -218,6 +224,7 @@ class MainWindow(QMainWindow):
         if key == self.current_key:
             self.select_host(key)
         self.findings.set_records(finding_rows(self.controller.entries))
+        fit_columns(self.findings_view, 320)
         entry = self.controller.entry(key)
         if entry is None or key != self.current_key:
             return
@@ -236,15 +243,9 @@ class MainWindow(QMainWindow):
         if not self.settings.header_state("sites").isEmpty():
             self.tree.header().restoreState(self.settings.header_state("sites"))
         else:
-            for column, width in (
-                (Column.NAME, 230),
-                (Column.ACCESS, 175),
-                (Column.STATE, 70),
-                (Column.BINDINGS, 170),
-                (Column.POOL, 150),
-            ):
+            for column, width in _SITE_COLUMN_WIDTHS:
                 self.tree.setColumnWidth(column, width)
-        fit_columns(self.pools_view)
+        fit_columns(self.pools_view, 360)
         self.host_status.setText(host_state_text(entry))
         if selected is None or not self.select_target(selected):
             self.details.show_nothing()

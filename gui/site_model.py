@@ -26,7 +26,7 @@ from bridge.model import Inventory, Target
 from bridge.needs import CheckResult
 from gui.icons import icon
 from gui.table_model import RECORD_ROLE, SORT_ROLE
-from gui.texts import reason_text, status_text
+from gui.texts import iis_word, reason_text, status_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -211,9 +211,9 @@ class SiteTreeModel(QAbstractItemModel):
             return self._tooltip(node, column)
         if column is Column.ACCESS:
             return self._access_role(node, role)
-        if role == RECORD_ROLE:
-            return node
-        return None
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.NAME:
+            return icon(f"node-{node.kind.value}")
+        return node if role == RECORD_ROLE else None
 
     def _children(self, parent: Index) -> list[SiteNode]:
         node = self.node(parent)
@@ -231,7 +231,7 @@ class SiteTreeModel(QAbstractItemModel):
             return status_text(status) if status is not None else ""
         return {
             Column.NAME: node.name,
-            Column.STATE: node.state,
+            Column.STATE: iis_word(node.state) if node.state else "",
             Column.BINDINGS: node.bindings,
             Column.POOL: node.pool,
             Column.PATH: node.physical_path,

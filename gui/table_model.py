@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -114,9 +115,58 @@ def table_view(model: QAbstractItemModel, *, sortable: bool = False) -> QTableVi
     return view
 
 
-def fit_columns(view: QTableView, maximum: int = 260) -> None:
-    """Size columns to their contents, but keep one long value from pushing the rest out of sight."""
-    view.resizeColumnsToContents()
-    header = view.horizontalHeader()
-    for column in range(header.count() - 1):
-        header.resizeSection(column, min(header.sectionSize(column), maximum))
+def share_width(wanted: Sequence[int], available: int, minimum: int) -> list[int]:
+    """Column widths that fit ``available``: the widest columns give way first, none below ``minimum``.
+
+    Narrow columns keep their full contents; the wide ones are capped at one
+    common width, the largest that lets the row fit (their text is elided,
+    the tooltip has it whole).
+    """
+    if sum(wanted) <= available:
+        return list(wanted)
+    cap = max(wanted)
+    while cap > minimum and sum(min(width, cap) for width in wanted) > available:
+        cap -= 1
+    return [min(width, cap) for width in wanted]
+
+
+class _ColumnFitter(QObject):
+    """Keeps a table's columns fitted to their contents (and its width), refitting when it is resized."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.maximum = 0
+        self.within_width = False
+        view.viewport().installEventFilter(self)
+
+    def fit(self) -> None:
+        view, header = self._view, self._view.horizontalHeader()
+        wanted = [
+            min(max(view.sizeHintForColumn(column), header.sectionSizeHint(column)), self.maximum)
+            for column in range(header.count())
+        ]
+        available = view.viewport().width() if self.within_width else sum(wanted)
+        widths = share_width(wanted, available, minimum=_MINIMUM_COLUMN)
+        for column, width in enumerate(widths[:-1]):  # the last column stretches into what is left
+            header.resizeSection(column, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+
+_MINIMUM_COLUMN = 48
+
+
+def fit_columns(view: QTableView, maximum: int = 260, *, within_width: bool = False) -> None:
+    """Size columns to their contents, one long value at most ``maximum`` wide.
+
+    ``within_width``: also keep the table from scrolling sideways (the details
+    pane); the wide columns give way, their tooltips still hold the whole text.
+    """
+    fitter = view.findChild(_ColumnFitter) or _ColumnFitter(view)
+    fitter.maximum = maximum
+    fitter.within_width = within_width
+    fitter.fit()

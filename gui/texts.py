@@ -77,6 +77,26 @@ def _entry(error: errors.BridgeError) -> tuple[str, str] | None:
     return None
 
 
+# Why a host cannot be used, short enough for the line under its name in the hosts list.
+_SHORT_REASONS: Mapping[type[errors.BridgeError], object] = {
+    PasswordNeeded: QT_TRANSLATE_NOOP("Bridge", "Cannot connect: sign-in needed"),
+    errors.AuthenticationFailed: QT_TRANSLATE_NOOP("Bridge", "Cannot connect: wrong password"),
+    errors.Unreachable: QT_TRANSLATE_NOOP("Bridge", "Cannot connect: host unreachable"),
+    errors.WinRMNotListening: QT_TRANSLATE_NOOP("Bridge", "Cannot connect: WinRM not listening"),
+    errors.CertificateNotTrusted: QT_TRANSLATE_NOOP("Bridge", "Cannot connect: certificate not trusted"),
+    errors.ConnectionFailure: QT_TRANSLATE_NOOP("Bridge", "Cannot connect"),
+    errors.NotElevated: QT_TRANSLATE_NOOP("Bridge", "Not running as administrator"),
+    errors.IISMissing: QT_TRANSLATE_NOOP("Bridge", "IIS is not installed"),
+    errors.OperationTimeout: QT_TRANSLATE_NOOP("Bridge", "No answer in time"),
+    errors.BridgeError: QT_TRANSLATE_NOOP("Bridge", "Failed: see the message"),
+}
+
+
+def short_reason(error: errors.BridgeError) -> str:
+    kind = next(kind for kind in type(error).__mro__ if kind in _SHORT_REASONS)
+    return translate(str(_SHORT_REASONS[kind]))
+
+
 def error_message(error: errors.BridgeError) -> str:
     entry = _entry(error)
     host = getattr(error, "host", None)
@@ -106,14 +126,39 @@ _RIGHTS: Mapping[str, object] = {
 }
 
 
+def _looked_up(table: Mapping[str, object], word: str) -> str:
+    """``word`` in the UI language if the table knows it, else as the bridge said it."""
+    source = table.get(word)
+    return translate(str(source)) if source is not None else word
+
+
 def status_text(status: str) -> str:
-    source = _STATUSES.get(status)
-    return translate(str(source)) if source is not None else status
+    return _looked_up(_STATUSES, status)
 
 
 def rights_text(rights: str) -> str:
-    source = _RIGHTS.get(rights)
-    return translate(str(source)) if source is not None else rights
+    return _looked_up(_RIGHTS, rights)
+
+
+# Values IIS reports as English words (site and pool states, pipeline modes), worded as IIS Manager does.
+_IIS_WORDS: Mapping[str, object] = {
+    "Started": QT_TRANSLATE_NOOP("Bridge", "Started"),
+    "Stopped": QT_TRANSLATE_NOOP("Bridge", "Stopped"),
+    "Starting": QT_TRANSLATE_NOOP("Bridge", "Starting"),
+    "Stopping": QT_TRANSLATE_NOOP("Bridge", "Stopping"),
+    "Unknown": QT_TRANSLATE_NOOP("Bridge", "Unknown"),
+    "Integrated": QT_TRANSLATE_NOOP("Bridge", "Integrated"),
+    "Classic": QT_TRANSLATE_NOOP("Bridge", "Classic"),
+}
+
+
+def iis_word(word: str) -> str:
+    return _looked_up(_IIS_WORDS, word)
+
+
+def runtime_text(version: str) -> str:
+    """A pool's .NET CLR version; empty means the pool runs no managed code."""
+    return version or QCoreApplication.translate("Bridge", "No Managed Code")
 
 
 def inheritance_text() -> str:
@@ -143,16 +188,15 @@ def applies_to_text(ace: Ace) -> str:
 def outcome_text(record: ChangeRecord) -> str:
     if record.undone:
         return QCoreApplication.translate("Bridge", "Undone")
-    source = _OUTCOMES.get(record.outcome)
-    return translate(str(source)) if source is not None else record.outcome.value
+    return _looked_up(_OUTCOMES, record.outcome.value)
 
 
-_OUTCOMES: Mapping[Outcome, object] = {
-    Outcome.UNKNOWN: QT_TRANSLATE_NOOP("Bridge", "Unknown (interrupted)"),
-    Outcome.CHANGED: QT_TRANSLATE_NOOP("Bridge", "Changed"),
-    Outcome.UNCHANGED: QT_TRANSLATE_NOOP("Bridge", "Nothing to change"),
-    Outcome.REFUSED: QT_TRANSLATE_NOOP("Bridge", "Refused"),
-    Outcome.FAILED: QT_TRANSLATE_NOOP("Bridge", "Failed"),
+_OUTCOMES: Mapping[str, object] = {
+    Outcome.UNKNOWN.value: QT_TRANSLATE_NOOP("Bridge", "Unknown (interrupted)"),
+    Outcome.CHANGED.value: QT_TRANSLATE_NOOP("Bridge", "Changed"),
+    Outcome.UNCHANGED.value: QT_TRANSLATE_NOOP("Bridge", "Nothing to change"),
+    Outcome.REFUSED.value: QT_TRANSLATE_NOOP("Bridge", "Refused"),
+    Outcome.FAILED.value: QT_TRANSLATE_NOOP("Bridge", "Failed"),
 }
 
 

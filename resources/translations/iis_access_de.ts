@@ -84,222 +84,312 @@
         <translation>Starten Sie ihn erneut, wenn Sie so weit sind.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="94"/>
+        <location filename="../../gui/texts.py" line="82"/>
+        <source>Cannot connect: sign-in needed</source>
+        <translation>Keine Verbindung: Anmeldung nötig</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="83"/>
+        <source>Cannot connect: wrong password</source>
+        <translation>Keine Verbindung: falsches Kennwort</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="84"/>
+        <source>Cannot connect: host unreachable</source>
+        <translation>Keine Verbindung: Host nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="85"/>
+        <source>Cannot connect: WinRM not listening</source>
+        <translation>Keine Verbindung: WinRM antwortet nicht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="86"/>
+        <source>Cannot connect: certificate not trusted</source>
+        <translation>Keine Verbindung: Zertifikat nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="87"/>
+        <source>Cannot connect</source>
+        <translation>Keine Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="88"/>
+        <source>Not running as administrator</source>
+        <translation>Läuft nicht als Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="89"/>
+        <source>IIS is not installed</source>
+        <translation>IIS ist nicht installiert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="90"/>
+        <source>No answer in time</source>
+        <translation>Keine Antwort in der vorgesehenen Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="91"/>
+        <source>Failed: see the message</source>
+        <translation>Fehlgeschlagen: siehe Meldung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="114"/>
         <source>All good</source>
         <translation>Alles in Ordnung</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="95"/>
+        <location filename="../../gui/texts.py" line="115"/>
         <source>Access missing</source>
         <translation>Zugriff fehlt</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="96"/>
+        <location filename="../../gui/texts.py" line="116"/>
         <source>Blocked by a deny entry</source>
         <translation>Durch Verweigern-Eintrag blockiert</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="97"/>
+        <location filename="../../gui/texts.py" line="117"/>
         <source>Cannot be fixed here</source>
         <translation>Hier nicht behebbar</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="98"/>
+        <location filename="../../gui/texts.py" line="118"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="102"/>
-        <location filename="../../gui/texts.py" line="162"/>
+        <location filename="../../gui/texts.py" line="122"/>
+        <location filename="../../gui/texts.py" line="206"/>
         <source>Read &amp; execute</source>
         <translation>Lesen, Ausführen</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="103"/>
-        <location filename="../../gui/texts.py" line="163"/>
+        <location filename="../../gui/texts.py" line="123"/>
+        <location filename="../../gui/texts.py" line="207"/>
         <source>Modify</source>
         <translation>Ändern</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="104"/>
-        <location filename="../../gui/texts.py" line="161"/>
+        <location filename="../../gui/texts.py" line="124"/>
+        <location filename="../../gui/texts.py" line="205"/>
         <source>Read</source>
         <translation>Lesen</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="105"/>
-        <location filename="../../gui/texts.py" line="164"/>
+        <location filename="../../gui/texts.py" line="125"/>
+        <location filename="../../gui/texts.py" line="208"/>
         <source>Full control</source>
         <translation>Vollzugriff</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="121"/>
-        <location filename="../../gui/texts.py" line="126"/>
+        <location filename="../../gui/texts.py" line="145"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="146"/>
+        <source>Stopped</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="147"/>
+        <source>Starting</source>
+        <translation>Wird gestartet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="148"/>
+        <source>Stopping</source>
+        <translation>Wird beendet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="149"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="150"/>
+        <source>Integrated</source>
+        <translation>Integriert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="151"/>
+        <source>Classic</source>
+        <translation>Klassisch</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="161"/>
+        <source>No Managed Code</source>
+        <translation>Kein verwalteter Code</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="166"/>
+        <location filename="../../gui/texts.py" line="171"/>
         <source>This folder, subfolders and files</source>
         <translation>Diesen Ordner, Unterordner und Dateien</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="127"/>
+        <location filename="../../gui/texts.py" line="172"/>
         <source>This folder and subfolders</source>
         <translation>Diesen Ordner und Unterordner</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="128"/>
+        <location filename="../../gui/texts.py" line="173"/>
         <source>This folder and files</source>
         <translation>Diesen Ordner und Dateien</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="129"/>
+        <location filename="../../gui/texts.py" line="174"/>
         <source>This folder only</source>
         <translation>Nur diesen Ordner</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="130"/>
+        <location filename="../../gui/texts.py" line="175"/>
         <source>Subfolders and files only</source>
         <translation>Nur Unterordner und Dateien</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="131"/>
+        <location filename="../../gui/texts.py" line="176"/>
         <source>Subfolders only</source>
         <translation>Nur Unterordner</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="132"/>
+        <location filename="../../gui/texts.py" line="177"/>
         <source>Files only</source>
         <translation>Nur Dateien</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="133"/>
+        <location filename="../../gui/texts.py" line="178"/>
         <source>Nothing (inherit only, not inherited)</source>
         <translation>Nichts (nur vererbbar, wird nicht vererbt)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="145"/>
+        <location filename="../../gui/texts.py" line="190"/>
         <source>Undone</source>
         <translation>Rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="151"/>
+        <location filename="../../gui/texts.py" line="195"/>
         <source>Unknown (interrupted)</source>
         <translation>Unbekannt (unterbrochen)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="152"/>
+        <location filename="../../gui/texts.py" line="196"/>
         <source>Changed</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="153"/>
+        <location filename="../../gui/texts.py" line="197"/>
         <source>Nothing to change</source>
         <translation>Nichts zu ändern</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="154"/>
+        <location filename="../../gui/texts.py" line="198"/>
         <source>Refused</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="155"/>
+        <location filename="../../gui/texts.py" line="199"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="160"/>
+        <location filename="../../gui/texts.py" line="204"/>
         <source>No access</source>
         <translation>Kein Zugriff</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="179"/>
+        <location filename="../../gui/texts.py" line="223"/>
         <source>{name} has {effective} access to {path}, which covers the {needs} access it needs.</source>
         <translation>{name} hat auf {path} die Berechtigung „{effective}“; das deckt den benötigten Zugriff „{needs}“ ab.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="182"/>
+        <location filename="../../gui/texts.py" line="226"/>
         <source>The worker process of application pool {pool} runs as {name}, which has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005).</source>
         <translation>Der Arbeitsprozess des Anwendungspools {pool} läuft als {name}. Dieses Konto hat auf {path} die Berechtigung „{effective}“, braucht aber „{needs}“: IIS antwortet mit HTTP 500.19 (0x80070005).</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="187"/>
+        <location filename="../../gui/texts.py" line="231"/>
         <source>The worker process of application pool {pool} runs as {name}, and anonymous requests run as the pool identity too. It has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005) or 401.3.</source>
         <translation>Der Arbeitsprozess des Anwendungspools {pool} läuft als {name}, und auch anonyme Anfragen laufen als Poolidentität. Sie hat auf {path} die Berechtigung „{effective}“, braucht aber „{needs}“: IIS antwortet mit HTTP 500.19 (0x80070005) oder 401.3.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="193"/>
+        <location filename="../../gui/texts.py" line="237"/>
         <source>Anonymous requests run as {name}, which has {effective} access to {path} but needs {needs}: IIS answers HTTP 401.3.</source>
         <translation>Anonyme Anfragen laufen als {name}. Dieses Konto hat auf {path} die Berechtigung „{effective}“, braucht aber „{needs}“: IIS antwortet mit HTTP 401.3.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="198"/>
+        <location filename="../../gui/texts.py" line="242"/>
         <source>Anonymous requests run as {name}, an account the server could not resolve to a SID; its access cannot be checked.</source>
         <translation>Anonyme Anfragen laufen als {name}, einem Konto, das der Server nicht in eine SID auflösen konnte; sein Zugriff lässt sich nicht prüfen.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="203"/>
+        <location filename="../../gui/texts.py" line="247"/>
         <source>{name} needs {needs} access to {path}, but a deny entry for {denied} takes it away: adding an allow entry would not help. Remove or narrow the deny entry first.</source>
         <translation>{name} braucht Zugriff „{needs}“ auf {path}, aber ein Verweigern-Eintrag für {denied} entzieht ihn: Ein zusätzlicher Zulassen-Eintrag hilft nicht. Entfernen oder beschränken Sie zuerst den Verweigern-Eintrag.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="208"/>
+        <location filename="../../gui/texts.py" line="252"/>
         <source>{path} is a network share. The accounts on this server (such as IUSR) mean nothing on the file server, so access must be granted there, to the account the share is reached as.</source>
         <translation>{path} ist eine Netzwerkfreigabe. Die Konten dieses Servers (etwa IUSR) gelten auf dem Dateiserver nicht; der Zugriff muss dort gewährt werden, für das Konto, mit dem die Freigabe erreicht wird.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="213"/>
+        <location filename="../../gui/texts.py" line="257"/>
         <source>{path} does not exist on the server; IIS cannot serve it.</source>
         <translation>{path} existiert auf dem Server nicht; IIS kann es nicht ausliefern.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="214"/>
+        <location filename="../../gui/texts.py" line="258"/>
         <source>{path} is a file, not a folder.</source>
         <translation>{path} ist eine Datei, kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="215"/>
+        <location filename="../../gui/texts.py" line="259"/>
         <source>The folder&apos;s permissions could not be read: {error}</source>
         <translation>Die Berechtigungen des Ordners konnten nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="216"/>
+        <location filename="../../gui/texts.py" line="260"/>
         <source>{path} is a network share. A grant to this server&apos;s IUSR or pool identity means nothing on the file server: grant access on the file server itself, to the account the share is reached as.</source>
         <translation>{path} ist eine Netzwerkfreigabe. Eine Berechtigung für IUSR oder die Poolidentität dieses Servers gilt auf dem Dateiserver nicht: Gewähren Sie den Zugriff auf dem Dateiserver selbst, für das Konto, mit dem die Freigabe erreicht wird.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="221"/>
+        <location filename="../../gui/texts.py" line="265"/>
         <source>{path} is not a full local path such as D:\sites\shop.</source>
         <translation>{path} ist kein vollständiger lokaler Pfad wie D:\sites\shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="222"/>
+        <location filename="../../gui/texts.py" line="266"/>
         <source>{path} is the root of a drive: an inheritable grant there would reach every folder on the drive.</source>
         <translation>{path} ist das Stammverzeichnis eines Laufwerks: Eine vererbbare Berechtigung dort erreicht jeden Ordner des Laufwerks.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="226"/>
+        <location filename="../../gui/texts.py" line="270"/>
         <source>{path} is the Windows directory or inside it; its permissions belong to Windows.</source>
         <translation>{path} ist das Windows-Verzeichnis oder liegt darin; seine Berechtigungen gehören Windows.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="229"/>
+        <location filename="../../gui/texts.py" line="273"/>
         <source>{path} is a Program Files folder or inside it; installed programs rely on its permissions.</source>
         <translation>{path} ist ein Programme-Ordner oder liegt darin; installierte Programme verlassen sich auf seine Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="232"/>
+        <location filename="../../gui/texts.py" line="276"/>
         <source>{path} is ProgramData or inside it; services and programs keep their settings there.</source>
         <translation>{path} ist ProgramData oder liegt darin; Dienste und Programme speichern dort ihre Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="235"/>
+        <location filename="../../gui/texts.py" line="279"/>
         <source>{path} is a user profile folder (or the folder of all profiles); it holds private files.</source>
         <translation>{path} ist ein Benutzerprofilordner (oder der Ordner aller Profile); er enthält private Dateien.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="238"/>
+        <location filename="../../gui/texts.py" line="282"/>
         <source>IIS_IUSRS is in the token of every application pool on {host}: with Modify on the whole site root {path}, any site on the server could change this site&apos;s files. Grant Modify to the site&apos;s own pool identity ({pool_account}) instead, and only on the folder the application writes to, such as {path}\App_Data or {path}\uploads.</source>
         <translation>IIS_IUSRS steht im Token jedes Anwendungspools auf {host}: Mit „Ändern“ auf dem gesamten Websitestamm {path} könnte jede Website des Servers die Dateien dieser Website ändern. Gewähren Sie „Ändern“ stattdessen der eigenen Poolidentität der Website ({pool_account}) und nur für den Ordner, in den die Anwendung schreibt, etwa {path}\App_Data oder {path}\uploads.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="255"/>
+        <location filename="../../gui/texts.py" line="299"/>
         <source>no</source>
         <translation>keine</translation>
     </message>
@@ -330,132 +420,136 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../gui/columns.py" line="38"/>
+        <location filename="../../gui/columns.py" line="46"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="39"/>
+        <location filename="../../gui/columns.py" line="47"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="40"/>
+        <location filename="../../gui/columns.py" line="48"/>
         <source>Identity type</source>
         <translation>Identitätstyp</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="41"/>
+        <location filename="../../gui/columns.py" line="49"/>
         <source>Identity account</source>
         <translation>Identitätskonto</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="42"/>
-        <location filename="../../gui/columns.py" line="76"/>
+        <location filename="../../gui/columns.py" line="50"/>
+        <location filename="../../gui/columns.py" line="85"/>
         <source>SID</source>
         <translation>SID</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="44"/>
+        <location filename="../../gui/columns.py" line="52"/>
         <source>.NET CLR version</source>
         <translation>.NET-CLR-Version</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="48"/>
+        <location filename="../../gui/columns.py" line="56"/>
         <source>Pipeline mode</source>
         <translation>Pipelinemodus</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="51"/>
+        <location filename="../../gui/columns.py" line="60"/>
         <source>Applications</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="75"/>
+        <location filename="../../gui/columns.py" line="84"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="78"/>
-        <location filename="../../gui/columns.py" line="110"/>
+        <location filename="../../gui/columns.py" line="87"/>
+        <location filename="../../gui/columns.py" line="119"/>
         <source>Rights</source>
         <translation>Rechte</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="81"/>
+        <location filename="../../gui/columns.py" line="90"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="83"/>
+        <location filename="../../gui/columns.py" line="92"/>
         <source>Deny</source>
         <translation>Verweigern</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="85"/>
+        <location filename="../../gui/columns.py" line="94"/>
         <source>Allow</source>
         <translation>Zulassen</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="91"/>
-        <location filename="../../gui/columns.py" line="93"/>
-        <source>Inherited</source>
-        <translation>Geerbt</translation>
+        <location filename="../../gui/columns.py" line="100"/>
+        <source>Source</source>
+        <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="95"/>
+        <location filename="../../gui/columns.py" line="102"/>
+        <source>Inherited from parent</source>
+        <translation>Vom übergeordneten Objekt geerbt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="104"/>
         <source>Explicit</source>
         <translation>Explizit</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="98"/>
+        <location filename="../../gui/columns.py" line="107"/>
         <source>Applies to</source>
         <translation>Gilt für</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="104"/>
+        <location filename="../../gui/columns.py" line="113"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="105"/>
-        <location filename="../../gui/columns.py" line="118"/>
-        <location filename="../../gui/columns.py" line="144"/>
+        <location filename="../../gui/columns.py" line="114"/>
+        <location filename="../../gui/columns.py" line="127"/>
+        <location filename="../../gui/columns.py" line="153"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="106"/>
+        <location filename="../../gui/columns.py" line="115"/>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="108"/>
+        <location filename="../../gui/columns.py" line="117"/>
         <source>Identity</source>
         <translation>Identität</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="111"/>
+        <location filename="../../gui/columns.py" line="120"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="145"/>
+        <location filename="../../gui/columns.py" line="154"/>
         <source>Site / application</source>
         <translation>Website / Anwendung</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="147"/>
+        <location filename="../../gui/columns.py" line="156"/>
         <source>Access</source>
         <translation>Zugriff</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="151"/>
+        <location filename="../../gui/columns.py" line="160"/>
         <source>Physical path</source>
         <translation>Physischer Pfad</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="152"/>
+        <location filename="../../gui/columns.py" line="161"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
@@ -478,58 +572,58 @@
         <translation>Dieselbe Änderung von Hand:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="80"/>
+        <location filename="../../gui/confirm.py" line="81"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="96"/>
+        <location filename="../../gui/confirm.py" line="100"/>
         <source>Host:</source>
         <translation>Host:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="97"/>
+        <location filename="../../gui/confirm.py" line="101"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="98"/>
+        <location filename="../../gui/confirm.py" line="102"/>
         <source>Identity:</source>
         <translation>Identität:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="99"/>
+        <location filename="../../gui/confirm.py" line="103"/>
         <source>Rights:</source>
         <translation>Rechte:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="100"/>
+        <location filename="../../gui/confirm.py" line="104"/>
         <source>Applies to:</source>
         <translation>Gilt für:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="111"/>
+        <location filename="../../gui/confirm.py" line="115"/>
         <source>This change is refused: {reason}</source>
         <translation>Diese Änderung wird abgelehnt: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="117"/>
+        <location filename="../../gui/confirm.py" line="121"/>
         <source>A deny entry takes this right away from {identity}: adding an allow entry would not help. Remove or narrow the deny entry first.</source>
         <translation>Ein Verweigern-Eintrag entzieht {identity} dieses Recht: Ein zusätzlicher Zulassen-Eintrag hilft nicht. Entfernen oder beschränken Sie zuerst den Verweigern-Eintrag.</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="122"/>
+        <location filename="../../gui/confirm.py" line="126"/>
         <source>Nothing to do: {identity} already has {rights} here.</source>
         <translation>Nichts zu tun: {identity} hat hier bereits „{rights}“.</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="142"/>
-        <location filename="../../gui/confirm.py" line="158"/>
+        <location filename="../../gui/confirm.py" line="148"/>
+        <location filename="../../gui/confirm.py" line="164"/>
         <source>Grant</source>
         <translation>Gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="158"/>
+        <location filename="../../gui/confirm.py" line="164"/>
         <source>Granting…</source>
         <translation>Wird gewährt…</translation>
     </message>
@@ -840,12 +934,22 @@
         <translation>{host}: {sites} Websites, {problems} brauchen Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="256"/>
+        <location filename="../../gui/hosts.py" line="265"/>
+        <source>Connected · all good</source>
+        <translation>Verbunden · alles in Ordnung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hosts.py" line="266"/>
+        <source>Connected · {count} to fix</source>
+        <translation>Verbunden · {count} zu beheben</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hosts.py" line="268"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="257"/>
+        <location filename="../../gui/hosts.py" line="269"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
@@ -863,102 +967,102 @@
         <translation>IIS Access</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="73"/>
+        <location filename="../../gui/main_window.py" line="77"/>
         <source>Filter sites, applications, pools and paths (Ctrl+F)</source>
         <translation>Websites, Anwendungen, Pools und Pfade filtern (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="86"/>
+        <location filename="../../gui/main_window.py" line="90"/>
         <source>Sites</source>
         <translation>Websites</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="87"/>
+        <location filename="../../gui/main_window.py" line="91"/>
         <source>Application Pools</source>
         <translation>Anwendungspools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="88"/>
+        <location filename="../../gui/main_window.py" line="92"/>
         <source>All hosts</source>
         <translation>Alle Hosts</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89"/>
+        <location filename="../../gui/main_window.py" line="93"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>Hosts</source>
         <translation>Hosts</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>&amp;Add remote host…</source>
         <translation>Remote-Host &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>&amp;Remove host</source>
         <translation>Host &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>&amp;Check all hosts</source>
         <translation>Alle Hosts &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>&amp;Host</source>
         <translation>&amp;Host</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285"/>
+        <location filename="../../gui/main_window.py" line="286"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="333"/>
+        <location filename="../../gui/main_window.py" line="334"/>
         <source>Cancelled: the operation was stopped.</source>
         <translation>Abgebrochen: der Vorgang wurde angehalten.</translation>
     </message>

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from bridge.resources import resource_path
 from gui.app import Translation, language_code, parse_args
 from gui.settings import Settings
+from gui.texts import iis_word
 from tests.gui.conftest import LabFactory, WindowFactory, lab_entry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,6 +73,12 @@ def test_german_strings_appear_with_lang_de(
         assert tabs == ["Websites", "Anwendungspools", "Alle Hosts", "Verlauf"]
         assert window.details.grant_buttons
         assert "gewähren" in next(iter(window.details.grant_buttons.values())).text()
+        # Values IIS reports as English words are shown in German too.
+        assert [iis_word("Started"), iis_word("Stopped"), iis_word("Integrated")] == [
+            "Gestartet",
+            "Beendet",
+            "Integriert",
+        ]
     finally:
         translation.install("en")
     assert window.tr("Sites") == "Sites"
