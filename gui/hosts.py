@@ -180,11 +180,9 @@ class HostController(QObject):
         done: Callable[[GrantPlan], None],
         failed: Callable[[BaseException], None],
     ) -> bool:
-        entry = self.entry(key)
-        if entry is None or entry.link is None:
-            return False
-        link = entry.link
-        return self.run(key, lambda cancel: backend.plan(link, kind, target, subpath, cancel), done, failed)
+        return self._run_linked(
+            key, lambda link, cancel: backend.plan(link, kind, target, subpath, cancel), done, failed
+        )
 
     def apply(
         self,
@@ -195,13 +193,12 @@ class HostController(QObject):
         failed: Callable[[BaseException], None],
     ) -> bool:
         """Apply a confirmed plan, then re-check its target so the row shows the new state."""
-        entry = self.entry(key)
-        if entry is None or entry.link is None:
-            return False
-        link = entry.link
         history = self.history
-        return self.run(
-            key, lambda cancel: backend.apply_and_check(link, plan, target, history, cancel), done, failed
+        return self._run_linked(
+            key,
+            lambda link, cancel: backend.apply_and_check(link, plan, target, history, cancel),
+            done,
+            failed,
         )
 
     def undo(
@@ -211,14 +208,24 @@ class HostController(QObject):
         done: Callable[[tuple[ChangeRecord, CheckResult]], None],
         failed: Callable[[BaseException], None],
     ) -> bool:
+        history = self.history
+        return self._run_linked(
+            key, lambda link, cancel: backend.undo_and_check(link, record, history, cancel), done, failed
+        )
+
+    def _run_linked(
+        self,
+        key: str,
+        work: Callable[[backend.HostLink, threading.Event], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+    ) -> bool:
+        """Run ``work`` on the host's open session; False if the host is not connected (or busy)."""
         entry = self.entry(key)
         if entry is None or entry.link is None:
             return False
         link = entry.link
-        history = self.history
-        return self.run(
-            key, lambda cancel: backend.undo_and_check(link, record, history, cancel), done, failed
-        )
+        return self.run(key, lambda cancel: work(link, cancel), done, failed)
 
     def close(self) -> None:
         for entry in self.entries:

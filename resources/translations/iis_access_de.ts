@@ -929,27 +929,27 @@
         <translation>Demo-Labor</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="250"/>
+        <location filename="../../gui/hosts.py" line="257"/>
         <source>{host}: {sites} sites, {problems} need attention</source>
         <translation>{host}: {sites} Websites, {problems} brauchen Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="265"/>
+        <location filename="../../gui/hosts.py" line="272"/>
         <source>Connected · all good</source>
         <translation>Verbunden · alles in Ordnung</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="266"/>
+        <location filename="../../gui/hosts.py" line="273"/>
         <source>Connected · {count} to fix</source>
         <translation>Verbunden · {count} zu beheben</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="268"/>
+        <location filename="../../gui/hosts.py" line="275"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="269"/>
+        <location filename="../../gui/hosts.py" line="276"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
