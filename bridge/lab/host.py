@@ -63,7 +63,7 @@ class LabHost:
         self._service: ShellService | None = None
         self._thread: threading.Thread | None = None
         self._records: list[dict[str, Any]] = []
-        self._records_lock = threading.Lock()
+        self._records_changed = threading.Condition()
         self._uses_ntlm = bool({"ntlm", "negotiate"} & {scheme.lower() for scheme in self._auth})
 
     def __enter__(self) -> LabHost:
@@ -146,8 +146,13 @@ class LabHost:
     @property
     def records(self) -> list[dict[str, Any]]:
         """One dict per pipeline received, as written to ``record``; a copy, safe to keep."""
-        with self._records_lock:
+        with self._records_changed:
             return list(self._records)
+
+    def wait_for_records(self, count: int, timeout: float) -> bool:
+        """Block until at least ``count`` pipelines have arrived; False if the timeout passed first."""
+        with self._records_changed:
+            return self._records_changed.wait_for(lambda: len(self._records) >= count, timeout)
 
     def _on_pipeline(self, script: str, parameters: Mapping[str, ParameterValue]) -> None:
         operation = operation_for_script(script)
@@ -156,8 +161,9 @@ class LabHost:
             "operation": operation.value if operation else None,
             "parameters": dict(parameters),
         }
-        with self._records_lock:
+        with self._records_changed:
             self._records.append(entry)
             if self._record_path is not None:
                 with self._record_path.open("a", encoding="utf-8") as record:
                     record.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            self._records_changed.notify_all()

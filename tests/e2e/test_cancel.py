@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -22,16 +20,6 @@ from tests.e2e.scenarios import write_scenario
 USER, PASSWORD = "lab", "s3cret!"
 
 
-def _eventually(predicate: Callable[[], bool], timeout: float) -> bool:
-    """Poll a cheap predicate until it holds; False after the timeout."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        threading.Event().wait(0.02)
-    return False
-
-
 def test_cancel_stops_a_running_check_and_the_session_goes_on(tmp_path: Path) -> None:
     server = SimulatedServer.from_scenario(write_scenario(tmp_path / "scenario"), operation_delay_s=60)
     with LabHost(server, user=USER, password=PASSWORD) as host:
@@ -41,7 +29,7 @@ def test_cancel_stops_a_running_check_and_the_session_goes_on(tmp_path: Path) ->
         with HostSession(PsrpTransport(settings)) as session, ThreadPoolExecutor(1) as pool:
             cancel = threading.Event()
             running = pool.submit(operations.check_all, session, cancel)
-            assert _eventually(lambda: len(host.records) == 1, timeout=30), "the inventory never arrived"
+            assert host.wait_for_records(1, timeout=30), "the inventory never arrived"
             cancel.set()
             with pytest.raises(Cancelled):
                 running.result(timeout=30)
