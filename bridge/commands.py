@@ -175,7 +175,8 @@ def _pools_json(inventory: Inventory) -> list[dict[str, Any]]:
 
 def _render_pools(inventory: Inventory) -> str:
     return "\n".join(
-        f"{pool.name} ({pool.state}): {pool.identity_account} [{pool.identity_type.value}] {pool.sid}"
+        f"{pool.name} ({pool.state}): runs as {pool.identity_account} [{pool.identity_type.value}], "
+        f"pool SID {pool.sid}"
         for pool in inventory.app_pools
     )
 
@@ -234,14 +235,19 @@ def _plan_json(plan: GrantPlan) -> dict[str, Any]:
     }
 
 
+_RIGHTS_WORDS = {"ReadAndExecute": "Read & execute", "Modify": "Modify"}
+
+
 def _render_plan(plan: GrantPlan) -> str:
     lines = [
         f"Host:      {plan.host}",
         f"Folder:    {plan.path}",
         f"Identity:  {plan.display_name} ({plan.sid})",
-        f"Rights:    {plan.rights}, {plan.inheritance_text}",
-        f"Same as:   {plan.icacls}",
+        f"Rights:    {_RIGHTS_WORDS[plan.rights]}, {plan.inheritance_text}",
     ]
+    if plan.applicable:
+        # A command line for a grant that must not or need not be made would only invite running it.
+        lines.append(f"Same as:   {plan.icacls}")
     lines.extend(f"Warning:   {warning.describe()}" for warning in plan.warnings)
     return "\n".join(lines)
 
