@@ -7,16 +7,19 @@ comes from), who needs what, the folder's full ACL, and the grant actions.
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -83,11 +86,7 @@ class DetailsPane(QWidget):
         QVBoxLayout(served_box).addWidget(self.served_as)
 
         self.requirements = RecordTableModel(requirement_columns(), self)
-        self.requirements_view = table_view(self.requirements)
-        # Two or three identities at most: room for them, the rest goes to the ACL.
-        self.requirements_view.setMaximumHeight(
-            self.requirements_view.verticalHeader().defaultSectionSize() * 4 + 8
-        )
+        self.requirements_view = _fitted_table(self.requirements)
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -97,7 +96,7 @@ class DetailsPane(QWidget):
         needs_layout.addWidget(self.reasons)
 
         self.acl = RecordTableModel(acl_columns(), self)
-        self.acl_view = table_view(self.acl)
+        self.acl_view = _fitted_table(self.acl)
         acl_box = QGroupBox(self.tr("Permissions of the folder"))
         QVBoxLayout(acl_box).addWidget(self.acl_view)
 
@@ -112,8 +111,10 @@ class DetailsPane(QWidget):
         layout.addWidget(self.path)
         layout.addWidget(self.problem)
         layout.addWidget(served_box)
-        layout.addWidget(needs_box, 1)
-        layout.addWidget(acl_box, 2)
+        layout.addWidget(needs_box)
+        layout.addWidget(acl_box)
+        # What the tables do not need stays below them, so the Fix box keeps its place at the bottom.
+        layout.addStretch(1)
         layout.addWidget(actions_box)
         self.show_nothing()
 
@@ -213,6 +214,13 @@ class DetailsPane(QWidget):
     @Slot()
     def _request(self, kind: GrantKind) -> None:
         self.grantRequested.emit(kind, self.subfolder.currentData())
+
+
+def _fitted_table(model: RecordTableModel[Any]) -> QTableView:
+    """A table as tall as its rows: a long ACL takes the room there is and scrolls, a short one no more."""
+    view = table_view(model)
+    view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+    return view
 
 
 def _identity(identity: Identity) -> str:

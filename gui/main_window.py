@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,16 +31,12 @@ from gui.icons import app_icon
 from gui.notice import ChangeNotice
 from gui.recovery import Recovery
 from gui.settings import Settings
-from gui.site_model import Column, SiteFilterProxy, SiteTreeModel
+from gui.site_model import SiteFilterProxy, SiteTreeModel
+from gui.site_tree import fit_site_columns, site_tree
 from gui.table_model import RECORD_ROLE, RecordTableModel, fit_columns, table_view
 
-_SITE_COLUMN_WIDTHS = (
-    (Column.NAME, 210),
-    (Column.ACCESS, 160),
-    (Column.STATE, 85),
-    (Column.BINDINGS, 190),
-    (Column.POOL, 140),
-)
+# Hosts narrow, the Sites tree (the main work area) widest, the details about 40 %.
+_PANE_WIDTHS = (200, 660, 600)
 # Language names stay in their own language; only "System default" is translated.
 LANGUAGES = (("", QT_TRANSLATE_NOOP("MainWindow", "System default")), ("en", "English"), ("de", "Deutsch"))
 
@@ -80,17 +75,14 @@ class MainWindow(QMainWindow):
         self.sites_proxy = SiteFilterProxy(self)
         self.sites_proxy.setSourceModel(self.sites)
         self.filter.textChanged.connect(self.sites_proxy.setFilterFixedString)
-        self.tree = self._sites_tree()
+        self.tree = site_tree(self.sites_proxy)
+        self._columns_sized = False
         self.pools = RecordTableModel(pool_columns(), self)
         self.pools_view = table_view(self.pools, sortable=True)
         self.findings = RecordTableModel(finding_columns(), self)
         self.findings_view = table_view(self.findings, sortable=True)
         self.history = HistoryView(controller.history)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.tree, self.tr("Sites"))
-        self.tabs.addTab(self.pools_view, self.tr("Application Pools"))
-        self.tabs.addTab(self.findings_view, self.tr("All hosts"))
-        self.tabs.addTab(self.history, self.tr("History"))
+        self.tabs = self._tabs()
         self.details = DetailsPane()
         # The details belong to the selected site; the other tabs get the whole width.
         self.tabs.currentChanged.connect(lambda index: self.details.setVisible(index == 0))
@@ -113,15 +105,13 @@ class MainWindow(QMainWindow):
         self._reload_hosts()
         self._restore()
 
-    def _sites_tree(self) -> QTreeView:
-        tree = QTreeView()
-        tree.setModel(self.sites_proxy)
-        tree.setSortingEnabled(True)
-        tree.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
-        tree.setUniformRowHeights(True)
-        tree.setAlternatingRowColors(True)
-        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        return tree
+    def _tabs(self) -> QTabWidget:
+        tabs = QTabWidget()
+        tabs.addTab(self.tree, self.tr("Sites"))
+        tabs.addTab(self.pools_view, self.tr("Application Pools"))
+        tabs.addTab(self.findings_view, self.tr("All hosts"))
+        tabs.addTab(self.history, self.tr("History"))
+        return tabs
 
     def _layout(self) -> None:
         left = QWidget()
@@ -139,9 +129,10 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()
         for pane in (left, centre, self.details):
             self.splitter.addWidget(pane)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([200, 500, 760])
+        self.splitter.setSizes(list(_PANE_WIDTHS))
         self.setCentralWidget(self.splitter)
         # The host's state stays in the status bar; showMessage() puts a passing event over it.
         self.host_status = QLabel(self.tr("Ready"))
@@ -240,17 +231,21 @@ class MainWindow(QMainWindow):
         self.sites.set_inventory(entry.inventory, entry.checks)
         self.pools.set_records(pool_rows(entry.inventory) if entry.inventory is not None else [])
         self.tree.expandToDepth(0)
-        if not self.settings.header_state("sites").isEmpty():
-            self.tree.header().restoreState(self.settings.header_state("sites"))
-        else:
-            for column, width in _SITE_COLUMN_WIDTHS:
-                self.tree.setColumnWidth(column, width)
+        self._size_columns()
         fit_columns(self.pools_view, 360)
         self.host_status.setText(host_state_text(entry))
         if selected is None or not self.select_target(selected):
             self.details.show_nothing()
         if entry.inventory is not None:
             self.inventoryShown.emit(entry.key)
+
+    def _size_columns(self) -> None:
+        """Once per window: the admin's saved widths, else widths fitted to the first rows shown."""
+        if self._columns_sized or self.sites.rowCount() == 0:
+            return
+        self._columns_sized = True
+        if not self.tree.header().restoreState(self.settings.header_state("sites")):
+            fit_site_columns(self.tree)
 
     @Slot(QModelIndex, QModelIndex)
     def _host_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -343,11 +338,13 @@ class MainWindow(QMainWindow):
         if not self.restoreGeometry(self.settings.geometry()):
             self.resize(1460, 860)
         self.restoreState(self.settings.window_state())
+        self.splitter.restoreState(self.settings.splitter_state())
         self.history.reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
+        self.settings.set_splitter_state(self.splitter.saveState())
         self.settings.set_header_state("sites", self.tree.header().saveState())
         self.settings.sync()
         super().closeEvent(event)

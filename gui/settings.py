@@ -56,6 +56,12 @@ class Settings:
     def set_window_state(self, value: QByteArray) -> None:
         self._store.setValue("window/state", value)
 
+    def splitter_state(self) -> QByteArray:
+        return self._bytes("window/panes")
+
+    def set_splitter_state(self, value: QByteArray) -> None:
+        self._store.setValue("window/panes", value)
+
     def header_state(self, view: str) -> QByteArray:
         return self._bytes(f"columns/{view}")
 

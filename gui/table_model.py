@@ -146,9 +146,12 @@ class _ColumnFitter(QObject):
             min(max(view.sizeHintForColumn(column), header.sectionSizeHint(column)), self.maximum)
             for column in range(header.count())
         ]
-        available = view.viewport().width() if self.within_width else sum(wanted)
-        widths = share_width(wanted, available, minimum=_MINIMUM_COLUMN)
-        for column, width in enumerate(widths[:-1]):  # the last column stretches into what is left
+        *leading, last = wanted
+        # The last column stretches into what is left; it gives way first, down to a glimpse of its text.
+        available = (
+            view.viewport().width() - min(last, _LAST_COLUMN_GLIMPSE) if self.within_width else sum(leading)
+        )
+        for column, width in enumerate(share_width(leading, available, minimum=_MINIMUM_COLUMN)):
             header.resizeSection(column, width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -158,6 +161,7 @@ class _ColumnFitter(QObject):
 
 
 _MINIMUM_COLUMN = 48
+_LAST_COLUMN_GLIMPSE = 80
 
 
 def fit_columns(view: QTableView, maximum: int = 260, *, within_width: bool = False) -> None:

@@ -50,3 +50,32 @@ def test_rows_say_what_they_are_and_hosts_say_how_they_are(lab_window: MainWindo
     assert host_line(entry) == f"Connected · {len(entry.needs_fixing)} to fix"
     assert host_line(entry) in str(window.hosts.index(0, 0).data())
     assert window.sites.index(0, Column.STATE).data() == "Started"
+
+
+def test_the_default_layout_shows_the_sites_columns_and_the_fix_buttons_without_scrolling(
+    qtbot: QtBot, lab_window: MainWindow
+) -> None:
+    window = lab_window
+    assert window.size().width() == 1460
+    assert window.select_target("O'Brien Bakery")
+    qtbot.waitUntil(lambda: window.details.acl.rowCount() > 0, timeout=WAIT_MS)
+    header = window.tree.header()
+    viewport = window.tree.viewport().width()
+    for column in (Column.NAME, Column.ACCESS, Column.STATE, Column.BINDINGS, Column.POOL):
+        assert header.sectionViewportPosition(column) >= 0
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) <= viewport, column
+    # Names and statuses are sized to their contents, not elided.
+    for column in (Column.NAME, Column.ACCESS):
+        assert header.sectionSize(column) >= window.tree.sizeHintForColumn(column)
+    hosts, tree, details = window.splitter.sizes()
+    assert hosts <= 220
+    assert tree > details > 0.35 * sum((hosts, tree, details))
+
+    acl = window.details.acl_view
+    rows_height = sum(acl.rowHeight(row) for row in range(window.details.acl.rowCount()))
+    assert acl.height() <= rows_height + acl.horizontalHeader().height() + 4 * acl.frameWidth() + 8
+    for button in window.details.grant_buttons.values():
+        assert button.isVisible()
+        corner = button.mapTo(window, button.rect().bottomRight())
+        assert window.rect().contains(corner)
+        assert not button.visibleRegion().isEmpty()
