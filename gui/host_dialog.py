@@ -1,4 +1,4 @@
-"""The dialog that adds a remote host: how to reach it and who to sign in as."""
+"""The dialog that adds or edits a remote host: how to reach it and who to sign in as."""
 
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ from gui.settings import SavedHost
 class HostDialog(QDialog):
     """Collects a SavedHost and its password; validates through the bridge's one settings builder."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, editing: SavedHost | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Add remote host"))
+        self.setWindowTitle(self.tr("Add remote host") if editing is None else self.tr("Edit remote host"))
         self.banner = ErrorBanner()
         self.host = QLineEdit()
         self.host.setPlaceholderText(self.tr("web01.example.com"))
@@ -78,6 +78,21 @@ class HostDialog(QDialog):
         layout.addWidget(self.buttons)
         self.result_host: SavedHost | None = None
         self.result_settings: ConnectionSettings | None = None
+        self._editing = editing
+        if editing is not None:
+            self._fill(editing)
+
+    def _fill(self, saved: SavedHost) -> None:
+        """Show a saved host as it is; an empty password keeps the one the host already has."""
+        self.host.setText(saved.host)
+        self.transport.setCurrentIndex(max(0, self.transport.findData(saved.transport)))
+        self.port.setValue(saved.port)
+        self.auth.setCurrentIndex(max(0, self.auth.findData(saved.auth)))
+        self.user.setText(saved.user)
+        self.remember.setChecked(saved.remember_password)
+        self.ca_file.setText(saved.ca_file)
+        self.thumbprint.setText(saved.thumbprint)
+        self.password.setPlaceholderText(self.tr("unchanged"))
 
     @Slot(int)
     def _transport_changed(self, _index: int) -> None:
@@ -97,6 +112,8 @@ class HostDialog(QDialog):
             remember_password=self.remember.isChecked(),
             ca_file=self.ca_file.text().strip() if self.ca_file.isEnabled() else "",
             thumbprint=self.thumbprint.text().strip() if self.thumbprint.isEnabled() else "",
+            # Not in the dialog: an edit keeps what the saved host had.
+            verify_tls=self._editing.verify_tls if self._editing is not None else True,
         )
 
     @Slot()

@@ -91,13 +91,21 @@ class HostController(QObject):
         self.hostChanged.emit(entry.key)
 
     def remove(self, key: str) -> None:
+        self.replace(key, None)
+
+    def replace(self, key: str, new: HostEntry | None) -> None:
+        """Put ``new`` where the host ``key`` was (or just drop that host): its session and work end."""
         entry = self.entry(key)
         if entry is None:
             return
-        self.entries.remove(entry)
+        self.cancel(key)
+        position = self.entries.index(entry)
+        self.entries[position : position + 1] = [new] if new is not None else []
         if entry.link is not None:
             entry.link.close()
         self.hostChanged.emit(key)
+        if new is not None and new.key != key:
+            self.hostChanged.emit(new.key)
 
     def refresh(self, key: str) -> bool:
         """Connect if needed, then read the inventory and check every target; False if busy."""
@@ -116,6 +124,11 @@ class HostController(QObject):
                 raise
 
         def done(result: tuple[backend.HostLink, Inventory, list[CheckResult]]) -> None:
+            if entry not in self.entries:
+                # Removed or edited while it connected: nobody will use or close this session.
+                if result[0] is not entry.link:
+                    result[0].close()
+                return
             entry.link, entry.inventory, entry.checks = result
             entry.state, entry.error = HostState.READY, None
             self.hostChanged.emit(key)

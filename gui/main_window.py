@@ -18,15 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridge.credentials import remember_password
 from gui.columns import finding_columns, finding_rows, host_columns, pool_columns, pool_rows
 from gui.details import DetailsPane
 from gui.elevation import ShellExecute
 from gui.errors import ErrorBanner, ErrorReporter
 from gui.grant_flow import GrantFlow
 from gui.history_view import HistoryView
-from gui.host_dialog import HostDialog
-from gui.hosts import HostController, HostEntry, HostKind, HostState, host_state_text
+from gui.host_actions import HostActions
+from gui.hosts import HostController, HostEntry, HostState, host_state_text
 from gui.icons import app_icon
 from gui.notice import ChangeNotice
 from gui.recovery import Recovery
@@ -91,6 +90,7 @@ class MainWindow(QMainWindow):
             self, controller, sites=self.sites, details=self.details, notice=self.notice, banner=self.banner
         )
         self.recovery = Recovery(self, controller, self.banner, self.current_entry, shell_execute)
+        self.host_actions = HostActions(self, controller, settings, self.current_entry)
         self._layout()
         self._actions()
 
@@ -151,8 +151,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _actions(self) -> None:
-        self.add_action = self._action(self.tr("&Add remote host…"), self._add_host, QKeySequence("Ctrl+N"))
-        self.remove_action = self._action(self.tr("&Remove host"), self._remove_host)
+        self.add_action = self.host_actions.add_action
+        self.edit_action = self.host_actions.edit_action
+        self.remove_action = self.host_actions.remove_action
         self.refresh_action = self._action(
             self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
         )
@@ -162,7 +163,13 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(self.tr("&Find"), self._focus_filter, QKeySequence.StandardKey.Find)
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         host_menu = self.menuBar().addMenu(self.tr("&Host"))
-        for action in (self.add_action, self.remove_action, self.refresh_action, self.check_all_action):
+        for action in (
+            self.add_action,
+            self.edit_action,
+            self.remove_action,
+            self.refresh_action,
+            self.check_all_action,
+        ):
             host_menu.addAction(action)
         host_menu.addAction(self.cancel_action)
         host_menu.addAction(self.recovery.restart_action)
@@ -177,6 +184,8 @@ class MainWindow(QMainWindow):
             action.setChecked(code == self.settings.language())
             action.triggered.connect(lambda _checked=False, chosen=code: self.languageChosen.emit(chosen))
             group.addAction(action)
+        self.host_actions.attach(self.hosts_view, self.refresh_action)
+        self.host_actions.showHost.connect(self._show_host)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         for action in (self.add_action, self.refresh_action, self.check_all_action, self.cancel_action):
@@ -255,7 +264,7 @@ class MainWindow(QMainWindow):
         self.current_key = entry.key
         self.banner.hide()
         self.grants.set_host(entry.key)
-        self.remove_action.setEnabled(entry.kind is HostKind.REMOTE)
+        self.host_actions.update(entry)
         self.cancel_action.setEnabled(self.controller.runner.is_busy(entry.key))
         self.sites.set_inventory(None, [])
         self.pools.set_records([])
@@ -287,31 +296,15 @@ class MainWindow(QMainWindow):
     def _after_change(self) -> None:
         self.history.reload()
 
-    @Slot()
-    def _add_host(self) -> None:
-        dialog = HostDialog(self)
-        dialog.accepted.connect(lambda: self._host_added(dialog))
-        dialog.open()
-
-    def _host_added(self, dialog: HostDialog) -> None:
-        saved = dialog.result_host
-        if saved is None:
-            return
-        if saved.remember_password and saved.user:
-            remember_password(saved.user, saved.host, dialog.password.text())
-        self.settings.set_hosts([*self.settings.hosts(), saved])
-        self.controller.add(HostEntry(saved.key, saved.host, HostKind.REMOTE, saved, dialog.password.text()))
-        self.select_host(saved.key)
-
-    @Slot()
-    def _remove_host(self) -> None:
-        entry = self.current_entry()
-        if entry is None or entry.kind is not HostKind.REMOTE:
-            return
-        self.settings.set_hosts([saved for saved in self.settings.hosts() if saved.key != entry.key])
-        self.controller.remove(entry.key)
+    @Slot(str)
+    def _show_host(self, key: str) -> None:
+        """Select a host as if for the first time: an added or edited one connects with its new settings."""
         self.current_key = None
-        self.select_host(self.controller.entries[0].key)
+        self.hosts_view.setCurrentIndex(QModelIndex())
+        self.select_host(key)
+        if self.current_key is None:
+            self.sites.set_inventory(None, [])
+            self.details.show_nothing()
 
     @Slot()
     def _check_all(self) -> None:

@@ -631,42 +631,42 @@
 <context>
     <name>Details</name>
     <message>
-        <location filename="../../gui/details.py" line="36"/>
+        <location filename="../../gui/details.py" line="39"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="38"/>
+        <location filename="../../gui/details.py" line="41"/>
         <source>Blocked by deny</source>
         <translation>Durch Verweigern blockiert</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="39"/>
+        <location filename="../../gui/details.py" line="42"/>
         <source>Missing</source>
         <translation>Fehlt</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="57"/>
+        <location filename="../../gui/details.py" line="60"/>
         <source>Identity</source>
         <translation>Identität</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="59"/>
+        <location filename="../../gui/details.py" line="62"/>
         <source>Needs</source>
         <translation>Braucht</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="60"/>
+        <location filename="../../gui/details.py" line="63"/>
         <source>Has</source>
         <translation>Hat</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="61"/>
+        <location filename="../../gui/details.py" line="64"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="62"/>
+        <location filename="../../gui/details.py" line="65"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
@@ -674,82 +674,82 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../gui/details.py" line="82"/>
+        <location filename="../../gui/details.py" line="85"/>
         <source>Served as</source>
         <translation>Ausgeliefert als</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="94"/>
+        <location filename="../../gui/details.py" line="93"/>
         <source>Who needs what</source>
         <translation>Wer braucht was</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="101"/>
+        <location filename="../../gui/details.py" line="100"/>
         <source>Permissions of the folder</source>
         <translation>Berechtigungen des Ordners</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="105"/>
+        <location filename="../../gui/details.py" line="104"/>
         <source>Grant on the folder itself or on one of its subfolders</source>
         <translation>Für den Ordner selbst oder einen seiner Unterordner gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="124"/>
+        <location filename="../../gui/details.py" line="125"/>
         <source>Grant IUSR read</source>
         <translation>IUSR Lesen gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="125"/>
+        <location filename="../../gui/details.py" line="126"/>
         <source>Grant IIS_IUSRS modify</source>
         <translation>IIS_IUSRS Ändern gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="126"/>
+        <location filename="../../gui/details.py" line="127"/>
         <source>Grant pool identity read</source>
         <translation>Poolidentität Lesen gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="127"/>
+        <location filename="../../gui/details.py" line="128"/>
         <source>Grant pool identity modify</source>
         <translation>Poolidentität Ändern gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="135"/>
+        <location filename="../../gui/details.py" line="136"/>
         <source>On:</source>
         <translation>Für:</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="137"/>
+        <location filename="../../gui/details.py" line="138"/>
         <source>Fix</source>
         <translation>Beheben</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="144"/>
+        <location filename="../../gui/details.py" line="145"/>
         <source>Select a site, application or virtual directory</source>
         <translation>Wählen Sie eine Website, Anwendung oder ein virtuelles Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="172"/>
+        <location filename="../../gui/details.py" line="173"/>
         <source>The folder itself</source>
         <translation>Den Ordner selbst</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="185"/>
+        <location filename="../../gui/details.py" line="186"/>
         <source>&lt;b&gt;Anonymous:&lt;/b&gt; anonymous authentication is off.</source>
         <translation>&lt;b&gt;Anonym:&lt;/b&gt; Die anonyme Authentifizierung ist ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="189"/>
+        <location filename="../../gui/details.py" line="190"/>
         <source>&lt;b&gt;Anonymous:&lt;/b&gt; {identity} — anonymous authentication uses the application pool identity.</source>
         <translation>&lt;b&gt;Anonym:&lt;/b&gt; {identity} – die anonyme Authentifizierung verwendet die Identität des Anwendungspools.</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="196"/>
+        <location filename="../../gui/details.py" line="197"/>
         <source>&lt;b&gt;Anonymous:&lt;/b&gt; {identity} — the user name set for anonymous authentication.</source>
         <translation>&lt;b&gt;Anonym:&lt;/b&gt; {identity} – der für die anonyme Authentifizierung eingetragene Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="202"/>
+        <location filename="../../gui/details.py" line="203"/>
         <source>&lt;b&gt;Worker process:&lt;/b&gt; {identity} — application pool {pool} ({type}).</source>
         <translation>&lt;b&gt;Arbeitsprozess:&lt;/b&gt; {identity} – Anwendungspool {pool} ({type}).</translation>
     </message>
@@ -809,11 +809,34 @@
     </message>
 </context>
 <context>
+    <name>HostActions</name>
+    <message>
+        <location filename="../../gui/host_actions.py" line="39"/>
+        <source>&amp;Add remote host…</source>
+        <translation>Remote-Host &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_actions.py" line="40"/>
+        <source>&amp;Edit host…</source>
+        <translation>Host &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_actions.py" line="41"/>
+        <source>&amp;Remove host</source>
+        <translation>Host &amp;entfernen</translation>
+    </message>
+</context>
+<context>
     <name>HostDialog</name>
     <message>
         <location filename="../../gui/host_dialog.py" line="30"/>
         <source>Add remote host</source>
         <translation>Remote-Host hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="30"/>
+        <source>Edit remote host</source>
+        <translation>Remote-Host bearbeiten</translation>
     </message>
     <message>
         <location filename="../../gui/host_dialog.py" line="33"/>
@@ -915,6 +938,11 @@
         <source>Thumbprint:</source>
         <translation>Fingerabdruck:</translation>
     </message>
+    <message>
+        <location filename="../../gui/host_dialog.py" line="95"/>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
 </context>
 <context>
     <name>Hosts</name>
@@ -929,27 +957,27 @@
         <translation>Demo-Labor</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="257"/>
+        <location filename="../../gui/hosts.py" line="270"/>
         <source>{host}: {sites} sites, {problems} need attention</source>
         <translation>{host}: {sites} Websites, {problems} brauchen Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="272"/>
+        <location filename="../../gui/hosts.py" line="285"/>
         <source>Connected · all good</source>
         <translation>Verbunden · alles in Ordnung</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="273"/>
+        <location filename="../../gui/hosts.py" line="286"/>
         <source>Connected · {count} to fix</source>
         <translation>Verbunden · {count} zu beheben</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="275"/>
+        <location filename="../../gui/hosts.py" line="288"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="276"/>
+        <location filename="../../gui/hosts.py" line="289"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
@@ -957,97 +985,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="46"/>
+        <location filename="../../gui/main_window.py" line="40"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="63"/>
+        <location filename="../../gui/main_window.py" line="57"/>
         <source>IIS Access</source>
         <translation>IIS Access</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77"/>
+        <location filename="../../gui/main_window.py" line="71"/>
         <source>Filter sites, applications, pools and paths (Ctrl+F)</source>
         <translation>Websites, Anwendungen, Pools und Pfade filtern (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="90"/>
+        <location filename="../../gui/main_window.py" line="110"/>
         <source>Sites</source>
         <translation>Websites</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91"/>
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Application Pools</source>
         <translation>Anwendungspools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92"/>
+        <location filename="../../gui/main_window.py" line="112"/>
         <source>All hosts</source>
         <translation>Alle Hosts</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93"/>
+        <location filename="../../gui/main_window.py" line="113"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130"/>
+        <location filename="../../gui/main_window.py" line="120"/>
         <source>Hosts</source>
         <translation>Hosts</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="138"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
-        <source>&amp;Add remote host…</source>
-        <translation>Remote-Host &amp;hinzufügen…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="164"/>
-        <source>&amp;Remove host</source>
-        <translation>Host &amp;entfernen</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>&amp;Check all hosts</source>
         <translation>Alle Hosts &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>&amp;Host</source>
         <translation>&amp;Host</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
@@ -1057,12 +1075,12 @@
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="286"/>
+        <location filename="../../gui/main_window.py" line="290"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="334"/>
+        <location filename="../../gui/main_window.py" line="322"/>
         <source>Cancelled: the operation was stopped.</source>
         <translation>Abgebrochen: der Vorgang wurde angehalten.</translation>
     </message>

@@ -146,7 +146,10 @@ def lab_window(
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # The offscreen platform plugin warns that it cannot propagate size hints; it is not our warning.
+    # The offscreen platform plugin warns about what it cannot do (size hints, raising a popup menu,
+    # grabbing the keyboard for it); those are not our warnings.
     for item in items:
         if "tests/gui" in str(item.path).replace("\\", "/"):
-            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+            item.add_marker(
+                pytest.mark.qt_log_ignore("propagateSizeHints", r"support raise\(\)", "grabbing the keyboard")
+            )
