@@ -8,8 +8,9 @@ malformed answer from a host never turns into a half-filled model.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, TypeVar, cast
 
 from bridge.sddl import Dacl, SddlError, parse_dacl
@@ -118,6 +119,14 @@ def _type_name(value: object) -> str:
 def _same_name(left: str, right: str) -> bool:
     # IIS compares site, application and pool names case-insensitively.
     return left.casefold() == right.casefold()
+
+
+def _first_by_name(named: Iterable[tuple[str, T]]) -> dict[str, T]:
+    """Index items by case-folded name; where names collide the first item keeps the name."""
+    index: dict[str, T] = {}
+    for name, item in named:
+        index.setdefault(name.casefold(), item)
+    return index
 
 
 @dataclass(frozen=True)
@@ -277,10 +286,19 @@ class Inventory:
     app_pools: tuple[AppPool, ...]
 
     def pool(self, name: str) -> AppPool | None:
-        return next((pool for pool in self.app_pools if _same_name(pool.name, name)), None)
+        return self._pools_by_name.get(name.casefold())
 
     def site(self, name: str) -> Site | None:
-        return next((site for site in self.sites if _same_name(site.name, name)), None)
+        return self._sites_by_name.get(name.casefold())
+
+    # A full check looks up one pool per target: thousands of lookups in one inventory.
+    @cached_property
+    def _pools_by_name(self) -> dict[str, AppPool]:
+        return _first_by_name((pool.name, pool) for pool in self.app_pools)
+
+    @cached_property
+    def _sites_by_name(self) -> dict[str, Site]:
+        return _first_by_name((site.name, site) for site in self.sites)
 
     def targets(self) -> Iterator[Target]:
         """Every site root, application and virtual directory, in configuration order."""

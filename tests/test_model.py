@@ -170,6 +170,22 @@ def test_pool_lookup_is_case_insensitive_and_pool_facts() -> None:
     assert "S-1-5-21-1-2-3-1105" in svc.token
 
 
+def test_indexed_lookups_answer_like_a_scan_in_configuration_order() -> None:
+    doc = inventory_doc()
+    # Names differing only in case: IIS treats them as one name, and the first one configured wins.
+    doc["appPools"].append({**doc["appPools"][0], "name": "DEFAULTAPPPOOL", "state": "Stopped"})
+    doc["sites"].append({**doc["sites"][0], "name": "default web site", "id": 2})
+    inventory = parse_inventory(doc)
+    for name in ("DefaultAppPool", "defaultapppool", "BLOGPOOL", "svc", "Missing"):
+        scanned = next((p for p in inventory.app_pools if p.name.casefold() == name.casefold()), None)
+        assert inventory.pool(name) is scanned
+    for name in ("Default Web Site", "DEFAULT WEB SITE", "Missing"):
+        found = next((s for s in inventory.sites if s.name.casefold() == name.casefold()), None)
+        assert inventory.site(name) is found
+    default_site = inventory.site("DEFAULT WEB SITE")
+    assert default_site is not None and default_site.id == 1
+
+
 @pytest.mark.parametrize(
     ("name", "kind", "path", "text"),
     [

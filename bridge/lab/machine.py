@@ -73,25 +73,31 @@ class Machine:
                 return sid
         return None
 
-    def account_name(self, sid: str, pools: Iterable[str] = ()) -> str | None:
+    def account_name(self, sid: str, pools: Mapping[str, str] | None = None) -> str | None:
         """Translate a SID to an account name, or None when this machine cannot resolve it.
 
-        A pool's virtual account only exists while the pool does, hence ``pools``.
+        A pool's virtual account only exists while the pool does, hence ``pools``: the
+        configured pools' names by SID (see :func:`pools_by_sid`).
         """
         known = self._names.get(sid)
         if known is not None:
             return known
-        if sid.startswith(sids.APP_POOL_PREFIX):
-            for pool in pools:
-                if sids.app_pool_sid(pool) == sid:
-                    return sids.app_pool_account(pool)
-        return None
+        pool = (pools or {}).get(sid)
+        return None if pool is None else sids.app_pool_account(pool)
 
     @cached_property
     def _names(self) -> dict[str, str]:
         names = {sid: sids.well_known_name(sid) or "" for sid in _BUILT_IN_SIDS}
         names.update({sid: name for name, sid in self.accounts.items()})
         return names
+
+
+def pools_by_sid(pool_names: Iterable[str]) -> dict[str, str]:
+    """Pool names keyed by their virtual account's SID, hashed once rather than per lookup.
+
+    Pool names differing only in case share a SID; the first configured one names it.
+    """
+    return {sids.app_pool_sid(name): name for name in reversed(tuple(pool_names))}
 
 
 _BUILT_IN_SIDS = (

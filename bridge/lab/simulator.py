@@ -14,14 +14,14 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from bridge import sddl, sids
 from bridge.lab.apphost import AppPool, Site
 from bridge.lab.backend import ScriptFailed, ScriptRejected
-from bridge.lab.machine import Machine
+from bridge.lab.machine import Machine, pools_by_sid
 from bridge.lab.ntfs import Filesystem
 from bridge.lab.scenario import Scenario, demo_scenario_path, load_scenario
 from bridge.scripts import Operation, operation_for_script, script_text
@@ -222,6 +222,11 @@ class SimulatedServer:
     def from_scenario(cls, folder: Path, *, operation_delay_s: float = 0.0) -> SimulatedServer:
         return cls(load_scenario(folder), operation_delay_s=operation_delay_s)
 
+    @cached_property
+    def _pools_by_sid(self) -> dict[str, str]:
+        # The configuration is read once and never changes while the server runs.
+        return pools_by_sid(pool.name for pool in self._scenario.config.pools)
+
     @property
     def filesystem(self) -> Filesystem:
         """The simulated file system, for tests that inspect what a grant did."""
@@ -286,7 +291,6 @@ class SimulatedServer:
         if is_unc or not fs.exists(path):
             return entry
         dacl = fs.dacl(path)
-        pools = [pool.name for pool in self._scenario.config.pools]
         owner = fs.owner(path)
         entry.update(
             exists=True,
@@ -295,7 +299,7 @@ class SimulatedServer:
             protected=dacl.protected,
             owner=owner,
             accounts={
-                sid: machine.account_name(sid, pools)
+                sid: machine.account_name(sid, self._pools_by_sid)
                 for sid in dict.fromkeys([owner, *(ace.sid for ace in dacl.aces)])
             },
             children=fs.subfolder_names(path)[:_MAX_CHILDREN] if fs.is_directory(path) else [],
