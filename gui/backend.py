@@ -107,15 +107,13 @@ def plan(
     return operations.plan(link.session, kind, target, subpath, cancel)
 
 
-def apply_and_check(
-    link: HostLink, plan: GrantPlan, target: str, history: History, cancel: threading.Event
-) -> tuple[ChangeRecord, CheckResult]:
-    record = operations.apply(link.session, plan, history, cancel)
-    return record, operations.check(link.session, target, cancel)
+def apply(link: HostLink, plan: GrantPlan, history: History, cancel: threading.Event) -> ChangeRecord:
+    return operations.apply(link.session, plan, history, cancel)
 
 
-def undo_and_check(
-    link: HostLink, record: ChangeRecord, history: History, cancel: threading.Event
-) -> tuple[ChangeRecord, CheckResult]:
-    undone = operations.undo(link.session, record.id, history, cancel)
-    return undone, operations.check(link.session, record.target, cancel)
+def undo(link: HostLink, record: ChangeRecord, history: History, cancel: threading.Event) -> ChangeRecord:
+    return operations.undo(link.session, record.id, history, cancel)
+
+
+def check(link: HostLink, target: str, cancel: threading.Event) -> CheckResult:
+    return operations.check(link.session, target, cancel)

@@ -1,14 +1,16 @@
 """From a click on a grant action to a changed, re-checked row with an Undo notice.
 
-plan (background) → confirmation dialog → apply and re-check (background) →
-row, details and history refreshed, notice with Undo. Failures land in the
+plan (background) → confirmation dialog → apply (background) → notice with
+Undo and the history, as soon as the change is made → re-check (background) →
+row and details refreshed. The re-check is separate work: cancelling it leaves
+the change, its notice and its history entry as they are. Failures land in the
 banner of the place the admin is looking at: the dialog while it is open,
 otherwise the host's banner.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from bridge.errors import BridgeError, Cancelled
@@ -26,7 +28,8 @@ from gui.site_model import SiteTreeModel
 
 
 class GrantFlow(QObject):
-    changed = Signal()  # a change was applied or undone
+    changed = Signal()  # a change was applied or undone (the history has it)
+    rechecked = Signal(str)  # target: its row shows the host's state after a change
     dialogOpened = Signal(object)  # ConfirmDialog, for screenshots and tests
 
     def __init__(
@@ -127,12 +130,11 @@ class GrantFlow(QObject):
         dialog.deleteLater()
 
     def _apply(self, entry: HostEntry, dialog: ConfirmDialog, target: str) -> None:
-        def done(result: tuple[ChangeRecord, CheckResult]) -> None:
-            record, check = result
+        def done(record: ChangeRecord) -> None:
             self._sites.set_busy(target, False)
             dialog.accept()
-            self._changed(entry, check)
             self._notice.show_change(record)
+            self._changed(entry, target)
 
         def failed(error: BaseException) -> None:
             self._sites.set_busy(target, False)
@@ -144,7 +146,7 @@ class GrantFlow(QObject):
             else:
                 self._controller.unexpected.emit(error)
 
-        if self._controller.apply(entry.key, dialog.plan, target, done, failed):
+        if self._controller.apply(entry.key, dialog.plan, done, failed):
             self._sites.set_busy(target, True)
         else:
             dialog.set_busy(False)
@@ -163,10 +165,9 @@ class GrantFlow(QObject):
             )
             return
 
-        def done(result: tuple[ChangeRecord, CheckResult]) -> None:
-            undone, check = result
-            self._changed(entry, check)
+        def done(undone: ChangeRecord) -> None:
             self._notice.show_undone(undone)
+            self._changed(entry, undone.target)
 
         self._controller.undo(entry.key, record, done, self._show_failure)
 
@@ -178,13 +179,28 @@ class GrantFlow(QObject):
             (e for e in self._controller.entries if e.link is not None and e.link.host == record.host), None
         )
 
-    def _changed(self, entry: HostEntry, check: CheckResult) -> None:
-        entry.checks = [c for c in entry.checks if str(c.target) != str(check.target)] + [check]
-        if entry.key == self.key:
-            self._sites.update_check(check)
-            if self.target is not None and self.target.casefold() == str(check.target).casefold():
-                self.select(self.target)
+    def _changed(self, entry: HostEntry, target: str) -> None:
+        """A change is made: say so, then check its row again once the host is free."""
         self.changed.emit()
+        # The host stays busy until the change's own callbacks have returned.
+        QTimer.singleShot(0, lambda: self._recheck(entry, target))
+
+    def _recheck(self, entry: HostEntry, target: str) -> None:
+        def done(check: CheckResult) -> None:
+            self._sites.set_busy(target, False)
+            entry.checks = [c for c in entry.checks if str(c.target) != str(check.target)] + [check]
+            if entry.key == self.key:
+                self._sites.update_check(check)
+                if self.target is not None and self.target.casefold() == str(check.target).casefold():
+                    self.select(self.target)
+            self.rechecked.emit(target)
+
+        def failed(error: BaseException) -> None:
+            self._sites.set_busy(target, False)
+            self._show_failure(error)
+
+        if self._controller.check(entry.key, target, done, failed):
+            self._sites.set_busy(target, True)
 
     def _show_failure(self, error: BaseException) -> None:
         if isinstance(error, Cancelled):

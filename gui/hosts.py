@@ -201,30 +201,36 @@ class HostController(QObject):
         self,
         key: str,
         plan: GrantPlan,
-        target: str,
-        done: Callable[[tuple[ChangeRecord, CheckResult]], None],
+        done: Callable[[ChangeRecord], None],
         failed: Callable[[BaseException], None],
     ) -> bool:
-        """Apply a confirmed plan, then re-check its target so the row shows the new state."""
+        """Apply a confirmed plan; the record reaches ``done`` (and the history) before any re-check."""
         history = self.history
         return self._run_linked(
-            key,
-            lambda link, cancel: backend.apply_and_check(link, plan, target, history, cancel),
-            done,
-            failed,
+            key, lambda link, cancel: backend.apply(link, plan, history, cancel), done, failed
         )
 
     def undo(
         self,
         key: str,
         record: ChangeRecord,
-        done: Callable[[tuple[ChangeRecord, CheckResult]], None],
+        done: Callable[[ChangeRecord], None],
         failed: Callable[[BaseException], None],
     ) -> bool:
         history = self.history
         return self._run_linked(
-            key, lambda link, cancel: backend.undo_and_check(link, record, history, cancel), done, failed
+            key, lambda link, cancel: backend.undo(link, record, history, cancel), done, failed
         )
+
+    def check(
+        self,
+        key: str,
+        target: str,
+        done: Callable[[CheckResult], None],
+        failed: Callable[[BaseException], None],
+    ) -> bool:
+        """Check one target again (after a change), on the host's open session."""
+        return self._run_linked(key, lambda link, cancel: backend.check(link, target, cancel), done, failed)
 
     def _run_linked(
         self,

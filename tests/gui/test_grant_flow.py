@@ -60,7 +60,7 @@ def test_grant_iusr_read_turns_the_401_3_site_good_and_undo_restores_it(
     assert dialog.grant_button.isDefault()
     assert dialog.plan.sid == IUSR
     assert f"*{IUSR}:(OI)(CI)RX" in dialog.commands.toPlainText()
-    with qtbot.waitSignal(window.grants.changed, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.grants.rechecked, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.grant_button, Qt.MouseButton.LeftButton)
 
     assert _status(window, BAKERY) is CheckStatus.OK
@@ -72,7 +72,7 @@ def test_grant_iusr_read_turns_the_401_3_site_good_and_undo_restores_it(
     assert window.notice.isVisible()
     assert len(window.history.model.records()) == 1
 
-    with qtbot.waitSignal(window.grants.changed, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.grants.rechecked, timeout=WAIT_MS):
         qtbot.mouseClick(window.notice.undo_button, Qt.MouseButton.LeftButton)
     assert server.filesystem.access_sddl(folder) == before
     assert _status(window, BAKERY) is CheckStatus.MISSING
