@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from enum import Enum
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 
 from bridge.sddl import FULL_CONTROL, MODIFY, READ, READ_AND_EXECUTE, Ace, Dacl, map_generic
 
@@ -99,6 +99,13 @@ def effective_level(dacl: Dacl, token: frozenset[str], *, scope: Scope = Scope.F
     return access_level(effective_mask(dacl, token, scope=scope))
 
 
+# Many folders of a server share one DACL and many targets one pool token, so a full check
+# asks the same few questions thousands of times. The answers depend only on these immutable
+# arguments; the bound keeps a long session's memory flat.
+_ANSWERS_CACHED = 4096
+
+
+@lru_cache(maxsize=_ANSWERS_CACHED)
 def content_level(dacl: Dacl, token: frozenset[str]) -> AccessLevel:
     """What a token can do with a site's content: the folder *and* the files in it."""
     return min(effective_level(dacl, token, scope=scope) for scope in (Scope.FOLDER, Scope.FILES))
@@ -135,6 +142,7 @@ def with_explicit_allow(dacl: Dacl, sid: str, mask: int) -> Dacl:
     return replace(dacl, aces=(*dacl.aces[:position], ace, *dacl.aces[position:]))
 
 
+@lru_cache(maxsize=_ANSWERS_CACHED)
 def blocked_by_deny(dacl: Dacl, token: frozenset[str], sid: str, needed: int) -> bool:
     """Whether a deny ACE would still withhold ``needed`` after granting it to ``sid``."""
     if sid not in token:

@@ -211,7 +211,8 @@ class AppPool:
     managed_runtime_version: str
     managed_pipeline_mode: str
 
-    @property
+    # A full check asks every target's pool for its SID and token: hash the name once.
+    @cached_property
     def sid(self) -> str:
         """The pool's virtual-account SID: in the worker token whatever the identity type."""
         return app_pool_sid(self.name)
@@ -236,7 +237,7 @@ class AppPool:
             return self.user_name or ""
         return well_known_name(self.identity_sid or "") or self.identity_type.value
 
-    @property
+    @cached_property
     def token(self) -> frozenset[str]:
         return worker_token(self.name, self.identity_type, self.user_sid)
 
@@ -451,15 +452,22 @@ def parse_inventory(obj: object) -> Inventory:
     )
 
 
-def _parse_one_path(reader: _Reader) -> PathAccess:
+# A parsed DACL by its SDDL text and the SIDs that resolve its domain-relative aliases.
+_DaclMemo = dict[tuple[str, tuple[str, ...]], Dacl]
+
+
+def _parse_one_path(reader: _Reader, dacls: _DaclMemo) -> PathAccess:
     accounts = reader.string_map("accounts")
     sddl = reader.optional_string("sddl")
     dacl = None
     if sddl is not None:
-        try:
-            dacl = parse_dacl(sddl, known_sids=accounts)
-        except SddlError as error:
-            raise ModelError(f"{reader.where('sddl')}: {error}") from error
+        key = (sddl, tuple(accounts))
+        dacl = dacls.get(key)
+        if dacl is None:
+            try:
+                dacl = dacls[key] = parse_dacl(sddl, known_sids=accounts)
+            except SddlError as error:
+                raise ModelError(f"{reader.where('sddl')}: {error}") from error
     return PathAccess(
         path=reader.string("path"),
         exists=reader.boolean("exists"),
@@ -476,9 +484,14 @@ def _parse_one_path(reader: _Reader) -> PathAccess:
 
 
 def parse_path_access(obj: object) -> list[PathAccess]:
-    """Parse the JSON document of ``path-access.ps1``, one entry per requested path."""
+    """Parse the JSON document of ``path-access.ps1``, one entry per requested path.
+
+    Folders of one server share a few distinct ACLs (inherited from a common root), so each
+    distinct one is parsed once and its entries share the same immutable Dacl.
+    """
     reader = _Reader(obj, "")
-    return [_parse_one_path(_Reader(item, where)) for item, where in reader.items("paths")]
+    dacls: _DaclMemo = {}
+    return [_parse_one_path(_Reader(item, where), dacls) for item, where in reader.items("paths")]
 
 
 def parse_acl_change(obj: object) -> AclChange:

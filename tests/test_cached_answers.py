@@ -1,0 +1,147 @@
+"""The full check's shortcuts - DACLs parsed once per distinct text, access answers cached per
+(DACL, token), pools looked up in an index - give exactly the answers of the plain computation."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bridge import access, needs, sids
+from bridge.lab.generate import generate_scenario
+from bridge.lab.simulator import SimulatedServer, demo_scenario_path
+from bridge.model import AnonymousAuth, AppPool, Inventory, parse_inventory, parse_path_access
+from bridge.needs import CheckResult, check_target
+from bridge.scripts import Operation, script_text
+from bridge.sids import IdentityType
+from tests.factories import IUSR_ANONYMOUS, folder_state, make_target
+
+PATH = "C:\\inetpub\\wwwroot"
+SHOP_SID = sids.app_pool_sid("Shop")
+# Allow, deny before and after allow, inherited deny, group grants, file-only and inherit-only ACEs.
+DACLS = (
+    "D:AI(A;OICIIOID;GA;;;SY)(A;ID;FA;;;BA)(A;OICIIOID;GXGR;;;BU)(A;ID;0x1200a9;;;BU)",
+    "D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)",
+    "D:P(A;OICI;0x1200a9;;;IS)",
+    f"D:P(D;OICI;FR;;;{SHOP_SID})(A;OICI;0x1200a9;;;IS)",
+    f"D:P(A;OICI;0x1200a9;;;IS)(D;OICI;FR;;;{SHOP_SID})",
+    "D:AI(A;OICI;0x1301bf;;;IU)(D;OICIID;FW;;;BU)(A;OICIID;FA;;;BU)",
+    f"D:P(A;OI;0x1200a9;;;{sids.IUSR})(A;CIIO;FA;;;BU)",
+    "D:P(D;OIIO;FR;;;WD)(A;OICI;FR;;;WD)",
+)
+POOLS = tuple(
+    AppPool("Shop", "Started", identity, None, None, "v4.0", "Integrated")
+    for identity in (
+        IdentityType.APPLICATION_POOL_IDENTITY,
+        IdentityType.NETWORK_SERVICE,
+        IdentityType.LOCAL_SYSTEM,
+    )
+)
+ANONYMOUS = (
+    IUSR_ANONYMOUS,
+    AnonymousAuth(enabled=True, user_name="", user_sid=None),
+    AnonymousAuth(enabled=False, user_name="IUSR", user_sid=sids.IUSR),
+)
+
+
+def _without_caches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From here on the check computes every answer afresh, as it did before the caches."""
+    monkeypatch.setattr(needs, "content_level", access.content_level.__wrapped__)
+    monkeypatch.setattr(needs, "blocked_by_deny", access.blocked_by_deny.__wrapped__)
+
+
+def _mixed_checks() -> list[CheckResult]:
+    return [
+        check_target(
+            make_target(PATH, pool="Shop", anonymous=anonymous),
+            pool,
+            folder_state(PATH, dacl),
+            needs_write=write,
+        )
+        for dacl, pool, anonymous, write in itertools.product(DACLS, POOLS, ANONYMOUS, (False, True))
+    ]
+
+
+def test_mixed_folders_get_the_uncached_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    cached_twice = (_mixed_checks(), _mixed_checks())
+    _without_caches(monkeypatch)
+    plain = _mixed_checks()
+    assert cached_twice == (plain, plain)
+    statuses = {result.status for result in plain}
+    assert statuses == {needs.CheckStatus.OK, needs.CheckStatus.MISSING, needs.CheckStatus.BLOCKED}
+
+
+def test_a_dacl_equal_by_value_gets_its_own_answer_not_a_neighbours() -> None:
+    # Cached by value: two DACLs one flag apart must not share an answer.
+    granted, denied = (folder_state(PATH, text).dacl for text in (DACLS[2], DACLS[3]))
+    assert granted is not None and denied is not None
+    token = POOLS[0].token
+    assert access.content_level(granted, token) is access.AccessLevel.READ_EXECUTE
+    assert access.content_level(denied, token) is access.AccessLevel.NONE
+    assert access.content_level(folder_state(PATH, DACLS[2]).dacl, token) is access.AccessLevel.READ_EXECUTE
+
+
+def test_a_domain_alias_resolves_per_entry_even_for_the_same_sddl_text() -> None:
+    entry: dict[str, Any] = {
+        "path": PATH,
+        "exists": True,
+        "isDirectory": True,
+        "isUnc": False,
+        "owner": None,
+        "protected": True,
+        "sddl": "D:P(A;OICI;FA;;;DA)",
+        "children": [],
+        "error": None,
+    }
+    first = {**entry, "accounts": {"S-1-5-21-1-2-3-512": "ONE\\Domain Admins"}}
+    second = {**entry, "path": "D:\\other", "accounts": {"S-1-5-21-4-5-6-512": "TWO\\Domain Admins"}}
+    again = {**first, "path": "D:\\again"}
+    one, two, three = parse_path_access({"paths": [first, second, again]})
+    assert one.dacl is not None and two.dacl is not None
+    assert [ace.sid for ace in (one.dacl.aces[0], two.dacl.aces[0])] == [
+        "S-1-5-21-1-2-3-512",
+        "S-1-5-21-4-5-6-512",
+    ]
+    assert three.dacl is one.dacl
+    # Each entry is exactly what parsing it alone gives.
+    alone = [parse_path_access({"paths": [item]})[0] for item in (first, second, again)]
+    assert [one, two, three] == alone
+
+
+def _run(server: SimulatedServer, operation: Operation, parameters: dict[str, object]) -> Any:
+    return json.loads(server.execute(script_text(operation), parameters))
+
+
+def _pool_by_scan(inventory: Inventory, name: str) -> AppPool:
+    return next(pool for pool in inventory.app_pools if pool.name.casefold() == name.casefold())
+
+
+@pytest.mark.parametrize("generated", [False, True], ids=["demo", "generated"])
+def test_a_whole_server_checks_the_same_with_and_without_shortcuts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, generated: bool
+) -> None:
+    scenario = generate_scenario(tmp_path, sites=40, pools=12, seed=7) if generated else demo_scenario_path()
+    server = SimulatedServer.from_scenario(scenario)
+    inventory = parse_inventory(_run(server, Operation.INVENTORY, {}))
+    targets = list(inventory.targets())
+    document = _run(server, Operation.PATH_ACCESS, {"Path": [target.physical_path for target in targets]})
+    together = parse_path_access(document)
+    indexed = [inventory.pool(t.application.application_pool) for t in targets]
+    fast = [
+        check_target(t, pool, a)
+        for t, pool, a in zip(targets, indexed, together, strict=True)
+        if pool is not None
+    ]
+    _without_caches(monkeypatch)
+    one_by_one = [parse_path_access({"paths": [entry]})[0] for entry in document["paths"]]
+    plain = [
+        check_target(t, _pool_by_scan(inventory, t.application.application_pool), a)
+        for t, a in zip(targets, one_by_one, strict=True)
+    ]
+    assert together == one_by_one
+    assert fast == plain
+    assert None not in indexed
+    assert len({result.physical_path for result in plain}) > len({a.sddl for a in one_by_one}) > 1
