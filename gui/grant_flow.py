@@ -99,13 +99,12 @@ class GrantFlow(QObject):
         if self.key is None or self.target is None:
             return
         self._banner.hide()
-        self._controller.plan(
+        target = self.target
+        self._controller.on_session(
             self.key,
-            kind=kind,
-            target=self.target,
-            subpath=subpath,
-            done=self._confirm,
-            failed=self._show_failure,
+            lambda link, cancel: backend.plan(link, kind, target, subpath, cancel),
+            self._confirm,
+            self._show_failure,
         )
 
     def _confirm(self, plan: GrantPlan) -> None:
@@ -146,7 +145,10 @@ class GrantFlow(QObject):
             else:
                 self._controller.unexpected.emit(error)
 
-        if self._controller.apply(entry.key, dialog.plan, done, failed):
+        history, plan = self._controller.history, dialog.plan
+        if self._controller.on_session(
+            entry.key, lambda link, cancel: backend.apply(link, plan, history, cancel), done, failed
+        ):
             self._sites.set_busy(target, True)
         else:
             dialog.set_busy(False)
@@ -169,7 +171,13 @@ class GrantFlow(QObject):
             self._notice.show_undone(undone)
             self._changed(entry, undone.target)
 
-        self._controller.undo(entry.key, record, done, self._show_failure)
+        history = self._controller.history
+        self._controller.on_session(
+            entry.key,
+            lambda link, cancel: backend.undo(link, record, history, cancel),
+            done,
+            self._show_failure,
+        )
 
     def _entry_for(self, record: ChangeRecord) -> HostEntry | None:
         current = self._entry()
@@ -199,7 +207,9 @@ class GrantFlow(QObject):
             self._sites.set_busy(target, False)
             self._show_failure(error)
 
-        if self._controller.check(entry.key, target, done, failed):
+        if self._controller.on_session(
+            entry.key, lambda link, cancel: backend.check(link, target, cancel), done, failed
+        ):
             self._sites.set_busy(target, True)
 
     def _show_failure(self, error: BaseException) -> None:

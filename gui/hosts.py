@@ -17,10 +17,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from bridge.errors import AuthenticationFailed, BridgeError, Cancelled
-from bridge.history import ChangeRecord, History
+from bridge.history import History
 from bridge.model import Inventory
 from bridge.needs import CheckResult, CheckStatus
-from bridge.plans import GrantKind, GrantPlan
 from gui import backend
 from gui.settings import SavedHost
 from gui.texts import error_message, short_reason
@@ -183,56 +182,7 @@ class HostController(QObject):
         self.runner.cancel(key)
         self.runner.cancel(acl_key(key))
 
-    def plan(
-        self,
-        key: str,
-        *,
-        kind: GrantKind,
-        target: str,
-        subpath: str | None,
-        done: Callable[[GrantPlan], None],
-        failed: Callable[[BaseException], None],
-    ) -> bool:
-        return self._run_linked(
-            key, lambda link, cancel: backend.plan(link, kind, target, subpath, cancel), done, failed
-        )
-
-    def apply(
-        self,
-        key: str,
-        plan: GrantPlan,
-        done: Callable[[ChangeRecord], None],
-        failed: Callable[[BaseException], None],
-    ) -> bool:
-        """Apply a confirmed plan; the record reaches ``done`` (and the history) before any re-check."""
-        history = self.history
-        return self._run_linked(
-            key, lambda link, cancel: backend.apply(link, plan, history, cancel), done, failed
-        )
-
-    def undo(
-        self,
-        key: str,
-        record: ChangeRecord,
-        done: Callable[[ChangeRecord], None],
-        failed: Callable[[BaseException], None],
-    ) -> bool:
-        history = self.history
-        return self._run_linked(
-            key, lambda link, cancel: backend.undo(link, record, history, cancel), done, failed
-        )
-
-    def check(
-        self,
-        key: str,
-        target: str,
-        done: Callable[[CheckResult], None],
-        failed: Callable[[BaseException], None],
-    ) -> bool:
-        """Check one target again (after a change), on the host's open session."""
-        return self._run_linked(key, lambda link, cancel: backend.check(link, target, cancel), done, failed)
-
-    def _run_linked(
+    def on_session(
         self,
         key: str,
         work: Callable[[backend.HostLink, threading.Event], Any],

@@ -72,21 +72,19 @@ class Task(QObject):
 
     @Slot(object)
     def _deliver_success(self, result: object) -> None:
-        if self._delivered:
-            return
-        self._delivered = True
-        try:
-            self._on_success(result)
-        finally:
-            self.done.emit()
+        self._deliver(self._on_success, result)
 
     @Slot(object)
     def _deliver_failure(self, exc: BaseException) -> None:
+        self._deliver(self._on_failure, exc)
+
+    def _deliver(self, handler: Success, value: Any) -> None:
+        """Hand the outcome to its handler once: a cancelled task drops what its thread answers later."""
         if self._delivered:
             return
         self._delivered = True
         try:
-            self._on_failure(exc)
+            handler(value)
         finally:
             self.done.emit()
 

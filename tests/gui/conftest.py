@@ -10,12 +10,14 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from bridge.credentials import PASSWORD_VARIABLE
@@ -134,15 +136,50 @@ def open_window(qtbot: QtBot, settings: Settings, tmp_path: Path) -> Iterator[Wi
 
 
 @pytest.fixture
-def lab_window(
-    qtbot: QtBot, start_lab: LabFactory, lab_password: str, open_window: WindowFactory
-) -> MainWindow:
-    """The main window connected to a fresh demo-scenario lab host, its inventory on screen."""
-    entry = lab_entry(start_lab(), lab_password)
-    window = open_window(entry)
-    with qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS):
+def lab(start_lab: LabFactory) -> LabHost:
+    """The lab host of the test's simulated server, listening."""
+    return start_lab()
+
+
+LabWindowFactory = Callable[[str | None], tuple[MainWindow, HostEntry]]
+
+
+@pytest.fixture
+def open_lab(settings: Settings, lab: LabHost, open_window: WindowFactory) -> LabWindowFactory:
+    """Open the window on the lab host, saved as the admin's remote host, signing in with ``password``.
+
+    The host is selected, so it starts connecting; nothing has reached the window yet.
+    """
+
+    def open_on(password: str | None) -> tuple[MainWindow, HostEntry]:
+        entry = lab_entry(lab, password)
+        assert entry.saved is not None
+        settings.set_hosts([entry.saved])
+        window = open_window(entry)
         window.select_host(entry.key)
+        return window, entry
+
+    return open_on
+
+
+@pytest.fixture
+def lab_window(qtbot: QtBot, open_lab: LabWindowFactory, lab_password: str) -> MainWindow:
+    """The main window connected to a fresh demo-scenario lab host, its inventory on screen."""
+    window, _entry = open_lab(lab_password)
+    # The connection answers on the event loop, which has not run since the host was selected.
+    qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS).wait()
     return window
+
+
+Dialog = TypeVar("Dialog", bound=QDialog)
+
+
+def wait_for_dialog(qtbot: QtBot, opened: Callable[[], Dialog | None]) -> Dialog:
+    """The dialog ``opened`` returns, once it is there and shown."""
+    qtbot.waitUntil(lambda: (dialog := opened()) is not None and dialog.isVisible(), timeout=WAIT_MS)
+    dialog = opened()
+    assert dialog is not None
+    return dialog
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from bridge.history import ChangeRecord, Outcome
+from bridge.lab.host import LabHost
 from bridge.lab.simulator import SimulatedServer
 from bridge.plans import GrantKind
 from gui import backend
@@ -19,7 +20,7 @@ from gui.hosts import HostState
 from gui.main_window import MainWindow
 from gui.site_model import Column
 from gui.texts import status_text
-from tests.gui.conftest import WAIT_MS, LabFactory, WindowFactory, lab_entry
+from tests.gui.conftest import WAIT_MS, LabWindowFactory
 
 BAKERY = "O'Brien Bakery"
 SLOW_S = 60  # far longer than the test waits: only a cancel can end the operation in time
@@ -30,17 +31,10 @@ def _no_dialog_open() -> bool:
 
 
 def test_escape_cancels_a_slow_refresh_calmly_and_the_window_goes_on(
-    qtbot: QtBot,
-    server: SimulatedServer,
-    start_lab: LabFactory,
-    lab_password: str,
-    open_window: WindowFactory,
+    qtbot: QtBot, server: SimulatedServer, lab: LabHost, lab_window: MainWindow
 ) -> None:
-    lab = start_lab()
-    entry = lab_entry(lab, lab_password)
-    window = open_window(entry)
-    with qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS):
-        window.select_host(entry.key)
+    window = lab_window
+    entry = window.controller.entries[0]
     arrived = len(lab.records)
     server.operation_delay_s = SLOW_S
     window.refresh_action.trigger()
@@ -67,17 +61,10 @@ def test_escape_cancels_a_slow_refresh_calmly_and_the_window_goes_on(
 
 
 def test_the_cancel_action_stops_a_first_connection_and_the_host_can_connect_again(
-    qtbot: QtBot,
-    server: SimulatedServer,
-    start_lab: LabFactory,
-    lab_password: str,
-    open_window: WindowFactory,
+    qtbot: QtBot, server: SimulatedServer, lab: LabHost, open_lab: LabWindowFactory, lab_password: str
 ) -> None:
     server.operation_delay_s = SLOW_S
-    lab = start_lab()
-    entry = lab_entry(lab, lab_password)
-    window = open_window(entry)
-    window.select_host(entry.key)
+    window, entry = open_lab(lab_password)
     qtbot.waitUntil(lambda: len(lab.records) == 1, timeout=WAIT_MS)
     with qtbot.waitSignal(window.controller.cancelled, timeout=WAIT_MS):
         window.cancel_action.trigger()

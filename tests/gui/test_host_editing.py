@@ -6,10 +6,11 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from bridge.credentials import SERVICE, keyring_key
+from bridge.lab.host import LabHost
 from gui.host_dialog import HostDialog
 from gui.main_window import MainWindow
 from gui.settings import Settings
-from tests.gui.conftest import LAB_USER, WAIT_MS, LabFactory, MemoryKeyring, WindowFactory, lab_entry
+from tests.gui.conftest import LAB_USER, WAIT_MS, LabFactory, MemoryKeyring, wait_for_dialog
 
 
 def _host_row_centre(window: MainWindow, key: str) -> QPoint:
@@ -18,11 +19,7 @@ def _host_row_centre(window: MainWindow, key: str) -> QPoint:
 
 
 def _open_dialog(qtbot: QtBot, window: MainWindow) -> HostDialog:
-    qtbot.waitUntil(lambda: window.host_actions.dialog is not None, timeout=WAIT_MS)
-    dialog = window.host_actions.dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
-    return dialog
+    return wait_for_dialog(qtbot, lambda: window.host_actions.dialog)
 
 
 def _ok(qtbot: QtBot, dialog: HostDialog) -> None:
@@ -30,19 +27,10 @@ def _ok(qtbot: QtBot, dialog: HostDialog) -> None:
 
 
 def test_double_clicking_a_remote_host_edits_it_and_it_reconnects_with_the_new_settings(
-    qtbot: QtBot,
-    settings: Settings,
-    start_lab: LabFactory,
-    lab_password: str,
-    open_window: WindowFactory,
+    qtbot: QtBot, settings: Settings, lab: LabHost, start_lab: LabFactory, lab_window: MainWindow
 ) -> None:
-    first, second = start_lab(), start_lab()
-    entry = lab_entry(first, lab_password)
-    assert entry.saved is not None
-    settings.set_hosts([entry.saved])
-    window = open_window(entry)
-    with qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS):
-        window.select_host(entry.key)
+    window, second = lab_window, start_lab()
+    entry = window.controller.entries[0]
     assert window.edit_action.isEnabled()
 
     centre = _host_row_centre(window, entry.key)
@@ -52,7 +40,7 @@ def test_double_clicking_a_remote_host_edits_it_and_it_reconnects_with_the_new_s
     dialog = _open_dialog(qtbot, window)
     assert dialog.windowTitle() == "Edit remote host"
     shown = (dialog.host.text(), dialog.port.value(), dialog.user.text())
-    assert shown == ("127.0.0.1", first.port, LAB_USER)
+    assert shown == ("127.0.0.1", lab.port, LAB_USER)
     assert (dialog.transport.currentData(), dialog.auth.currentData()) == ("http", "ntlm")
     assert not dialog.remember.isChecked()
     assert dialog.password.text() == ""
@@ -75,18 +63,13 @@ def test_the_host_context_menu_refreshes_edits_and_removes(
     qtbot: QtBot,
     *,
     settings: Settings,
-    start_lab: LabFactory,
+    lab: LabHost,
     lab_password: str,
-    open_window: WindowFactory,
+    lab_window: MainWindow,
     memory_keyring: MemoryKeyring,
 ) -> None:
-    lab = start_lab()
-    entry = lab_entry(lab, lab_password)
-    assert entry.saved is not None
-    settings.set_hosts([entry.saved])
-    window = open_window(entry)
-    with qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS):
-        window.select_host(entry.key)
+    window = lab_window
+    entry = window.controller.entries[0]
 
     menu = window.host_actions.menu
     window.hosts_view.customContextMenuRequested.emit(_host_row_centre(window, entry.key))

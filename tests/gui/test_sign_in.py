@@ -12,16 +12,11 @@ from bridge.errors import AuthenticationFailed
 from gui.hosts import HostState
 from gui.main_window import MainWindow
 from gui.sign_in import SignInDialog
-from tests.gui.conftest import WAIT_MS, LabFactory, MemoryKeyring, WindowFactory, lab_entry
+from tests.gui.conftest import LAB_USER, WAIT_MS, LabWindowFactory, MemoryKeyring, wait_for_dialog
 
 
 def _prompt(qtbot: QtBot, window: MainWindow) -> SignInDialog:
-    qtbot.waitUntil(
-        lambda: window.recovery.sign_in_dialog is not None and window.recovery.sign_in_dialog.isVisible(),
-        timeout=WAIT_MS,
-    )
-    assert window.recovery.sign_in_dialog is not None
-    return window.recovery.sign_in_dialog
+    return wait_for_dialog(qtbot, lambda: window.recovery.sign_in_dialog)
 
 
 def _sign_in_with(qtbot: QtBot, dialog: SignInDialog, password: str) -> None:
@@ -30,17 +25,9 @@ def _sign_in_with(qtbot: QtBot, dialog: SignInDialog, password: str) -> None:
 
 
 def test_a_host_without_a_remembered_password_asks_for_it_and_lets_the_admin_retry(
-    qtbot: QtBot,
-    *,
-    tmp_path: Path,
-    start_lab: LabFactory,
-    lab_password: str,
-    open_window: WindowFactory,
-    memory_keyring: MemoryKeyring,
+    qtbot: QtBot, tmp_path: Path, open_lab: LabWindowFactory, lab_password: str, memory_keyring: MemoryKeyring
 ) -> None:
-    entry = lab_entry(start_lab(), None)
-    window = open_window(entry)
-    window.select_host(entry.key)
+    window, entry = open_lab(None)
 
     dialog = _prompt(qtbot, window)
     # open(), not exec(): modal to the window only, and no nested event loop.
@@ -68,11 +55,9 @@ def test_a_host_without_a_remembered_password_asks_for_it_and_lets_the_admin_ret
 
 
 def test_cancelling_the_prompt_leaves_the_host_waiting_for_a_sign_in(
-    qtbot: QtBot, start_lab: LabFactory, lab_password: str, open_window: WindowFactory
+    qtbot: QtBot, open_lab: LabWindowFactory, lab_password: str
 ) -> None:
-    entry = lab_entry(start_lab(), None)
-    window = open_window(entry)
-    window.select_host(entry.key)
+    window, _entry = open_lab(None)
     _prompt(qtbot, window).reject()
     assert window.recovery.sign_in_dialog is None
     assert window.banner.isVisible()
@@ -84,16 +69,9 @@ def test_cancelling_the_prompt_leaves_the_host_waiting_for_a_sign_in(
 
 
 def test_a_remembered_password_connects_without_asking(
-    qtbot: QtBot,
-    start_lab: LabFactory,
-    lab_password: str,
-    open_window: WindowFactory,
-    memory_keyring: MemoryKeyring,
+    qtbot: QtBot, open_lab: LabWindowFactory, lab_password: str, memory_keyring: MemoryKeyring
 ) -> None:
-    entry = lab_entry(start_lab(), None)
-    assert entry.saved is not None
-    memory_keyring.set_password(SERVICE, keyring_key(entry.saved.user, entry.saved.host), lab_password)
-    window = open_window(entry)
-    with qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS):
-        window.select_host(entry.key)
+    memory_keyring.set_password(SERVICE, keyring_key(LAB_USER, "127.0.0.1"), lab_password)
+    window, _entry = open_lab(None)
+    qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS).wait()
     assert window.recovery.sign_in_dialog is None

@@ -13,15 +13,11 @@ from gui.hosts import HostState
 from gui.main_window import MainWindow
 from gui.site_model import Column
 from gui.texts import status_text
-from tests.gui.conftest import WAIT_MS, LabFactory, WindowFactory, lab_entry
+from tests.gui.conftest import WAIT_MS, LabFactory, LabWindowFactory, WindowFactory, lab_entry
 
 
-def test_a_wrong_password_shows_the_banner_on_the_host(
-    qtbot: QtBot, start_lab: LabFactory, open_window: WindowFactory
-) -> None:
-    entry = lab_entry(start_lab(), "not-the-password")
-    window = open_window(entry)
-    window.select_host(entry.key)
+def test_a_wrong_password_shows_the_banner_on_the_host(qtbot: QtBot, open_lab: LabWindowFactory) -> None:
+    window, entry = open_lab("not-the-password")
     qtbot.waitUntil(window.banner.isVisible, timeout=WAIT_MS)
     assert entry.state is HostState.FAILED
     assert isinstance(entry.error, AuthenticationFailed)
