@@ -790,12 +790,12 @@
 <context>
     <name>GrantFlow</name>
     <message>
-        <location filename="../../gui/grant_flow.py" line="158"/>
+        <location filename="../../gui/grant_flow.py" line="162"/>
         <source>{host} is not connected, so the change cannot be undone now.</source>
         <translation>{host} ist nicht verbunden; die Änderung kann jetzt nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../../gui/grant_flow.py" line="161"/>
+        <location filename="../../gui/grant_flow.py" line="165"/>
         <source>Select the host to connect to it, then undo again from the History tab.</source>
         <translation>Wählen Sie den Host aus, um sich zu verbinden, und machen Sie die Änderung dann im Verlauf rückgängig.</translation>
     </message>
@@ -947,37 +947,37 @@
 <context>
     <name>Hosts</name>
     <message>
-        <location filename="../../gui/hosts.py" line="66"/>
+        <location filename="../../gui/hosts.py" line="65"/>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="68"/>
+        <location filename="../../gui/hosts.py" line="67"/>
         <source>Demo lab</source>
         <translation>Demo-Labor</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="270"/>
+        <location filename="../../gui/hosts.py" line="226"/>
         <source>{host}: {sites} sites, {problems} need attention</source>
         <translation>{host}: {sites} Websites, {problems} brauchen Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="285"/>
+        <location filename="../../gui/hosts.py" line="241"/>
         <source>Connected · all good</source>
         <translation>Verbunden · alles in Ordnung</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="286"/>
+        <location filename="../../gui/hosts.py" line="242"/>
         <source>Connected · {count} to fix</source>
         <translation>Verbunden · {count} zu beheben</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="288"/>
+        <location filename="../../gui/hosts.py" line="244"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="289"/>
+        <location filename="../../gui/hosts.py" line="245"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
