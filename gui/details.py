@@ -220,6 +220,8 @@ def _fitted_table(model: RecordTableModel[Any]) -> QTableView:
     """A table as tall as its rows: a long ACL takes the room there is and scrolls, a short one no more."""
     view = table_view(model)
     view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+    # Its columns fit the pane's width (long values elided, whole in the tooltip): no sideways scrolling.
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return view
 
 
