@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bridge.sids import is_valid_sid
 
@@ -445,6 +446,9 @@ def format_ace(ace: Ace) -> str:
     return "(" + ";".join(fields) + ")"
 
 
+# Folders of one tree share a few DACLs, and the lab prints each folder's DACL for every
+# path-access answer: thousands per full check. The text depends only on the immutable Dacl.
+@lru_cache(maxsize=4096)
 def format_dacl(dacl: Dacl) -> str:
     """The DACL exactly as ``GetSecurityDescriptorSddlForm('Access')`` prints it.
 

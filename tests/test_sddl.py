@@ -230,3 +230,16 @@ def test_dacl_is_a_value() -> None:
         auto_inherit_required=False,
         aces=(Ace("A", frozenset(), sddl.FULL_CONTROL, sids.SYSTEM),),
     )
+
+
+def test_formatting_a_dacl_again_gives_the_text_of_that_very_dacl() -> None:
+    # format_dacl is cached by value: DACLs one flag or one bit apart keep their own text.
+    texts = (
+        "D:P(A;OICI;FA;;;BA)",
+        "D:P(A;OICIIO;FA;;;BA)",
+        "D:P(A;OICI;0x1f01fe;;;BA)",
+        "D:PAI(A;OICI;FA;;;BA)",
+    )
+    for _ in range(2):
+        assert [format_dacl(parse_dacl(text)) for text in texts] == list(texts)
+    assert format_dacl.__wrapped__(parse_dacl(texts[2])) == texts[2]
