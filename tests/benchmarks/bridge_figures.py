@@ -1,18 +1,25 @@
-"""The bridge-side figures: round trips, the full check against the naive loop, reuse, many hosts."""
+"""The bridge-side figures: round trips, the full check against the naive loop, reuse, many hosts.
+
+Every lab host runs in its own process, as a server is another machine: the client's work and
+the servers' work do not queue on one interpreter lock, so the figures time the bridge and the
+protocol, not the benchmark's own process.
+"""
 
 from __future__ import annotations
 
+import os
 import statistics
+import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from bridge import operations
-from bridge.lab.host import LabHost
 from bridge.model import parse_path_access
 from bridge.needs import CheckResult, check_target
 from bridge.scripts import Operation
 from bridge.session import HostSession
-from tests.benchmarks.lab import LabHosts
+from tests.benchmarks.lab import LabProcesses
 from tests.benchmarks.timing import median_seconds, timed
 
 
@@ -27,6 +34,9 @@ class BridgeFigures:
     hosts: int
     parallel_check_s: float
     single_check_s: float
+    # What one full check costs in CPU seconds: in this (client) process and in the host's.
+    check_client_cpu_s: float
+    check_host_cpu_s: float | None
 
 
 def naive_check(session: HostSession) -> list[CheckResult]:
@@ -46,24 +56,33 @@ def _one_folder(session: HostSession, folder: str) -> None:
     session.run(Operation.PATH_ACCESS, {"Path": [folder]})
 
 
-def _roundtrips(host: LabHost, session: HostSession) -> int:
-    before = len(host.records)
+def _roundtrips(lab: LabProcesses, session: HostSession) -> int:
+    before = lab.pipelines(0)
     operations.check_all(session)
-    return len(host.records) - before
+    return lab.pipelines(0) - before
 
 
-def _cold_op(lab: LabHosts, host: LabHost, folder: str) -> float:
-    session = lab.session(host)
+def _cold_op(lab: LabProcesses, folder: str) -> float:
+    session = lab.session(0)
     try:
         return timed(lambda: _one_folder(session, folder))[1]
     finally:
         session.close()
 
 
-def measure(lab: LabHosts, repeat: int) -> BridgeFigures:
+def _cpu_per_run(lab: LabProcesses, work: Callable[[], object], repeat: int) -> tuple[float, float | None]:
+    """Client and host-0 CPU seconds per run of ``work``."""
+    client, host = time.process_time(), lab.cpu_seconds(0)
+    for _ in range(repeat):
+        work()
+    client_s = (time.process_time() - client) / repeat
+    host_after = lab.cpu_seconds(0)
+    return client_s, None if host is None or host_after is None else (host_after - host) / repeat
+
+
+def measure(lab: LabProcesses, repeat: int) -> BridgeFigures:
     """Every bridge figure, measured side by side against ``lab``'s hosts (the first one alone, then all)."""
-    first = lab.hosts[0]
-    sessions = [lab.session(host) for host in lab.hosts]
+    sessions = [lab.session(index) for index in range(lab.count)]
     try:
         main = sessions[0]
         full = operations.check_all(main)
@@ -76,17 +95,45 @@ def measure(lab: LabHosts, repeat: int) -> BridgeFigures:
         single = median_seconds(lambda: operations.check_all(main), repeat)
         with ThreadPoolExecutor(max_workers=len(sessions), thread_name_prefix="bench-host") as pool:
             parallel = median_seconds(lambda: list(pool.map(operations.check_all, sessions)), repeat)
+        client_cpu, host_cpu = _cpu_per_run(lab, lambda: operations.check_all(main), repeat)
         return BridgeFigures(
             rtt_min_s=median_seconds(lambda: _one_folder(main, folder), repeat),
             full_check_s=median_seconds(lambda: operations.check_all(main), repeat),
-            full_check_roundtrips=_roundtrips(first, main),
+            full_check_roundtrips=_roundtrips(lab, main),
             naive_check_s=naive_seconds,
-            cold_op_s=statistics.median(_cold_op(lab, first, folder) for _ in range(repeat)),
+            cold_op_s=statistics.median(_cold_op(lab, folder) for _ in range(repeat)),
             warm_op_s=median_seconds(lambda: _one_folder(main, folder), repeat),
             hosts=len(sessions),
             parallel_check_s=parallel,
             single_check_s=single,
+            check_client_cpu_s=client_cpu,
+            check_host_cpu_s=host_cpu,
         )
     finally:
         for session in sessions:
             session.close()
+
+
+def cores() -> int:
+    """The CPU cores this process may run on."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+
+
+def parallel_floor(figures: BridgeFigures) -> tuple[float, str]:
+    """The lowest parallel_vs_single this machine allows, and why.
+
+    ``hosts`` checks at once need ``hosts`` times one check's CPU, spread over the cores at
+    best; and the client's share of it runs in one Python process, one thread at a time.
+    """
+    hosts, single = figures.hosts, figures.single_check_s
+    client = hosts * figures.check_client_cpu_s
+    total = hosts * (figures.check_client_cpu_s + (figures.check_host_cpu_s or 0.0))
+    floor = max(single, total / cores(), client) / single
+    host = "unknown" if figures.check_host_cpu_s is None else f"{figures.check_host_cpu_s:.3f}"
+    why = (
+        f"{hosts} checks need {total:.2f} CPU-s (one check: client {figures.check_client_cpu_s:.3f} s, "
+        f"host {host} s) on {cores()} cores, and the client's {client:.2f} s run under one GIL: "
+        f"parallel_vs_single cannot go below {floor:.2f} here"
+    )
+    return floor, why
