@@ -93,6 +93,9 @@ class PsrpTransport:
         except Exception as exc:
             self._discard()
             raise self._translate(exc) from exc
+        # pypsrp keeps every pipeline it started, output included, until told otherwise; a
+        # finished one needs no Signal (the server ended it), only to be let go here.
+        pool.pipelines.pop(shell.id, None)
         return self._answer(shell)
 
     def _wait(self, shell: PowerShell, cancel: threading.Event | None) -> None:
@@ -180,21 +183,20 @@ class PsrpTransport:
             no_proxy=True,
             **extra,
         )
-        if https and settings.thumbprint:
-            self._pin(wsman, settings.thumbprint)
-        return wsman
-
-    @staticmethod
-    def _pin(wsman: WSMan, thumbprint: str) -> None:
-        # pypsrp builds its requests session lazily on the first send; building
-        # it here (the same private call pypsrp makes) lets the pin be set
-        # before any byte leaves.
+        # pypsrp builds its requests session lazily on the first send; building it
+        # here (the same private call pypsrp makes) lets it be set up before any
+        # byte leaves.
         transport = wsman.transport
         session = transport._build_session()
-        adapter = session.get_adapter(transport.endpoint)
-        assert isinstance(adapter, HTTPAdapter)
-        adapter.poolmanager.connection_pool_kw["assert_fingerprint"] = thumbprint
+        # pypsrp has merged the environment's proxy and CA settings into the session
+        # above; left on, requests would read the environment again for every exchange.
+        session.trust_env = False
+        if https and settings.thumbprint:
+            adapter = session.get_adapter(transport.endpoint)
+            assert isinstance(adapter, HTTPAdapter)
+            adapter.poolmanager.connection_pool_kw["assert_fingerprint"] = settings.thumbprint
         transport.session = session
+        return wsman
 
     def _translate(self, exc: Exception) -> BridgeError:
         error = translate_exception(
