@@ -196,7 +196,7 @@ class GrantFlow(QObject):
     def _recheck(self, entry: HostEntry, target: str) -> None:
         def done(check: CheckResult) -> None:
             self._sites.set_busy(target, False)
-            entry.checks = [c for c in entry.checks if str(c.target) != str(check.target)] + [check]
+            entry.record_check(check)
             if entry.key == self.key:
                 self._sites.update_check(check)
                 if self.target is not None and self.target.casefold() == str(check.target).casefold():

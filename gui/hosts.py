@@ -22,6 +22,7 @@ from bridge.model import Inventory
 from bridge.needs import CheckResult, CheckStatus
 from gui import backend
 from gui.settings import SavedHost
+from gui.site_nodes import SiteForest, site_forest
 from gui.texts import error_message, short_reason
 from gui.worker import TaskRunner
 
@@ -51,10 +52,23 @@ class HostEntry:
     link: backend.HostLink | None = None
     inventory: Inventory | None = None
     checks: list[CheckResult] = field(default_factory=list)
+    # The Sites tree's rows, built by the worker that read the inventory.
+    sites: SiteForest | None = None
+    _fixing: tuple[list[CheckResult], list[CheckResult]] | None = field(default=None, init=False, repr=False)
+
+    def record_check(self, check: CheckResult) -> None:
+        """A target checked again: its new result replaces the old one here and in the tree's rows."""
+        self.checks = [c for c in self.checks if str(c.target) != str(check.target)] + [check]
+        if self.sites is not None:
+            self.sites.record(check)
 
     @property
     def needs_fixing(self) -> list[CheckResult]:
-        return [check for check in self.checks if check.status is not CheckStatus.OK]
+        # Read for every paint of the hosts list: thousands of checks are filtered once per list
+        # (``checks`` is replaced, never changed in place).
+        if self._fixing is None or self._fixing[0] is not self.checks:
+            self._fixing = (self.checks, [c for c in self.checks if c.status is not CheckStatus.OK])
+        return self._fixing[1]
 
 
 def default_entries(saved_hosts: list[SavedHost]) -> list[HostEntry]:
@@ -67,6 +81,10 @@ def default_entries(saved_hosts: list[SavedHost]) -> list[HostEntry]:
     entries.append(HostEntry("demo", QCoreApplication.translate("Hosts", "Demo lab"), HostKind.DEMO))
     entries.extend(HostEntry(saved.key, saved.host, HostKind.REMOTE, saved) for saved in saved_hosts)
     return entries
+
+
+# What refreshing a host brings back: its session, inventory, checks and the Sites tree's rows.
+_Loaded = tuple[backend.HostLink, Inventory, list[CheckResult], SiteForest]
 
 
 class HostController(QObject):
@@ -112,23 +130,24 @@ class HostController(QObject):
         if entry is None:
             return False
 
-        def work(cancel: threading.Event) -> tuple[backend.HostLink, Inventory, list[CheckResult]]:
+        def work(cancel: threading.Event) -> _Loaded:
             link = entry.link or backend.connect(entry.kind.value, entry.saved, entry.password)
             try:
-                return link, *backend.load(link, cancel)
+                inventory, checks = backend.load(link, cancel)
             except BaseException:
                 # A link opened for this attempt would otherwise be dropped with the failure, still open.
                 if link is not entry.link:
                     link.close()
                 raise
+            return link, inventory, checks, site_forest(inventory, checks)
 
-        def done(result: tuple[backend.HostLink, Inventory, list[CheckResult]]) -> None:
+        def done(result: _Loaded) -> None:
             if entry not in self.entries:
                 # Removed or edited while it connected: nobody will use or close this session.
                 if result[0] is not entry.link:
                     result[0].close()
                 return
-            entry.link, entry.inventory, entry.checks = result
+            entry.link, entry.inventory, entry.checks, entry.sites = result
             entry.state, entry.error = HostState.READY, None
             self.hostChanged.emit(key)
 

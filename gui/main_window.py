@@ -36,6 +36,8 @@ from gui.table_model import RECORD_ROLE, RecordTableModel, fit_columns, table_vi
 
 # Hosts narrow, the Sites tree (the main work area) widest, the details about 40 %.
 _PANE_WIDTHS = (200, 660, 600)
+# Up to this many sites the tree opens fully; beyond, expanding costs more than a glance is worth.
+_EXPAND_SITES = 50
 # Language names stay in their own language; only "System default" is translated.
 LANGUAGES = (("", QT_TRANSLATE_NOOP("MainWindow", "System default")), ("en", "English"), ("de", "Deutsch"))
 
@@ -71,8 +73,7 @@ class MainWindow(QMainWindow):
         self.filter.setPlaceholderText(self.tr("Filter sites, applications, pools and paths (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
         self.sites = SiteTreeModel(self)
-        self.sites_proxy = SiteFilterProxy(self)
-        self.sites_proxy.setSourceModel(self.sites)
+        self.sites_proxy = SiteFilterProxy(self.sites, self)
         self.filter.textChanged.connect(self.sites_proxy.setFilterFixedString)
         self.tree = site_tree(self.sites_proxy)
         self._columns_sized = False
@@ -237,9 +238,9 @@ class MainWindow(QMainWindow):
 
     def _show_entry(self, entry: HostEntry) -> None:
         selected = self.grants.target
-        self.sites.set_inventory(entry.inventory, entry.checks)
+        self.sites.set_forest(entry.sites)
         self.pools.set_records(pool_rows(entry.inventory) if entry.inventory is not None else [])
-        self.tree.expandToDepth(0)
+        self._expand_if_few()
         self._size_columns()
         fit_columns(self.pools_view, 360)
         self.host_status.setText(host_state_text(entry))
@@ -247,6 +248,11 @@ class MainWindow(QMainWindow):
             self.details.show_nothing()
         if entry.inventory is not None:
             self.inventoryShown.emit(entry.key)
+
+    def _expand_if_few(self) -> None:
+        """Open the tree when it shows few sites; a long list stays collapsed, as IIS Manager shows it."""
+        if self.sites_proxy.rowCount() <= _EXPAND_SITES:
+            self.tree.expandAll()
 
     def _size_columns(self) -> None:
         """Once per window: the admin's saved widths, else widths fitted to the first rows shown."""
@@ -266,7 +272,7 @@ class MainWindow(QMainWindow):
         self.grants.set_host(entry.key)
         self.host_actions.update(entry)
         self.cancel_action.setEnabled(self.controller.runner.is_busy(entry.key))
-        self.sites.set_inventory(None, [])
+        self.sites.set_forest(None)
         self.pools.set_records([])
         self.details.show_nothing()
         if entry.state is HostState.READY:
@@ -303,7 +309,7 @@ class MainWindow(QMainWindow):
         self.hosts_view.setCurrentIndex(QModelIndex())
         self.select_host(key)
         if self.current_key is None:
-            self.sites.set_inventory(None, [])
+            self.sites.set_forest(None)
             self.details.show_nothing()
 
     @Slot()

@@ -1,14 +1,16 @@
 """The sites tree: site → application → virtual directory, with each row's access status.
 
-Built once per inventory; a check result or a busy flag later changes only the
-cells of the rows it concerns (``dataChanged``), so a 1,000-site tree is never
-reset for a status update. Filtering is the proxy's job (recursive, so a
-matching virtual directory keeps its site and application visible).
+The model adopts a SiteForest built by the worker (one reset that does no
+per-row work); a check result or a busy flag later changes only the cells of
+the rows it concerns (``dataChanged``), so a 1,000-site tree is never reset for
+a status update. ``data()`` is called for every painted cell and role, so it
+only looks values up. Sorting reorders the forest itself (one C-level sort per
+level): the proxy never asks ``data()`` thousands of times to sort.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
@@ -22,10 +24,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from bridge.model import Inventory, Target
 from bridge.needs import CheckResult
 from gui.icons import icon
-from gui.table_model import RECORD_ROLE, SORT_ROLE
+from gui.site_nodes import BY_NAME, SiteForest, SiteNode
+from gui.table_model import RECORD_ROLE
 from gui.texts import iis_word, reason_text, status_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,82 +42,36 @@ class Column(int, Enum):
     PATH = 5
 
 
-class NodeKind(str, Enum):
-    SITE = "site"
-    APPLICATION = "application"
-    VIRTUAL_DIRECTORY = "virtual-directory"
-
-
-@dataclass(eq=False)
-class SiteNode:
-    kind: NodeKind
-    name: str
-    target: str
-    state: str
-    bindings: str
-    pool: str
-    physical_path: str
-    parent: SiteNode | None = None
-    children: list[SiteNode] = field(default_factory=list)
-    row: int = 0
-
-    def add(self, child: SiteNode) -> None:
-        child.parent = self
-        child.row = len(self.children)
-        self.children.append(child)
-
-
 _STATUS_COLOURS = {"ok": "#2e7d32", "missing": "#b26a00", "blocked": "#c62828", "unfixable": "#5f6368"}
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ForegroundRole,
+        RECORD_ROLE,
+    }
+)
+_COLUMNS = len(Column)
 
 
-def _node(target: Target) -> SiteNode:
-    site = target.site
-    if target.kind == "site":
-        name = site.name
-        bindings = ", ".join(f"{b.protocol} {b.binding_information}" for b in site.bindings)
-        state = site.state
-    else:
-        name = (
-            target.directory.path if target.kind == "virtual-directory" else target.application.path
-        ).strip("/")
-        bindings = state = ""
-    pool = target.application.application_pool if target.kind != "virtual-directory" else ""
-    return SiteNode(
-        NodeKind(target.kind), name, str(target.ref), state, bindings, pool, target.directory.physical_path
-    )
-
-
-def _site_nodes(inventory: Inventory) -> list[SiteNode]:
-    """Sites with their applications, each holding its virtual directories, as IIS Manager shows them."""
-    sites: dict[str, SiteNode] = {}
-    applications: dict[tuple[str, str], SiteNode] = {}
-    for target in inventory.targets():
-        node = _node(target)
-        if target.kind == "site":
-            sites[target.site.name] = node
-            applications[(target.site.name, "/")] = node
-            continue
-        site = sites.get(target.site.name)
-        if site is None:
-            continue
-        if target.kind == "application":
-            site.add(node)
-            applications[(target.site.name, target.application.path)] = node
-        else:
-            owner = applications.get((target.site.name, target.application.path), site)
-            owner.add(node)
-    for row, node in enumerate(sites.values()):
-        node.row = row
-    return list(sites.values())
+def _cached(words: dict[str, str], text: str, translate: Callable[[str], str]) -> str:
+    word = words.get(text)
+    if word is None:
+        word = words[text] = translate(text)
+    return word
 
 
 class SiteTreeModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._sites: list[SiteNode] = []
-        self._by_target: dict[str, SiteNode] = {}
-        self._checks: dict[str, CheckResult] = {}
+        self._forest = SiteForest()
         self._busy: set[str] = set()
+        self._order = BY_NAME
+        # A few distinct statuses and IIS states, each translated and coloured once.
+        self._status_words: dict[str, str] = {}
+        self._state_words: dict[str, str] = {}
+        self._brushes = {status: QBrush(QColor(colour)) for status, colour in _STATUS_COLOURS.items()}
         self._headers = [
             self.tr("Name"),
             self.tr("Access"),
@@ -125,23 +81,17 @@ class SiteTreeModel(QAbstractItemModel):
             self.tr("Physical path"),
         ]
 
-    def set_inventory(self, inventory: Inventory | None, checks: list[CheckResult]) -> None:
+    def set_forest(self, forest: SiteForest | None) -> None:
+        """Show ``forest`` (None: nothing), in the tree's current order (the worker sorted it by name)."""
         self.beginResetModel()
-        self._sites = _site_nodes(inventory) if inventory is not None else []
-        self._by_target = {}
-        stack = list(self._sites)
-        while stack:
-            node = stack.pop()
-            self._by_target[node.target.casefold()] = node
-            stack.extend(node.children)
-        self._checks = {str(check.target).casefold(): check for check in checks}
+        self._forest = forest if forest is not None else SiteForest()
         self._busy.clear()
+        self._sort_forest()
         self.endResetModel()
 
     def update_check(self, check: CheckResult) -> None:
-        key = str(check.target).casefold()
-        self._checks[key] = check
-        self._changed(key)
+        self._forest.record(check)
+        self._changed(str(check.target).casefold())
 
     def set_busy(self, target: str, busy: bool) -> None:
         key = target.casefold()
@@ -152,31 +102,43 @@ class SiteTreeModel(QAbstractItemModel):
         self._changed(key)
 
     def set_all_busy(self, busy: bool) -> None:
-        """Mark every row as being checked (a refresh), or none."""
-        self._busy = set(self._by_target) if busy else set()
-        for key in self._by_target:
-            self._changed(key)
+        """Mark every row as being checked (a refresh), or none: one change per level of siblings."""
+        self._busy = set(self._forest.by_target) if busy else set()
+        self._column_changed(Column.ACCESS, self._forest.sites, QModelIndex())
+        for node in self._forest.nodes():
+            if node.children:
+                self._column_changed(Column.ACCESS, node.children, self.createIndex(node.row, 0, node))
 
     def check_for(self, target: str) -> CheckResult | None:
-        return self._checks.get(target.casefold())
+        return self._forest.check_for(target)
 
     def index_for(self, target: str) -> QModelIndex:
-        node = self._by_target.get(target.casefold())
+        node = self._forest.by_target.get(target.casefold())
         return self.createIndex(node.row, 0, node) if node is not None else QModelIndex()
 
     def node(self, index: Index) -> SiteNode | None:
         return index.internalPointer() if index.isValid() else None
 
     def _changed(self, key: str) -> None:
-        node = self._by_target.get(key)
+        node = self._forest.by_target.get(key)
         if node is not None:
             self.dataChanged.emit(
                 self.createIndex(node.row, 0, node), self.createIndex(node.row, Column.PATH, node)
             )
 
+    def _column_changed(self, column: Column, siblings: list[SiteNode], parent: QModelIndex) -> None:
+        if siblings:
+            last = len(siblings) - 1
+            self.dataChanged.emit(
+                self.index(0, column, parent), self.index(last, column, parent), [Qt.ItemDataRole.DisplayRole]
+            )
+
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        siblings = self._children(parent)
-        if 0 <= row < len(siblings) and 0 <= column < len(Column):
+        # The proxy asks for a source index for every cell it paints: this stays one call deep.
+        siblings: list[SiteNode] = (
+            parent.internalPointer().children if parent.isValid() else self._forest.sites
+        )
+        if 0 <= row < len(siblings) and 0 <= column < _COLUMNS:
             return self.createIndex(row, column, siblings[row])
         return QModelIndex()
 
@@ -189,10 +151,10 @@ class SiteTreeModel(QAbstractItemModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != 0:
             return 0
-        return len(self._children(parent))
+        return len(self.children_of(parent))
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(Column)
+        return _COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -201,45 +163,62 @@ class SiteTreeModel(QAbstractItemModel):
         return self._headers[section] if horizontal and 0 <= section < len(self._headers) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        node = self.node(index)
-        if node is None:
+        if role not in _ROLES or not index.isValid():
             return None
-        column = Column(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+        node: SiteNode = index.internalPointer()
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(node, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node, column)
-        if column is Column.ACCESS:
+        if column == Column.ACCESS:
             return self._access_role(node, role)
-        if role == Qt.ItemDataRole.DecorationRole and column is Column.NAME:
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.NAME:
             return icon(f"node-{node.kind.value}")
         return node if role == RECORD_ROLE else None
 
-    def _children(self, parent: Index) -> list[SiteNode]:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder the rows themselves, keeping every persistent index (selection, expansion) on its row."""
+        self._order = (column, order == Qt.SortOrder.DescendingOrder)
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        # Sorting by the same column again re-reads the values (statuses change after a grant).
+        self._sort_forest(again=True)
+        nodes: list[SiteNode] = [index.internalPointer() for index in before]
+        after = [self.createIndex(n.row, index.column(), n) for n, index in zip(nodes, before, strict=True)]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _sort_forest(self, *, again: bool = False) -> None:
+        column = self._order[0]
+        self._forest.sort(lambda node: self._text(node, column).casefold(), self._order, again=again)
+
+    def children_of(self, parent: Index) -> list[SiteNode]:
         node = self.node(parent)
-        return self._sites if node is None else node.children
+        return self._forest.sites if node is None else node.children
 
     def _status(self, node: SiteNode) -> str | None:
-        if node.target.casefold() in self._busy:
+        key = node.target.casefold()
+        if key in self._busy:
             return "busy"
-        check = self._checks.get(node.target.casefold())
+        check = self._forest.checks.get(key)
         return check.status.value if check is not None else None
 
-    def _text(self, node: SiteNode, column: Column) -> str:
-        if column is Column.ACCESS:
+    def _text(self, node: SiteNode, column: int) -> str:
+        if column == Column.NAME:
+            return node.name
+        if column == Column.ACCESS:
             status = self._status(node)
-            return status_text(status) if status is not None else ""
-        return {
-            Column.NAME: node.name,
-            Column.STATE: iis_word(node.state) if node.state else "",
-            Column.BINDINGS: node.bindings,
-            Column.POOL: node.pool,
-            Column.PATH: node.physical_path,
-        }[column]
+            return _cached(self._status_words, status, status_text) if status is not None else ""
+        if column == Column.STATE:
+            return _cached(self._state_words, node.state, iis_word) if node.state else ""
+        if column == Column.BINDINGS:
+            return node.bindings
+        return node.pool if column == Column.POOL else node.physical_path
 
-    def _tooltip(self, node: SiteNode, column: Column) -> str:
-        if column is Column.ACCESS:
-            check = self._checks.get(node.target.casefold())
+    def _tooltip(self, node: SiteNode, column: int) -> str:
+        if column == Column.ACCESS:
+            check = self._forest.check_for(node.target)
             if check is not None:
                 reasons = [reason_text(r.reason) for r in check.requirements if not r.ok]
                 return "\n".join(reasons) or self._text(node, column)
@@ -251,18 +230,22 @@ class SiteTreeModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DecorationRole:
             return icon(f"status-{status}")
-        if role == Qt.ItemDataRole.ForegroundRole and status in _STATUS_COLOURS:
-            return QBrush(QColor(_STATUS_COLOURS[status]))
-        return None
+        return self._brushes.get(status) if role == Qt.ItemDataRole.ForegroundRole else None
 
 
 class SiteFilterProxy(QSortFilterProxyModel):
-    """Case-insensitive filter on every column; a match keeps its ancestors visible."""
+    """Case-insensitive filter on every column; a match keeps its ancestors visible.
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    Sorting is passed to the source model, which orders its rows in one pass.
+    """
+
+    def __init__(self, source: SiteTreeModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._source = source
+        self.setSourceModel(source)
         self.setRecursiveFilteringEnabled(True)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
-        self.setSortRole(SORT_ROLE)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._source.sort(column, order)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from gui.site_model import Column
+from gui.table_model import ROWS_ON_SCREEN
 
 # Widest a column sized to its contents may get; a longer value is elided, its tooltip holds it whole.
 _CAPS = {Column.NAME: 240, Column.ACCESS: 190, Column.STATE: 110, Column.POOL: 180}
@@ -28,6 +29,7 @@ def site_tree(model: QAbstractItemModel) -> QTreeView:
     tree.setAlternatingRowColors(True)
     tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+    tree.header().setResizeContentsPrecision(ROWS_ON_SCREEN)
     return tree
 
 

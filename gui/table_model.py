@@ -28,6 +28,10 @@ T = TypeVar("T")
 
 Index = QModelIndex | QPersistentModelIndex
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+# A header's resizeContentsPrecision that sizes columns to the rows on screen. Qt's default reads
+# 1,000 rows, a few dozen milliseconds per column of a long list; a value longer than any on screen
+# is elided, its tooltip holds it whole.
+ROWS_ON_SCREEN = 0
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -109,6 +113,7 @@ def table_view(model: QAbstractItemModel, *, sortable: bool = False) -> QTableVi
     view.setWordWrap(False)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setResizeContentsPrecision(ROWS_ON_SCREEN)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -131,17 +136,25 @@ def share_width(wanted: Sequence[int], available: int, minimum: int) -> list[int
 
 
 class _ColumnFitter(QObject):
-    """Keeps a table's columns fitted to their contents (and its width), refitting when it is resized."""
+    """Keeps a table's columns fitted to their contents (and its width), refitting when it is resized.
+
+    A hidden table (a tab in the background) is fitted when it is shown: until
+    then it has no rows on screen to fit to, and the work would be wasted.
+    """
 
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
         self._view = view
         self.maximum = 0
         self.within_width = False
+        self._pending = False
         view.viewport().installEventFilter(self)
 
     def fit(self) -> None:
         view, header = self._view, self._view.horizontalHeader()
+        self._pending = not view.isVisible()
+        if self._pending:
+            return
         wanted = [
             min(max(view.sizeHintForColumn(column), header.sectionSizeHint(column)), self.maximum)
             for column in range(header.count())
@@ -155,7 +168,7 @@ class _ColumnFitter(QObject):
             header.resizeSection(column, width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize or (event.type() == QEvent.Type.Show and self._pending):
             self.fit()
         return False
 

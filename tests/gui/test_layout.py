@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from gui.hosts import host_line
 from gui.main_window import MainWindow
-from gui.site_model import Column, NodeKind
+from gui.site_model import Column
+from gui.site_nodes import NodeKind
 from gui.table_model import share_width
 from tests.gui.conftest import WAIT_MS
 
