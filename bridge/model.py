@@ -452,46 +452,72 @@ def parse_inventory(obj: object) -> Inventory:
     )
 
 
-# A parsed DACL by its SDDL text and the SIDs that resolve its domain-relative aliases.
-_DaclMemo = dict[tuple[str, tuple[str, ...]], Dacl]
+class _PathsParser:
+    """Parses the entries of one path-access answer against the answer's shared account names.
 
+    Folders of one server share a few distinct ACLs (inherited from a common root), so each
+    distinct SDDL is parsed once and its entries share the same immutable Dacl and accounts.
+    One answer comes from one server, where a domain-relative alias (``DA``) always stands for
+    the same SID, so the answer's SIDs resolve it as well as the entry's own would.
+    """
 
-def _parse_one_path(reader: _Reader, dacls: _DaclMemo) -> PathAccess:
-    accounts = reader.string_map("accounts")
-    sddl = reader.optional_string("sddl")
-    dacl = None
-    if sddl is not None:
-        key = (sddl, tuple(accounts))
-        dacl = dacls.get(key)
+    def __init__(self, accounts: Mapping[str, str | None]) -> None:
+        self._names = accounts
+        self._dacls: dict[str, Dacl] = {}
+        self._accounts: dict[tuple[str | None, str], Mapping[str, str | None]] = {}
+
+    def _dacl(self, reader: _Reader, sddl: str) -> Dacl:
+        dacl = self._dacls.get(sddl)
         if dacl is None:
             try:
-                dacl = dacls[key] = parse_dacl(sddl, known_sids=accounts)
+                dacl = self._dacls[sddl] = parse_dacl(sddl, known_sids=self._names)
             except SddlError as error:
                 raise ModelError(f"{reader.where('sddl')}: {error}") from error
-    return PathAccess(
-        path=reader.string("path"),
-        exists=reader.boolean("exists"),
-        is_directory=reader.boolean("isDirectory"),
-        is_unc=reader.boolean("isUnc"),
-        owner=reader.optional_string("owner"),
-        protected=reader.boolean("protected"),
-        sddl=sddl,
-        dacl=dacl,
-        accounts=accounts,
-        children=reader.strings("children"),
-        error=reader.optional_string("error"),
-    )
+        return dacl
+
+    def _entry_accounts(self, owner: str | None, sddl: str, dacl: Dacl) -> Mapping[str, str | None]:
+        """The names of the entry's owner and ACE SIDs, as the answer reported them."""
+        key = (owner, sddl)
+        accounts = self._accounts.get(key)
+        if accounts is None:
+            sids = dict.fromkeys([owner, *(ace.sid for ace in dacl.aces)])
+            accounts = self._accounts[key] = {
+                sid: self._names[sid] for sid in sids if sid is not None and sid in self._names
+            }
+        return accounts
+
+    def entry(self, reader: _Reader) -> PathAccess:
+        owner = reader.optional_string("owner")
+        sddl = reader.optional_string("sddl")
+        dacl: Dacl | None = None
+        accounts: Mapping[str, str | None] = {}
+        if sddl is not None:
+            dacl = self._dacl(reader, sddl)
+            accounts = self._entry_accounts(owner, sddl, dacl)
+        return PathAccess(
+            path=reader.string("path"),
+            exists=reader.boolean("exists"),
+            is_directory=reader.boolean("isDirectory"),
+            is_unc=reader.boolean("isUnc"),
+            owner=owner,
+            protected=reader.boolean("protected"),
+            sddl=sddl,
+            dacl=dacl,
+            accounts=accounts,
+            children=reader.strings("children"),
+            error=reader.optional_string("error"),
+        )
 
 
 def parse_path_access(obj: object) -> list[PathAccess]:
     """Parse the JSON document of ``path-access.ps1``, one entry per requested path.
 
-    Folders of one server share a few distinct ACLs (inherited from a common root), so each
-    distinct one is parsed once and its entries share the same immutable Dacl.
+    The script names each SID once per answer, in its top-level ``accounts``; each entry's
+    ``PathAccess.accounts`` holds the names of that entry's owner and ACE SIDs.
     """
     reader = _Reader(obj, "")
-    dacls: _DaclMemo = {}
-    return [_parse_one_path(_Reader(item, where), dacls) for item, where in reader.items("paths")]
+    parser = _PathsParser(reader.string_map("accounts"))
+    return [parser.entry(_Reader(item, where)) for item, where in reader.items("paths")]
 
 
 def parse_acl_change(obj: object) -> AclChange:

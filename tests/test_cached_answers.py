@@ -84,30 +84,34 @@ def test_a_dacl_equal_by_value_gets_its_own_answer_not_a_neighbours() -> None:
     assert access.content_level(folder_state(PATH, DACLS[2]).dacl, token) is access.AccessLevel.READ_EXECUTE
 
 
-def test_a_domain_alias_resolves_per_entry_even_for_the_same_sddl_text() -> None:
+def test_entries_of_one_sddl_text_share_their_parse_and_name_their_own_owner() -> None:
     entry: dict[str, Any] = {
         "path": PATH,
         "exists": True,
         "isDirectory": True,
         "isUnc": False,
-        "owner": None,
+        "owner": sids.SYSTEM,
         "protected": True,
         "sddl": "D:P(A;OICI;FA;;;DA)",
         "children": [],
         "error": None,
     }
-    first = {**entry, "accounts": {"S-1-5-21-1-2-3-512": "ONE\\Domain Admins"}}
-    second = {**entry, "path": "D:\\other", "accounts": {"S-1-5-21-4-5-6-512": "TWO\\Domain Admins"}}
-    again = {**first, "path": "D:\\again"}
-    one, two, three = parse_path_access({"paths": [first, second, again]})
-    assert one.dacl is not None and two.dacl is not None
-    assert [ace.sid for ace in (one.dacl.aces[0], two.dacl.aces[0])] == [
-        "S-1-5-21-1-2-3-512",
-        "S-1-5-21-4-5-6-512",
-    ]
-    assert three.dacl is one.dacl
+    names = {
+        sids.SYSTEM: "NT AUTHORITY\\SYSTEM",
+        "S-1-5-21-1-2-3-512": "ONE\\Domain Admins",
+        "S-1-5-32-544": "BUILTIN\\Administrators",
+    }
+    entries = [entry, {**entry, "path": "D:\\other", "owner": "S-1-5-32-544"}, {**entry, "path": "D:\\again"}]
+    one, two, three = parse_path_access({"paths": entries, "accounts": names})
+    assert one.dacl is not None and one.dacl.aces[0].sid == "S-1-5-21-1-2-3-512"
+    assert one.dacl is two.dacl is three.dacl
+    assert one.accounts == {sids.SYSTEM: "NT AUTHORITY\\SYSTEM", "S-1-5-21-1-2-3-512": "ONE\\Domain Admins"}
+    assert two.accounts == {
+        "S-1-5-32-544": "BUILTIN\\Administrators",
+        "S-1-5-21-1-2-3-512": "ONE\\Domain Admins",
+    }
     # Each entry is exactly what parsing it alone gives.
-    alone = [parse_path_access({"paths": [item]})[0] for item in (first, second, again)]
+    alone = [parse_path_access({"paths": [item], "accounts": names})[0] for item in entries]
     assert [one, two, three] == alone
 
 
@@ -136,7 +140,10 @@ def test_a_whole_server_checks_the_same_with_and_without_shortcuts(
         if pool is not None
     ]
     _without_caches(monkeypatch)
-    one_by_one = [parse_path_access({"paths": [entry]})[0] for entry in document["paths"]]
+    one_by_one = [
+        parse_path_access({"paths": [entry], "accounts": document["accounts"]})[0]
+        for entry in document["paths"]
+    ]
     plain = [
         check_target(t, _pool_by_scan(inventory, t.application.application_pool), a)
         for t, a in zip(targets, one_by_one, strict=True)

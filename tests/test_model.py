@@ -106,11 +106,6 @@ PATHS: dict[str, Any] = {
             "owner": "S-1-5-32-544",
             "protected": False,
             "sddl": "D:AI(A;OICI;FA;;;DA)(A;OICIID;0x1200a9;;;BU)",
-            "accounts": {
-                "S-1-5-32-544": "BUILTIN\\Administrators",
-                "S-1-5-21-9-8-7-512": "CONTOSO\\Domain Admins",
-                "S-1-5-32-545": None,
-            },
             "children": ["aspnet_client", "uploads"],
             "error": None,
         },
@@ -122,11 +117,27 @@ PATHS: dict[str, Any] = {
             "owner": None,
             "protected": False,
             "sddl": None,
-            "accounts": {},
             "children": [],
             "error": None,
         },
-    ]
+        {
+            "path": "D:\\Sites\\Shop",
+            "exists": True,
+            "isDirectory": True,
+            "isUnc": False,
+            "owner": "S-1-5-18",
+            "protected": True,
+            "sddl": "D:P(A;OICI;FA;;;SY)",
+            "children": [],
+            "error": None,
+        },
+    ],
+    "accounts": {
+        "S-1-5-32-544": "BUILTIN\\Administrators",
+        "S-1-5-21-9-8-7-512": "CONTOSO\\Domain Admins",
+        "S-1-5-32-545": None,
+        "S-1-5-18": "NT AUTHORITY\\SYSTEM",
+    },
 }
 
 
@@ -263,7 +274,7 @@ def test_powershell_51_wrapped_arrays_are_accepted() -> None:
 
 
 def test_parse_path_access() -> None:
-    wwwroot, unc = parse_path_access(copy.deepcopy(PATHS))
+    wwwroot, unc, _ = parse_path_access(copy.deepcopy(PATHS))
     assert wwwroot.readable
     assert wwwroot.dacl is not None
     assert wwwroot.dacl.aces[0].sid == "S-1-5-21-9-8-7-512"
@@ -271,6 +282,39 @@ def test_parse_path_access() -> None:
     assert wwwroot.account_name("S-1-5-21-9-8-7-512") == "CONTOSO\\Domain Admins"
     assert wwwroot.account_name(sids.USERS) == "BUILTIN\\Users"
     assert unc.is_unc and not unc.readable and unc.dacl is None
+
+
+def test_each_path_names_its_own_sids_from_the_answers_shared_accounts() -> None:
+    wwwroot, unc, shop = parse_path_access(copy.deepcopy(PATHS))
+    assert wwwroot.accounts == {
+        "S-1-5-32-544": "BUILTIN\\Administrators",
+        "S-1-5-21-9-8-7-512": "CONTOSO\\Domain Admins",
+        "S-1-5-32-545": None,
+    }
+    assert unc.accounts == {}
+    assert shop.accounts == {"S-1-5-18": "NT AUTHORITY\\SYSTEM"}
+
+
+def test_a_sid_the_answer_does_not_name_falls_back_to_its_well_known_name() -> None:
+    doc = copy.deepcopy(PATHS)
+    del doc["accounts"]["S-1-5-18"]
+    shop = parse_path_access(doc)[2]
+    assert shop.accounts == {}
+    assert shop.account_name(sids.SYSTEM) == "NT AUTHORITY\\SYSTEM"
+
+
+def test_a_domain_alias_the_answers_sids_leave_ambiguous_names_the_field() -> None:
+    doc = copy.deepcopy(PATHS)
+    doc["accounts"]["S-1-5-21-4-5-6-512"] = "FABRIKAM\\Domain Admins"
+    with pytest.raises(ModelError, match=r"paths\[0\]\.sddl: SID alias 'DA'"):
+        parse_path_access(doc)
+
+
+def test_path_access_without_shared_accounts_is_malformed() -> None:
+    doc = copy.deepcopy(PATHS)
+    del doc["accounts"]
+    with pytest.raises(ModelError, match=r"^accounts: missing"):
+        parse_path_access(doc)
 
 
 def test_path_access_with_bad_sddl_names_the_field() -> None:
@@ -282,8 +326,8 @@ def test_path_access_with_bad_sddl_names_the_field() -> None:
 
 def test_path_access_with_bad_account_names_the_field() -> None:
     doc = copy.deepcopy(PATHS)
-    doc["paths"][0]["accounts"]["S-1-5-32-544"] = 5
-    with pytest.raises(ModelError, match=r"paths\[0\]\.accounts\.S-1-5-32-544"):
+    doc["accounts"]["S-1-5-32-544"] = 5
+    with pytest.raises(ModelError, match=r"^accounts\.S-1-5-32-544: expected a string or null"):
         parse_path_access(doc)
     doc = copy.deepcopy(PATHS)
     doc["paths"][0]["children"] = [1]

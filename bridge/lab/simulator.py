@@ -267,10 +267,13 @@ class SimulatedServer:
         return {"server": server, "sites": sites, "appPools": pools}
 
     def _path_access(self, bound: dict[str, Any]) -> dict[str, Any]:
+        accounts: dict[str, str | None] = {}
         with self._lock:
-            return {"paths": [self._describe(path) for path in bound.get("Path", [])]}
+            paths = [self._describe(path, accounts) for path in bound.get("Path", [])]
+        return {"paths": paths, "accounts": accounts}
 
-    def _describe(self, path: str) -> dict[str, Any]:
+    def _describe(self, path: str, accounts: dict[str, str | None]) -> dict[str, Any]:
+        """One entry of the answer; the names of its SIDs go into the call's shared ``accounts``."""
         fs, machine = self._scenario.filesystem, self._scenario.machine
         # As path-access.ps1 decides it: by the spelling alone, without opening anything.
         slashed = path.replace("/", "\\")
@@ -284,7 +287,6 @@ class SimulatedServer:
             "owner": None,
             "protected": False,
             "sddl": None,
-            "accounts": {},
             "children": [],
             "error": None,
         }
@@ -292,16 +294,15 @@ class SimulatedServer:
             return entry
         dacl = fs.dacl(path)
         owner = fs.owner(path)
+        for sid in (owner, *(ace.sid for ace in dacl.aces)):
+            if sid not in accounts:
+                accounts[sid] = machine.account_name(sid, self._pools_by_sid)
         entry.update(
             exists=True,
             isDirectory=fs.is_directory(path),
             sddl=fs.access_sddl(path),
             protected=dacl.protected,
             owner=owner,
-            accounts={
-                sid: machine.account_name(sid, self._pools_by_sid)
-                for sid in dict.fromkeys([owner, *(ace.sid for ace in dacl.aces)])
-            },
             children=fs.subfolder_names(path)[:_MAX_CHILDREN] if fs.is_directory(path) else [],
         )
         return entry

@@ -1,12 +1,15 @@
 <#
 .SYNOPSIS
     IIS Access operation "path-access": for each folder, whether it exists,
-    its owner, whether inheritance is protected, its DACL as SDDL, the account
-    names its SIDs resolve to on this server, and its subfolders.
+    its owner, whether inheritance is protected, its DACL as SDDL and its
+    subfolders; beside them, once for the whole call, the account name each
+    SID of those owners and DACLs resolves to on this server.
 .NOTES
     UNC paths are reported, never opened: reading a share from a remote
     session needs a second hop, and a grant to this server's IUSR means
     nothing on a file server.
+    A server's folders share a few dozen SIDs, and each name is an LSA lookup:
+    each distinct SID is resolved once per call and its name sent once.
 #>
 [CmdletBinding()]
 param(
@@ -31,6 +34,8 @@ function Resolve-SidName {
 }
 
 $results = New-Object System.Collections.Generic.List[object]
+# An ordered dictionary keyed by SID string serialises as one JSON object.
+$accounts = [ordered]@{}
 foreach ($item in $Path) {
     # A share, however spelled: \\server\share, //server/share or \\?\UNC\server\share (not \\?\C:\ or \\.\C:\).
     $slashed = $item.Replace('/', '\')
@@ -44,7 +49,6 @@ foreach ($item in $Path) {
         owner       = $null
         protected   = $false
         sddl        = $null
-        accounts    = [ordered]@{}
         children    = @()
         error       = $null
     }
@@ -62,8 +66,11 @@ foreach ($item in $Path) {
                 foreach ($rule in $acl.GetAccessRules($true, $true, [System.Security.Principal.SecurityIdentifier])) {
                     $sids += $rule.IdentityReference.Value
                 }
-                foreach ($sid in ($sids | Select-Object -Unique)) {
-                    $entry.accounts[$sid] = Resolve-SidName $sid
+                foreach ($sid in $sids) {
+                    # Contains() throws on a null key: a folder without an owner has none to name.
+                    if ($sid -and -not $accounts.Contains($sid)) {
+                        $accounts[$sid] = Resolve-SidName $sid
+                    }
                 }
                 if ($entry.isDirectory) {
                     $entry.children = @(Get-ChildItem -LiteralPath $item -Directory -Force |
@@ -78,4 +85,4 @@ foreach ($item in $Path) {
     $results.Add($entry)
 }
 
-[ordered]@{ paths = $results.ToArray() } | ConvertTo-Json -Depth 8 -Compress
+[ordered]@{ paths = $results.ToArray(); accounts = $accounts } | ConvertTo-Json -Depth 8 -Compress

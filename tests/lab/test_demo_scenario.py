@@ -29,8 +29,12 @@ def _root(inventory: Any, site: str, app: str = "/") -> Any:
     return next(a for a in found["applications"] if a["path"] == app)
 
 
+def _answer(server: SimulatedServer, path: str) -> Any:
+    return json.loads(server.execute(script_text(Operation.PATH_ACCESS), {"Path": [path]}))
+
+
 def _folder(server: SimulatedServer, path: str) -> Any:
-    return json.loads(server.execute(script_text(Operation.PATH_ACCESS), {"Path": [path]}))["paths"][0]
+    return _answer(server, path)["paths"][0]
 
 
 def _can(entry: Any, token: Iterable[str], rights: int = sddl.READ_AND_EXECUTE) -> bool:
@@ -78,8 +82,9 @@ def test_default_web_site_serves_anonymous_through_users_not_an_iusr_entry(
     assert _root(inventory, "Default Web Site")["virtualDirectories"][0]["physicalPath"].startswith(
         "%SystemDrive%"
     )
-    entry = _folder(server, folder)
-    assert sids.IUSR not in entry["accounts"]
+    answer = _answer(server, folder)
+    entry = answer["paths"][0]
+    assert sids.IUSR not in answer["accounts"]
     assert _can(entry, sids.anonymous_token())
     assert _can(entry, _worker(inventory, "DefaultAppPool"))
 
@@ -109,10 +114,13 @@ def test_kunden_portal_runs_anonymous_as_its_pool_which_can_read(
 ) -> None:
     app = _root(inventory, "Kunden-Portal Müller")
     assert app["anonymousAuthentication"]["userName"] == ""
-    entry = _folder(server, _site_folder(inventory, "Kunden-Portal Müller"))
+    answer = _answer(server, _site_folder(inventory, "Kunden-Portal Müller"))
+    entry = answer["paths"][0]
     assert not _can(entry, sids.anonymous_token())
     assert _can(entry, _worker(inventory, app["applicationPool"]))
-    assert entry["accounts"][sids.app_pool_sid("Kunden-Portal Müller")] == "IIS AppPool\\Kunden-Portal Müller"
+    assert (
+        answer["accounts"][sids.app_pool_sid("Kunden-Portal Müller")] == "IIS AppPool\\Kunden-Portal Müller"
+    )
 
 
 def test_shop_uploads_needs_modify_for_its_pool(server: SimulatedServer, inventory: Any) -> None:

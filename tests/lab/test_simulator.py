@@ -12,9 +12,10 @@ import pytest
 
 from bridge import sddl, sids
 from bridge.lab.backend import ScriptFailed, ScriptRejected
-from bridge.lab.machine import Machine
+from bridge.lab.machine import Machine, pools_by_sid
 from bridge.lab.scenario import load_scenario
 from bridge.lab.simulator import SimulatedServer, demo_scenario_path
+from bridge.model import parse_path_access
 from bridge.scripts import Operation, script_text
 
 SHOP = "D:\\Sites\\ContosoShop"
@@ -186,9 +187,31 @@ def test_output_is_compressed_powershell_json() -> None:
 
 def test_path_access_empty_list_and_unc_paths() -> None:
     server = _server()
-    assert _run(server, Operation.PATH_ACCESS, Path=[]) == {"paths": []}
+    assert _run(server, Operation.PATH_ACCESS, Path=[]) == {"paths": [], "accounts": {}}
     unc = _run(server, Operation.PATH_ACCESS, Path=["\\\\fs01\\media"])["paths"][0]
     assert (unc["isUnc"], unc["exists"], unc["sddl"]) == (True, False, None)
+
+
+def test_path_access_names_each_sid_of_the_call_once_and_every_path_sees_its_own() -> None:
+    scenario = load_scenario(demo_scenario_path())
+    fs = scenario.filesystem
+    listing = json.loads((demo_scenario_path() / "filesystem.json").read_text(encoding="utf-8"))["paths"]
+    folders = [path for path in listing if fs.is_directory(path)]
+    answer = _run(SimulatedServer(scenario), Operation.PATH_ACCESS, Path=["\\\\fs01\\media", *folders])
+    pools = pools_by_sid(pool.name for pool in scenario.config.pools)
+    # What the script named per folder before the names moved to the top level.
+    per_folder = {
+        folder: {
+            sid: scenario.machine.account_name(sid, pools)
+            for sid in (fs.owner(folder), *(ace.sid for ace in fs.dacl(folder).aces))
+        }
+        for folder in folders
+    }
+    assert answer["accounts"] == {sid: name for names in per_folder.values() for sid, name in names.items()}
+    assert len(folders) > len(answer["accounts"]) > 5
+    unc, *parsed = parse_path_access(answer)
+    assert unc.accounts == {}
+    assert [access.accounts for access in parsed] == list(per_folder.values())
 
 
 def test_path_access_knows_a_share_however_it_is_spelled() -> None:
