@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.filter.setClearButtonEnabled(True)
         self.sites = SiteTreeModel(self)
         self.sites_proxy = SiteFilterProxy(self.sites, self)
-        self.filter.textChanged.connect(self.sites_proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self._filter_changed)
         self.tree = site_tree(self.sites_proxy)
         self._columns_sized = False
         self.pools = RecordTableModel(pool_columns(), self)
@@ -253,6 +253,11 @@ class MainWindow(QMainWindow):
         """Open the tree when it shows few sites; a long list stays collapsed, as IIS Manager shows it."""
         if self.sites_proxy.rowCount() <= _EXPAND_SITES:
             self.tree.expandAll()
+
+    @Slot(str)
+    def _filter_changed(self, text: str) -> None:
+        self.sites_proxy.set_text(text)
+        self._expand_if_few()
 
     def _size_columns(self) -> None:
         """Once per window: the admin's saved widths, else widths fitted to the first rows shown."""

@@ -5,7 +5,8 @@ per-row work); a check result or a busy flag later changes only the cells of
 the rows it concerns (``dataChanged``), so a 1,000-site tree is never reset for
 a status update. ``data()`` is called for every painted cell and role, so it
 only looks values up. Sorting reorders the forest itself (one C-level sort per
-level): the proxy never asks ``data()`` thousands of times to sort.
+level) and filtering reads each row's prepared search text: the proxy never
+asks ``data()`` for thousands of rows per keystroke or click.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Slot,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -53,6 +55,7 @@ _ROLES = frozenset(
     }
 )
 _COLUMNS = len(Column)
+_BRACKETED_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "beginFilterChange")
 
 
 def _cached(words: dict[str, str], text: str, translate: Callable[[str], str]) -> str:
@@ -234,18 +237,44 @@ class SiteTreeModel(QAbstractItemModel):
 
 
 class SiteFilterProxy(QSortFilterProxyModel):
-    """Case-insensitive filter on every column; a match keeps its ancestors visible.
+    """Case-insensitive filter on a row's name, bindings, pool and path; a match keeps its ancestors.
 
-    Sorting is passed to the source model, which orders its rows in one pass.
+    A row stays when its subtree's search text holds the filter, so Qt never has
+    to recurse into children to decide it. Sorting is passed to the source model.
     """
 
     def __init__(self, source: SiteTreeModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._source = source
         self.setSourceModel(source)
-        self.setRecursiveFilteringEnabled(True)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
+        # Search texts never change with a row's status: nothing to re-filter on dataChanged.
+        self.setDynamicSortFilter(False)
+        self._needle = ""
+
+    @Slot(str)
+    def set_text(self, text: str) -> None:
+        # Qt 6.10 brackets a filter change instead (and PySide 6.11 warns on invalidateRowsFilter).
+        if _BRACKETED_FILTER_CHANGE:
+            self.beginFilterChange()
+            self._needle = text.casefold()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = text.casefold()
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needle:
+            return True
+        return self._needle in self._source.children_of(source_parent)[source_row].search
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        """Answered from the rows themselves: Qt's own answer filters every child of every site laid out."""
+        if not parent.isValid():
+            return self.rowCount() > 0
+        node = self._source.node(self.mapToSource(parent))
+        if node is None or parent.column() != 0:
+            return False
+        return any(self._needle in child.search for child in node.children)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._source.sort(column, order)

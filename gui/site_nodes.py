@@ -1,9 +1,10 @@
 """The rows of the Sites tree as plain Python objects, built off the GUI thread.
 
 A server with 1,000 sites has 3,000 rows; turning its inventory into rows,
-indexing them by target and sorting them takes longer than the GUI thread may
-stall, so the worker that reads the inventory builds a SiteForest and the
-model only adopts it. Nothing here touches Qt.
+indexing them by target, sorting them and preparing each row's filter text
+takes longer than the GUI thread may stall, so the worker that reads the
+inventory builds a SiteForest and the model only adopts it. Nothing here
+touches Qt.
 """
 
 from __future__ import annotations
@@ -35,11 +36,16 @@ class SiteNode:
     parent: SiteNode | None = None
     children: list[SiteNode] = field(default_factory=list)
     row: int = 0
+    # Case-folded text of this row and every row below it: the filter keeps a row whose subtree matches.
+    search: str = ""
 
     def add(self, child: SiteNode) -> None:
         child.parent = self
         child.row = len(self.children)
         self.children.append(child)
+
+    def own_search(self) -> str:
+        return "\n".join((self.name, self.bindings, self.pool, self.physical_path)).casefold()
 
 
 def _node(target: Target) -> SiteNode:
@@ -81,6 +87,11 @@ def _site_nodes(inventory: Inventory) -> list[SiteNode]:
     for row, node in enumerate(sites.values()):
         node.row = row
     return list(sites.values())
+
+
+def _fill_search(node: SiteNode) -> str:
+    node.search = "\n".join([node.own_search(), *(_fill_search(child) for child in node.children)])
+    return node.search
 
 
 def _sort_siblings(nodes: list[SiteNode], key: Callable[[SiteNode], Any], reverse: bool) -> None:
@@ -135,6 +146,8 @@ class SiteForest:
 def site_forest(inventory: Inventory, checks: list[CheckResult]) -> SiteForest:
     """The tree of ``inventory`` sorted by name, with ``checks`` attached."""
     forest = SiteForest(_site_nodes(inventory))
+    for site in forest.sites:
+        _fill_search(site)
     forest.by_target = {node.target.casefold(): node for node in forest.nodes()}
     for check in checks:
         forest.record(check)
