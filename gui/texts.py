@@ -208,13 +208,16 @@ _LEVELS: Mapping[AccessLevel, object] = {
     AccessLevel.FULL_CONTROL: QT_TRANSLATE_NOOP("Bridge", "Full control"),
 }
 
-# The bridge fills level parameters with these English words (bridge.needs.level_word).
-_LEVEL_WORDS: Mapping[str, AccessLevel] = {
-    "no": AccessLevel.NONE,
-    "Read": AccessLevel.READ,
-    "Read & execute": AccessLevel.READ_EXECUTE,
-    "Modify": AccessLevel.MODIFY,
-    "Full control": AccessLevel.FULL_CONTROL,
+# A level inside a reason's sentence, keyed by the English word the bridge fills in
+# (bridge.needs.level_word). English puts "access" after it in the sentence; German needs a whole
+# phrase that changes with the level ("keinen Zugriff", "die Berechtigung „Lesen“", "Vollzugriff").
+_LEVEL_PHRASE_CONTEXT = "LevelInSentence"
+_LEVEL_PHRASES: Mapping[str, object] = {
+    "no": QT_TRANSLATE_NOOP("LevelInSentence", "no"),
+    "Read": QT_TRANSLATE_NOOP("LevelInSentence", "Read"),
+    "Read & execute": QT_TRANSLATE_NOOP("LevelInSentence", "Read & execute"),
+    "Modify": QT_TRANSLATE_NOOP("LevelInSentence", "Modify"),
+    "Full control": QT_TRANSLATE_NOOP("LevelInSentence", "Full control"),
 }
 
 _LEVEL_PARAMS = ("needs", "effective")
@@ -294,11 +297,8 @@ def level_text(level: AccessLevel) -> str:
 
 
 def _level_param(word: str) -> str:
-    if word == "no":
-        # Inside a sentence: "has no access", not "has No access access".
-        return QCoreApplication.translate("Bridge", "no")
-    level = _LEVEL_WORDS.get(word)
-    return level_text(level) if level is not None else word
+    phrase = _LEVEL_PHRASES.get(word)
+    return QCoreApplication.translate(_LEVEL_PHRASE_CONTEXT, str(phrase)) if phrase is not None else word
 
 
 def reason_text(message: Message) -> str:

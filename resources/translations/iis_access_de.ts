@@ -299,99 +299,94 @@
         <translation>Kein Zugriff</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="223"/>
-        <source>{name} has {effective} access to {path}, which covers the {needs} access it needs.</source>
-        <translation>{name} hat auf {path} die Berechtigung „{effective}“; das deckt den benötigten Zugriff „{needs}“ ab.</translation>
-    </message>
-    <message>
         <location filename="../../gui/texts.py" line="226"/>
+        <source>{name} has {effective} access to {path}, which covers the {needs} access it needs.</source>
+        <translation>{name} hat auf {path} {effective}; das genügt, benötigt wird {needs}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="229"/>
         <source>The worker process of application pool {pool} runs as {name}, which has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005).</source>
-        <translation>Der Arbeitsprozess des Anwendungspools {pool} läuft als {name}. Dieses Konto hat auf {path} die Berechtigung „{effective}“, braucht aber „{needs}“: IIS antwortet mit HTTP 500.19 (0x80070005).</translation>
+        <translation>Der Arbeitsprozess des Anwendungspools {pool} läuft als {name}. Dieses Konto hat auf {path} {effective}, braucht aber {needs}: IIS antwortet mit HTTP 500.19 (0x80070005).</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="231"/>
+        <location filename="../../gui/texts.py" line="234"/>
         <source>The worker process of application pool {pool} runs as {name}, and anonymous requests run as the pool identity too. It has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005) or 401.3.</source>
-        <translation>Der Arbeitsprozess des Anwendungspools {pool} läuft als {name}, und auch anonyme Anfragen laufen als Poolidentität. Sie hat auf {path} die Berechtigung „{effective}“, braucht aber „{needs}“: IIS antwortet mit HTTP 500.19 (0x80070005) oder 401.3.</translation>
+        <translation>Der Arbeitsprozess des Anwendungspools {pool} läuft als {name}, und auch anonyme Anfragen laufen als Poolidentität. Sie hat auf {path} {effective}, braucht aber {needs}: IIS antwortet mit HTTP 500.19 (0x80070005) oder 401.3.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="237"/>
+        <location filename="../../gui/texts.py" line="240"/>
         <source>Anonymous requests run as {name}, which has {effective} access to {path} but needs {needs}: IIS answers HTTP 401.3.</source>
-        <translation>Anonyme Anfragen laufen als {name}. Dieses Konto hat auf {path} die Berechtigung „{effective}“, braucht aber „{needs}“: IIS antwortet mit HTTP 401.3.</translation>
+        <translation>Anonyme Anfragen laufen als {name}. Dieses Konto hat auf {path} {effective}, braucht aber {needs}: IIS antwortet mit HTTP 401.3.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="242"/>
+        <location filename="../../gui/texts.py" line="245"/>
         <source>Anonymous requests run as {name}, an account the server could not resolve to a SID; its access cannot be checked.</source>
         <translation>Anonyme Anfragen laufen als {name}, einem Konto, das der Server nicht in eine SID auflösen konnte; sein Zugriff lässt sich nicht prüfen.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="247"/>
+        <location filename="../../gui/texts.py" line="250"/>
         <source>{name} needs {needs} access to {path}, but a deny entry for {denied} takes it away: adding an allow entry would not help. Remove or narrow the deny entry first.</source>
-        <translation>{name} braucht Zugriff „{needs}“ auf {path}, aber ein Verweigern-Eintrag für {denied} entzieht ihn: Ein zusätzlicher Zulassen-Eintrag hilft nicht. Entfernen oder beschränken Sie zuerst den Verweigern-Eintrag.</translation>
+        <translation>{name} braucht auf {path} {needs}, aber ein Verweigern-Eintrag für {denied} hebt sie auf: Ein zusätzlicher Zulassen-Eintrag hilft nicht. Entfernen oder beschränken Sie zuerst den Verweigern-Eintrag.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="252"/>
+        <location filename="../../gui/texts.py" line="255"/>
         <source>{path} is a network share. The accounts on this server (such as IUSR) mean nothing on the file server, so access must be granted there, to the account the share is reached as.</source>
         <translation>{path} ist eine Netzwerkfreigabe. Die Konten dieses Servers (etwa IUSR) gelten auf dem Dateiserver nicht; der Zugriff muss dort gewährt werden, für das Konto, mit dem die Freigabe erreicht wird.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="257"/>
+        <location filename="../../gui/texts.py" line="260"/>
         <source>{path} does not exist on the server; IIS cannot serve it.</source>
         <translation>{path} existiert auf dem Server nicht; IIS kann es nicht ausliefern.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="258"/>
+        <location filename="../../gui/texts.py" line="261"/>
         <source>{path} is a file, not a folder.</source>
         <translation>{path} ist eine Datei, kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="259"/>
+        <location filename="../../gui/texts.py" line="262"/>
         <source>The folder&apos;s permissions could not be read: {error}</source>
         <translation>Die Berechtigungen des Ordners konnten nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="260"/>
+        <location filename="../../gui/texts.py" line="263"/>
         <source>{path} is a network share. A grant to this server&apos;s IUSR or pool identity means nothing on the file server: grant access on the file server itself, to the account the share is reached as.</source>
         <translation>{path} ist eine Netzwerkfreigabe. Eine Berechtigung für IUSR oder die Poolidentität dieses Servers gilt auf dem Dateiserver nicht: Gewähren Sie den Zugriff auf dem Dateiserver selbst, für das Konto, mit dem die Freigabe erreicht wird.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="265"/>
+        <location filename="../../gui/texts.py" line="268"/>
         <source>{path} is not a full local path such as D:\sites\shop.</source>
         <translation>{path} ist kein vollständiger lokaler Pfad wie D:\sites\shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="266"/>
+        <location filename="../../gui/texts.py" line="269"/>
         <source>{path} is the root of a drive: an inheritable grant there would reach every folder on the drive.</source>
         <translation>{path} ist das Stammverzeichnis eines Laufwerks: Eine vererbbare Berechtigung dort erreicht jeden Ordner des Laufwerks.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="270"/>
+        <location filename="../../gui/texts.py" line="273"/>
         <source>{path} is the Windows directory or inside it; its permissions belong to Windows.</source>
         <translation>{path} ist das Windows-Verzeichnis oder liegt darin; seine Berechtigungen gehören Windows.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="273"/>
+        <location filename="../../gui/texts.py" line="276"/>
         <source>{path} is a Program Files folder or inside it; installed programs rely on its permissions.</source>
         <translation>{path} ist ein Programme-Ordner oder liegt darin; installierte Programme verlassen sich auf seine Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="276"/>
+        <location filename="../../gui/texts.py" line="279"/>
         <source>{path} is ProgramData or inside it; services and programs keep their settings there.</source>
         <translation>{path} ist ProgramData oder liegt darin; Dienste und Programme speichern dort ihre Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="279"/>
+        <location filename="../../gui/texts.py" line="282"/>
         <source>{path} is a user profile folder (or the folder of all profiles); it holds private files.</source>
         <translation>{path} ist ein Benutzerprofilordner (oder der Ordner aller Profile); er enthält private Dateien.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="282"/>
+        <location filename="../../gui/texts.py" line="285"/>
         <source>IIS_IUSRS is in the token of every application pool on {host}: with Modify on the whole site root {path}, any site on the server could change this site&apos;s files. Grant Modify to the site&apos;s own pool identity ({pool_account}) instead, and only on the folder the application writes to, such as {path}\App_Data or {path}\uploads.</source>
         <translation>IIS_IUSRS steht im Token jedes Anwendungspools auf {host}: Mit „Ändern“ auf dem gesamten Websitestamm {path} könnte jede Website des Servers die Dateien dieser Website ändern. Gewähren Sie „Ändern“ stattdessen der eigenen Poolidentität der Website ({pool_account}) und nur für den Ordner, in den die Anwendung schreibt, etwa {path}\App_Data oder {path}\uploads.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/texts.py" line="299"/>
-        <source>no</source>
-        <translation>keine</translation>
     </message>
 </context>
 <context>
@@ -947,140 +942,168 @@
 <context>
     <name>Hosts</name>
     <message>
-        <location filename="../../gui/hosts.py" line="65"/>
+        <location filename="../../gui/hosts.py" line="79"/>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="67"/>
+        <location filename="../../gui/hosts.py" line="81"/>
         <source>Demo lab</source>
         <translation>Demo-Labor</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="226"/>
+        <location filename="../../gui/hosts.py" line="245"/>
         <source>{host}: {sites} sites, {problems} need attention</source>
         <translation>{host}: {sites} Websites, {problems} brauchen Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="241"/>
+        <location filename="../../gui/hosts.py" line="260"/>
         <source>Connected · all good</source>
         <translation>Verbunden · alles in Ordnung</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="242"/>
+        <location filename="../../gui/hosts.py" line="261"/>
         <source>Connected · {count} to fix</source>
         <translation>Verbunden · {count} zu beheben</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="244"/>
+        <location filename="../../gui/hosts.py" line="263"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="245"/>
+        <location filename="../../gui/hosts.py" line="264"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
 </context>
 <context>
+    <name>LevelInSentence</name>
+    <message>
+        <location filename="../../gui/texts.py" line="216"/>
+        <source>no</source>
+        <translation>keinen Zugriff</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="217"/>
+        <source>Read</source>
+        <translation>die Berechtigung „Lesen“</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="218"/>
+        <source>Read &amp; execute</source>
+        <translation>die Berechtigung „Lesen, Ausführen“</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="219"/>
+        <source>Modify</source>
+        <translation>die Berechtigung „Ändern“</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="220"/>
+        <source>Full control</source>
+        <translation>Vollzugriff</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="40"/>
+        <location filename="../../gui/main_window.py" line="42"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="57"/>
+        <location filename="../../gui/main_window.py" line="59"/>
         <source>IIS Access</source>
         <translation>IIS Access</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="71"/>
+        <location filename="../../gui/main_window.py" line="73"/>
         <source>Filter sites, applications, pools and paths (Ctrl+F)</source>
         <translation>Websites, Anwendungen, Pools und Pfade filtern (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Sites</source>
         <translation>Websites</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="112"/>
         <source>Application Pools</source>
         <translation>Anwendungspools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112"/>
+        <location filename="../../gui/main_window.py" line="113"/>
         <source>All hosts</source>
         <translation>Alle Hosts</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="114"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120"/>
+        <location filename="../../gui/main_window.py" line="121"/>
         <source>Hosts</source>
         <translation>Hosts</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>&amp;Check all hosts</source>
         <translation>Alle Hosts &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>&amp;Host</source>
         <translation>&amp;Host</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="290"/>
+        <location filename="../../gui/main_window.py" line="301"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322"/>
+        <location filename="../../gui/main_window.py" line="333"/>
         <source>Cancelled: the operation was stopped.</source>
         <translation>Abgebrochen: der Vorgang wurde angehalten.</translation>
     </message>
@@ -1135,32 +1158,32 @@
 <context>
     <name>SiteTreeModel</name>
     <message>
-        <location filename="../../gui/site_model.py" line="120"/>
+        <location filename="../../gui/site_model.py" line="79"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/site_model.py" line="121"/>
+        <location filename="../../gui/site_model.py" line="80"/>
         <source>Access</source>
         <translation>Zugriff</translation>
     </message>
     <message>
-        <location filename="../../gui/site_model.py" line="122"/>
+        <location filename="../../gui/site_model.py" line="81"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/site_model.py" line="123"/>
+        <location filename="../../gui/site_model.py" line="82"/>
         <source>Bindings</source>
         <translation>Bindungen</translation>
     </message>
     <message>
-        <location filename="../../gui/site_model.py" line="124"/>
+        <location filename="../../gui/site_model.py" line="83"/>
         <source>Application pool</source>
         <translation>Anwendungspool</translation>
     </message>
     <message>
-        <location filename="../../gui/site_model.py" line="125"/>
+        <location filename="../../gui/site_model.py" line="84"/>
         <source>Physical path</source>
         <translation>Physischer Pfad</translation>
     </message>

@@ -10,10 +10,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from bridge.access import AccessLevel
+from bridge.model import Message
+from bridge.needs import level_word
 from bridge.resources import resource_path
 from gui.app import Translation, language_code, parse_args
 from gui.settings import Settings
-from gui.texts import iis_word
+from gui.texts import iis_word, reason_text
 from tests.gui.conftest import LabFactory, WindowFactory, lab_entry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,3 +85,39 @@ def test_german_strings_appear_with_lang_de(
     finally:
         translation.install("en")
     assert window.tr("Sites") == "Sites"
+
+
+def _reason(code: str, effective: AccessLevel, needs: AccessLevel) -> Message:
+    """A finding as the bridge words its parameters (levels as the Security tab's English words)."""
+    params = {
+        "name": "IUSR",
+        "pool": "Shop",
+        "path": r"C:\inetpub\shop",
+        "denied": "Everyone",
+        "effective": level_word(effective),
+        "needs": level_word(needs),
+    }
+    return Message(code, "", params)
+
+
+def test_reasons_name_every_access_level_in_a_natural_phrase(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    english = reason_text(_reason("anonymous-missing", AccessLevel.NONE, AccessLevel.READ_EXECUTE))
+    assert r"which has no access to C:\inetpub\shop but needs Read & execute:" in english
+    translation = Translation(app)
+    translation.install("de")
+    try:
+        none = reason_text(_reason("anonymous-missing", AccessLevel.NONE, AccessLevel.READ_EXECUTE))
+        read = reason_text(_reason("worker-missing", AccessLevel.READ, AccessLevel.MODIFY))
+        full = reason_text(_reason("ok", AccessLevel.FULL_CONTROL, AccessLevel.READ_EXECUTE))
+        blocked = reason_text(_reason("blocked", AccessLevel.NONE, AccessLevel.READ))
+    finally:
+        translation.install("en")
+    assert r"C:\inetpub\shop keinen Zugriff, braucht aber die Berechtigung „Lesen, Ausführen“:" in none
+    assert r"C:\inetpub\shop die Berechtigung „Lesen“, braucht aber die Berechtigung „Ändern“:" in read
+    assert full.startswith(r"IUSR hat auf C:\inetpub\shop Vollzugriff; das genügt")
+    assert r"IUSR braucht auf C:\inetpub\shop die Berechtigung „Lesen“, aber" in blocked
+    for text in (none, read, full, blocked):
+        assert "„keine“" not in text
+        assert "access" not in text
