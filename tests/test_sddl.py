@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bridge import sddl, sids
+from bridge import access, sddl, sids
 from bridge.sddl import Ace, Dacl, SddlError, format_ace, format_dacl, parse_dacl, rights_name
 
 TI = sids.TRUSTED_INSTALLER
@@ -243,3 +243,22 @@ def test_formatting_a_dacl_again_gives_the_text_of_that_very_dacl() -> None:
     for _ in range(2):
         assert [format_dacl(parse_dacl(text)) for text in texts] == list(texts)
     assert format_dacl.__wrapped__(parse_dacl(texts[2])) == texts[2]
+
+
+def test_equal_dacls_hash_equal_however_they_were_made() -> None:
+    built = Dacl(False, True, False, (Ace("A", frozenset(), sddl.FULL_CONTROL, sids.SYSTEM),))
+    granted = access.with_explicit_allow(built, sids.IUSR, sddl.READ_AND_EXECUTE)
+    # The hash is computed once per object: a copy with other ACEs must not inherit it.
+    assert hash(built) == hash(parse_dacl("D:AI(A;;FA;;;SY)"))
+    assert granted == parse_dacl(format_dacl(granted))
+    assert hash(granted) == hash(parse_dacl(format_dacl(granted)))
+    assert hash(granted) != hash(built)
+    assert len({built, granted, parse_dacl("D:AI(A;;FA;;;SY)"), parse_dacl(format_dacl(granted))}) == 2
+
+
+def test_parsing_an_equal_dacl_again_gives_the_object_the_caches_already_hold() -> None:
+    first = parse_dacl(REAL_DACLS["deny IUSR"])
+    assert parse_dacl(REAL_DACLS["deny IUSR"]) is first
+    assert parse_dacl("D:" + REAL_DACLS["deny IUSR"][4:]) is not first
+    # Equal by value, however spelled.
+    assert parse_dacl("D:AI(A;OICI;0x1200a9;;;IS)") is parse_dacl("D:AI(A;CIOI;0x1200A9;;;S-1-5-32-568)")
