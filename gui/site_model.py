@@ -267,14 +267,5 @@ class SiteFilterProxy(QSortFilterProxyModel):
             return True
         return self._needle in self._source.children_of(source_parent)[source_row].search
 
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        """Answered from the rows themselves: Qt's own answer filters every child of every site laid out."""
-        if not parent.isValid():
-            return self.rowCount() > 0
-        node = self._source.node(self.mapToSource(parent))
-        if node is None or parent.column() != 0:
-            return False
-        return any(self._needle in child.search for child in node.children)
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._source.sort(column, order)
