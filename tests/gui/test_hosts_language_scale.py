@@ -1,4 +1,4 @@
-"""The host dialog, the language menu and a 1,000-site server, driven through the real window."""
+"""The host dialog and the language menu, driven through the real window."""
 
 from __future__ import annotations
 
@@ -9,16 +9,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bridge.credentials import SERVICE, keyring_key
-from bridge.lab.generate import generate_scenario
-from bridge.lab.host import LabHost
-from bridge.lab.simulator import SimulatedServer
 from gui.app import App, parse_args
 from gui.host_dialog import HostDialog
 from gui.main_window import MainWindow
 from gui.settings import Settings
 from tests.gui.conftest import LAB_USER, WAIT_MS, LabFactory, MemoryKeyring, WindowFactory, lab_entry
-
-SITES = 1000
 
 
 def _fill(qtbot: QtBot, dialog: HostDialog, host: str, port: int, password: str, *, remember: bool) -> None:
@@ -118,22 +113,3 @@ def test_switching_the_language_from_the_menu_rebuilds_the_window_in_german(
         if app.window is not None:
             app.window.close()
         app.close()
-
-
-def test_a_server_with_1000_sites_loads_into_the_tree_and_the_filter_narrows_it(
-    qtbot: QtBot, tmp_path: Path, lab_password: str, open_window: WindowFactory
-) -> None:
-    server = SimulatedServer.from_scenario(generate_scenario(tmp_path / "big", sites=SITES, seed=7))
-    with LabHost(server, user=LAB_USER, password=lab_password, auth=("ntlm",)) as lab:
-        entry = lab_entry(lab, lab_password)
-        window = open_window(entry)
-        with qtbot.waitSignal(window.inventoryShown, timeout=120_000):
-            window.select_host(entry.key)
-        assert window.sites.rowCount() == SITES
-        assert window.sites_proxy.rowCount() == SITES
-        qtbot.keyClicks(window.filter, "site-0099")
-        shown = [str(window.sites_proxy.index(row, 0).data()) for row in range(window.sites_proxy.rowCount())]
-        assert shown == [f"site-{number:05d}" for number in range(990, 1000)]
-        window.filter.clear()
-        assert window.sites_proxy.rowCount() == SITES
-        window.close()

@@ -1,0 +1,129 @@
+"""A server with 1,000 sites in the real window: every site shown, the filter's answers exact.
+
+Timings are the benchmark's job (tests/benchmarks); this proves the fast paths
+(rows built by the worker, the source model's own sort, the filter reading each
+row's prepared text) still show what the inventory holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from bridge.lab.generate import generate_scenario
+from bridge.lab.host import LabHost
+from bridge.lab.simulator import SimulatedServer
+from bridge.model import Inventory
+from gui.main_window import MainWindow
+from gui.site_model import Column
+from tests.gui.conftest import LAB_USER, WindowFactory, lab_entry
+
+SITES = 1000
+LOAD_MS = 120_000
+
+
+@pytest.fixture
+def big_window(
+    qtbot: QtBot, tmp_path: Path, lab_password: str, open_window: WindowFactory
+) -> Iterator[MainWindow]:
+    server = SimulatedServer.from_scenario(generate_scenario(tmp_path / "big", sites=SITES, seed=7))
+    with LabHost(server, user=LAB_USER, password=lab_password, auth=("ntlm",)) as lab:
+        entry = lab_entry(lab, lab_password)
+        window = open_window(entry)
+        with qtbot.waitSignal(window.inventoryShown, timeout=LOAD_MS):
+            window.select_host(entry.key)
+        yield window
+
+
+def _inventory(window: MainWindow) -> Inventory:
+    entry = window.current_entry()
+    assert entry is not None and entry.inventory is not None
+    return entry.inventory
+
+
+def _shown(window: MainWindow, parent: QModelIndex | None = None) -> list[str]:
+    proxy = window.sites_proxy
+    parent = parent or QModelIndex()
+    return [str(proxy.index(row, Column.NAME, parent).data()) for row in range(proxy.rowCount(parent))]
+
+
+def _shown_tree(window: MainWindow) -> dict[str, list[str]]:
+    """Each site on screen with the rows shown under it."""
+    proxy = window.sites_proxy
+    return {
+        str(proxy.index(row, Column.NAME).data()): _shown(window, proxy.index(row, Column.NAME))
+        for row in range(proxy.rowCount())
+    }
+
+
+def test_every_site_is_in_the_tree_with_its_applications_and_directories(big_window: MainWindow) -> None:
+    window = big_window
+    inventory = _inventory(window)
+    assert window.sites.rowCount() == SITES
+    assert _shown(window) == sorted(site.name for site in inventory.sites)
+    tree = _shown_tree(window)
+    for site in inventory.sites:
+        below = sorted(
+            [app.path.strip("/") for app in site.applications if app.path != "/"]
+            + [d.path.strip("/") for d in site.applications[0].virtual_directories if d.path != "/"]
+        )
+        assert tree[site.name] == below, site.name
+    # Too many sites to open them all: the tree starts collapsed.
+    assert not window.tree.isExpanded(window.sites_proxy.index(0, 0))
+
+
+def test_the_filter_keeps_the_parents_of_matches_and_only_the_matching_rows_under_them(
+    qtbot: QtBot, qtmodeltester: ModelTester, big_window: MainWindow
+) -> None:
+    window = big_window
+    inventory = _inventory(window)
+    qtbot.keyClicks(window.filter, "site-0099")
+    assert _shown(window) == [f"site-{number:05d}" for number in range(990, 1000)]
+    # Few enough to take in at a glance: the matches are opened.
+    assert all(window.tree.isExpanded(window.sites_proxy.index(row, 0)) for row in range(10))
+
+    # A pool: the sites it serves stay, and under them only the applications that run in it.
+    pool = inventory.sites[500].applications[-1].application_pool
+    window.filter.setText(pool.lower())
+    expected = {
+        site.name: sorted(
+            app.path.strip("/")
+            for app in site.applications
+            if app.path != "/" and app.application_pool.casefold() == pool.casefold()
+        )
+        for site in inventory.sites
+        if any(app.application_pool.casefold() == pool.casefold() for app in site.applications)
+    }
+    assert expected
+    assert _shown_tree(window) == expected
+    qtmodeltester.check(window.sites_proxy, force_py=True)
+
+    # A virtual directory's name keeps every site, each showing just that directory.
+    window.filter.setText("STATIC")
+    assert _shown_tree(window) == {site.name: ["static"] for site in inventory.sites}
+
+    window.filter.setText("no-such-site")
+    assert window.sites_proxy.rowCount() == 0
+    window.filter.clear()
+    assert window.sites_proxy.rowCount() == SITES
+
+
+def test_sorting_reorders_all_sites_and_keeps_the_selected_row(big_window: MainWindow) -> None:
+    window = big_window
+    assert window.select_target("site-00500/api")
+    window.tree.sortByColumn(Column.NAME, Qt.SortOrder.DescendingOrder)
+    names = _shown(window)
+    assert names == sorted(names, reverse=True) and len(names) == SITES
+    current = window.sites.node(window.sites_proxy.mapToSource(window.tree.currentIndex()))
+    assert current is not None and current.target == "site-00500/api"
+    window.tree.sortByColumn(Column.PATH, Qt.SortOrder.AscendingOrder)
+    paths = [
+        str(window.sites_proxy.index(row, Column.PATH).data()).casefold()
+        for row in range(window.sites_proxy.rowCount())
+    ]
+    assert paths == sorted(paths)
