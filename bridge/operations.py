@@ -107,13 +107,14 @@ def _pool(runner: Runner, inventory: Inventory, target: Target) -> AppPool:
     return pool
 
 
-def _check_all(runner: Runner) -> list[CheckResult]:
+def _survey(runner: Runner) -> tuple[Inventory, list[CheckResult]]:
     found = _inventory(runner)
     targets = list(found.targets())
     access = _path_access(runner, list(dict.fromkeys(target.physical_path for target in targets)))
-    return [
+    checks = [
         check_target(target, _pool(runner, found, target), access[target.physical_path]) for target in targets
     ]
+    return found, checks
 
 
 def _check(runner: Runner, name: str) -> CheckResult:
@@ -145,9 +146,15 @@ def inventory(session: HostSession, cancel: Cancel = None) -> Inventory:
     return session.call(_inventory, cancel)
 
 
+def survey(session: HostSession, cancel: Cancel = None) -> tuple[Inventory, list[CheckResult]]:
+    """The inventory and who needs what for every target of the server: what a view of the whole
+    server shows, in two round trips whatever its size."""
+    return session.call(_survey, cancel)
+
+
 def check_all(session: HostSession, cancel: Cancel = None) -> list[CheckResult]:
     """Who needs what for every target of the server, in two round trips whatever its size."""
-    return session.call(_check_all, cancel)
+    return survey(session, cancel)[1]
 
 
 def check(session: HostSession, target: str, cancel: Cancel = None) -> CheckResult:

@@ -94,7 +94,7 @@ def connect(kind: str, saved: SavedHost | None, password: str | None) -> HostLin
 
 
 def load(link: HostLink, cancel: threading.Event) -> tuple[Inventory, list[CheckResult]]:
-    return operations.inventory(link.session, cancel), operations.check_all(link.session, cancel)
+    return operations.survey(link.session, cancel)
 
 
 def path_access(link: HostLink, path: str, cancel: threading.Event) -> PathAccess:

@@ -24,6 +24,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from bridge.history import History
+from gui.app import settle_startup_objects
 from gui.errors import ErrorReporter
 from gui.hosts import HostController, HostEntry, HostKind, HostState
 from gui.main_window import MainWindow
@@ -142,6 +143,7 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds to wait for the inventory")
     args = parser.parse_args(list(argv))
     qt_app = QApplication([sys.argv[0]])
+    settle_startup_objects()  # as gui.app.main does, so the probe measures what the app does
     saved = SavedHost(host=LOOPBACK, port=args.port, transport="http", auth="ntlm", user=USER)
     entry = HostEntry(saved.key, saved.host, HostKind.REMOTE, saved, os.environ[PASSWORD_ENV])
     controller = HostController([entry], History())

@@ -9,6 +9,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from bridge.errors import AuthenticationFailed
+from bridge.lab.host import LabHost
 from gui.hosts import HostState
 from gui.main_window import MainWindow
 from gui.site_model import Column
@@ -123,3 +124,9 @@ def test_the_sites_tree_sorts_without_losing_status(lab_window: MainWindow) -> N
     assert names == sorted(names, key=str.casefold, reverse=True)
     bakery = next(row for row, name in enumerate(names) if name == "O'Brien Bakery")
     assert proxy.index(bakery, Column.ACCESS).data() == status_text("missing")
+
+
+def test_showing_a_server_costs_two_round_trips(lab: LabHost, lab_window: MainWindow) -> None:
+    # The inventory and one path-access call for every folder: the whole view, whatever the size.
+    assert [record["operation"] for record in lab.records] == ["inventory", "path-access"]
+    assert len(lab.records[1]["parameters"]["Path"]) > 1
