@@ -3,6 +3,9 @@
 Pools, requirements, ACL entries, history and the cross-host findings are all
 rows of immutable records with a few columns; each view describes its columns
 once and shares this model instead of carrying a model class of its own.
+The model sorts its own rows (one key per row) rather than sitting behind a
+sort proxy, which compares rows through ``data()`` twice per comparison and
+whose index mapping runs on every painted cell.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QIcon
@@ -32,7 +34,6 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 # 1,000 rows, a few dozen milliseconds per column of a long list; a value longer than any on screen
 # is elided, its tooltip holds it whole.
 ROWS_ON_SCREEN = 0
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,6 @@ class Column(Generic[T]):
     sort_key: Callable[[T], Any] | None = None
 
     def getter(self, role: int) -> Callable[[T], Any] | None:
-        if role == SORT_ROLE:
-            return self.sort_key or self.text
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip or self.text
         if role == Qt.ItemDataRole.DisplayRole:
@@ -61,11 +60,38 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[T] = []
+        self._order: tuple[int, bool] | None = None  # column, descending; None: as given
 
     def set_records(self, records: Sequence[T]) -> None:
+        """Show ``records``, in the order the view last asked for."""
         self.beginResetModel()
-        self._rows = list(records)
+        self._rows = self._sorted(records)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder the rows, keeping every persistent index (the selection) on its record."""
+        if not 0 <= column < len(self._columns):
+            return
+        self._order = (column, order == Qt.SortOrder.DescendingOrder)
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        old_rows = self._sorted_rows(self._rows)
+        self._rows = [self._rows[row] for row in old_rows]
+        new_row = {old: new for new, old in enumerate(old_rows)}
+        after = [self.index(new_row[index.row()], index.column()) for index in before]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _sorted(self, records: Sequence[T]) -> list[T]:
+        return [records[row] for row in self._sorted_rows(records)]
+
+    def _sorted_rows(self, records: Sequence[T]) -> list[int]:
+        """The rows of ``records`` in the current order (a stable sort, as Qt's)."""
+        if self._order is None:
+            return list(range(len(records)))
+        column, descending = self._order
+        key = self._columns[column].sort_key or self._columns[column].text
+        return sorted(range(len(records)), key=lambda row: key(records[row]), reverse=descending)
 
     def records(self) -> list[T]:
         return list(self._rows)
@@ -99,14 +125,8 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 def table_view(model: QAbstractItemModel, *, sortable: bool = False) -> QTableView:
     """A read-only, row-selecting table with compact rows, as every table of the app is shown."""
     view = QTableView()
-    if sortable:
-        proxy = QSortFilterProxyModel(view)
-        proxy.setSourceModel(model)
-        proxy.setSortRole(SORT_ROLE)
-        view.setModel(proxy)
-        view.setSortingEnabled(True)
-    else:
-        view.setModel(model)
+    view.setModel(model)
+    view.setSortingEnabled(sortable)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
