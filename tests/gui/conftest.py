@@ -12,10 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -29,38 +26,16 @@ from gui.errors import ErrorReporter
 from gui.hosts import HostController, HostEntry, HostKind
 from gui.main_window import MainWindow
 from gui.settings import SavedHost, Settings
+from tests.keyrings import MemoryKeyring
 
 LAB_USER = "lab-admin"
 WAIT_MS = 30_000
 
 
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in the test: the admin's real one is never read or written."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.passwords.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
-
-
 @pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(previous)
+def no_real_keyring(memory_keyring: MemoryKeyring) -> MemoryKeyring:
+    """Every GUI test talks to an in-memory keyring, never the admin's."""
+    return memory_keyring
 
 
 @pytest.fixture(autouse=True)
