@@ -173,7 +173,8 @@ class Scripted(QObject):
         if self.app.args.confirm:
             window.details.grantRequested.emit(GrantKind(self.app.args.confirm), None)
             return
-        self._capture(window)
+        # The ACL table sizes itself to its new rows through posted layout requests: capture after them.
+        QTimer.singleShot(0, lambda: self._capture(window))
 
     @Slot(object)
     def _dialog_opened(self, dialog: ConfirmDialog) -> None:
