@@ -126,35 +126,34 @@ def _poll(shell: PowerShell, outcome: list[BaseException | None]) -> None:
         outcome.append(None)
 
 
-def _write_scenario(folder: Path) -> None:
-    folder.mkdir()
-    (folder / "applicationHost.config").write_text(
+def _start_lab_command(folder: Path, *options: str) -> tuple[subprocess.Popen[str], Lines]:
+    """Run ``iis-access lab`` on an empty scenario in ``folder`` with the lab's user and ``options``."""
+    scenario = folder / "scenario"
+    scenario.mkdir()
+    (scenario / "applicationHost.config").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n<configuration><system.applicationHost>'
         "<applicationPools/><sites/></system.applicationHost></configuration>\n",
         encoding="utf-8",
     )
-    (folder / "filesystem.json").write_text('{"paths": {}}', encoding="utf-8")
-
-
-def test_the_lab_command_serves_until_terminated(tmp_path: Path) -> None:
-    scenario, record = tmp_path / "scenario", tmp_path / "record.jsonl"
-    _write_scenario(scenario)
-    process, lines = python(
+    (scenario / "filesystem.json").write_text('{"paths": {}}', encoding="utf-8")
+    return python(
         "-m",
         "bridge.cli",
         "lab",
         "--scenario",
         str(scenario),
-        "--port",
-        "0",
         "--user",
         USER,
         "--password",
         PASSWORD,
-        "--auth",
-        "basic,ntlm",
-        "--record",
-        str(record),
+        *options,
+    )
+
+
+def test_the_lab_command_serves_until_terminated(tmp_path: Path) -> None:
+    record = tmp_path / "record.jsonl"
+    process, lines = _start_lab_command(
+        tmp_path, "--port", "0", "--auth", "basic,ntlm", "--record", str(record)
     )
     try:
         line = lines.next()
@@ -175,20 +174,7 @@ def test_the_lab_command_serves_until_terminated(tmp_path: Path) -> None:
 
 
 def test_the_lab_command_prints_the_https_thumbprint(tmp_path: Path) -> None:
-    scenario = tmp_path / "scenario"
-    _write_scenario(scenario)
-    process, lines = python(
-        "-m",
-        "bridge.cli",
-        "lab",
-        "--scenario",
-        str(scenario),
-        "--user",
-        USER,
-        "--password",
-        PASSWORD,
-        "--https",
-    )
+    process, lines = _start_lab_command(tmp_path, "--https")
     try:
         assert lines.next().startswith("listening on https://127.0.0.1:")
         thumbprint = lines.next().rsplit(" ", 1)[1]
