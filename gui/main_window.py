@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QModelIndex, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QModelIndex, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -241,7 +241,9 @@ class MainWindow(QMainWindow):
         self.sites.set_forest(entry.sites)
         self.pools.set_records(pool_rows(entry.inventory) if entry.inventory is not None else [])
         self._expand_if_few()
-        self._size_columns()
+        # Sizing reads the rows on screen, so it waits for the event loop's next turn: showing a
+        # large server and measuring its first rows never freeze the window together.
+        QTimer.singleShot(0, self, self._size_columns)
         fit_columns(self.pools_view, 360)
         self.host_status.setText(host_state_text(entry))
         if selected is None or not self.select_target(selected):

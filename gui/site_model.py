@@ -250,22 +250,38 @@ class SiteFilterProxy(QSortFilterProxyModel):
         # Search texts never change with a row's status: nothing to re-filter on dataChanged.
         self.setDynamicSortFilter(False)
         self._needle = ""
+        self._refiltering = False
 
     @Slot(str)
     def set_text(self, text: str) -> None:
-        # Qt 6.10 brackets a filter change instead (and PySide 6.11 warns on invalidateRowsFilter).
-        if _BRACKETED_FILTER_CHANGE:
-            self.beginFilterChange()
-            self._needle = text.casefold()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._needle = text.casefold()
-            self.invalidateRowsFilter()
+        # While Qt re-filters, its mappings still hold the old answer: hasChildren must agree with them.
+        self._refiltering = True
+        try:
+            # Qt 6.10 brackets a filter change instead (and PySide 6.11 warns on invalidateRowsFilter).
+            if _BRACKETED_FILTER_CHANGE:
+                self.beginFilterChange()
+                self._needle = text.casefold()
+                self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            else:
+                self._needle = text.casefold()
+                self.invalidateRowsFilter()
+        finally:
+            self._refiltering = False
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._needle:
             return True
         return self._needle in self._source.children_of(source_parent)[source_row].search
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        # Qt's answer filters every child of ``parent`` to build its mapping: laying out a
+        # 1,000-site tree would filter 2,000 unexpanded children. A subtree's search text answers it.
+        if self._refiltering:
+            return super().hasChildren(parent)
+        if parent.isValid() and parent.column() != 0:
+            return False
+        children = self._source.children_of(self.mapToSource(parent))
+        return any(self._needle in child.search for child in children)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._source.sort(column, order)

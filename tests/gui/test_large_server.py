@@ -113,6 +113,25 @@ def test_the_filter_keeps_the_parents_of_matches_and_only_the_matching_rows_unde
     assert window.sites_proxy.rowCount() == SITES
 
 
+@pytest.mark.parametrize("text", ["", "site-0099", "pool0001", "static", "/api", "no-such-site"])
+def test_the_filter_says_a_row_has_children_exactly_when_it_shows_some(
+    big_window: MainWindow, text: str
+) -> None:
+    # The proxy answers hasChildren from the rows' search texts instead of filtering every
+    # child: a wrong answer would draw expand arrows over nothing, or hide rows behind none.
+    window = big_window
+    window.filter.setText(text)
+    proxy = window.sites_proxy
+    assert proxy.hasChildren() == (proxy.rowCount() > 0)
+    for row in range(proxy.rowCount()):
+        site = proxy.index(row, Column.NAME)
+        assert proxy.hasChildren(site) == (proxy.rowCount(site) > 0), (text, site.data())
+        assert not proxy.hasChildren(proxy.index(row, Column.PATH))
+        for child_row in range(proxy.rowCount(site)):
+            child = proxy.index(child_row, Column.NAME, site)
+            assert proxy.hasChildren(child) == (proxy.rowCount(child) > 0), (text, child.data())
+
+
 def test_sorting_reorders_all_sites_and_keeps_the_selected_row(big_window: MainWindow) -> None:
     window = big_window
     assert window.select_target("site-00500/api")

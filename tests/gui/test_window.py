@@ -130,3 +130,29 @@ def test_showing_a_server_costs_two_round_trips(lab: LabHost, lab_window: MainWi
     # The inventory and one path-access call for every folder: the whole view, whatever the size.
     assert [record["operation"] for record in lab.records] == ["inventory", "path-access"]
     assert len(lab.records[1]["parameters"]["Path"]) > 1
+
+
+def _fitted(window: MainWindow) -> bool:
+    """Whether name, access, state and pool show their longest value on screen (or their cap)."""
+    tree = window.tree
+    return all(
+        tree.columnWidth(column) >= min(tree.sizeHintForColumn(column), cap)
+        for column, cap in ((Column.NAME, 240), (Column.ACCESS, 190), (Column.STATE, 110), (Column.POOL, 180))
+    )
+
+
+def test_the_sites_columns_are_fitted_once_shown_and_the_admins_widths_come_back(
+    qtbot: QtBot, open_lab: LabWindowFactory, lab_password: str
+) -> None:
+    window, _entry = open_lab(lab_password)
+    qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS).wait()
+    # Fitted on the event loop's next turn, so that showing the rows and measuring them never add up.
+    qtbot.waitUntil(lambda: _fitted(window), timeout=WAIT_MS)
+    tree = window.tree
+    assert sum(tree.columnWidth(column) for column in Column if column != Column.PATH) <= tree.width()
+
+    tree.setColumnWidth(Column.NAME, 333)
+    window.close()
+    again, _entry = open_lab(lab_password)
+    qtbot.waitSignal(again.inventoryShown, timeout=WAIT_MS).wait()
+    qtbot.waitUntil(lambda: again.tree.columnWidth(Column.NAME) == 333, timeout=WAIT_MS)
