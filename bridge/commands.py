@@ -15,6 +15,7 @@ from contextlib import ExitStack, contextmanager
 from typing import Any, NoReturn, TextIO
 
 from bridge import __version__, operations
+from bridge.collector import settle_startup_objects
 from bridge.connection import Auth, ConnectionSettings, Scheme, connection_settings
 from bridge.credentials import password_for
 from bridge.demo import DemoHost
@@ -396,6 +397,7 @@ def _grant(args: argparse.Namespace, session: HostSession, history: History, out
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    settle_startup_objects()
     try:
         return _run(build_parser().parse_args(arguments), sys.stdout)
     except BridgeError as error:

@@ -23,8 +23,8 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from bridge.collector import settle_startup_objects
 from bridge.history import History
-from gui.app import settle_startup_objects
 from gui.errors import ErrorReporter
 from gui.hosts import HostController, HostEntry, HostKind, HostState
 from gui.main_window import MainWindow
