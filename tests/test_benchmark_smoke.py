@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from tests.benchmarks import bridge_figures, run
+
 REPO = Path(__file__).resolve().parents[1]
 SITES = 20
 HOSTS = 10
@@ -99,3 +101,26 @@ def test_ratios_are_computed_from_their_figures(
 def test_the_gui_memory_is_a_plausible_resident_size(figures: dict[str, Any]) -> None:
     # A Qt GUI process with its libraries mapped cannot live in under 20 MB nor need gigabytes.
     assert 20 < figures["gui_rss_mb"] < 4096
+
+
+def test_the_table_gives_every_target_a_verdict_and_the_notes_their_figures(figures: dict[str, Any]) -> None:
+    measured = bridge_figures.BridgeFigures(
+        rtt_min_s=0.01,
+        full_check_s=0.4,
+        full_check_roundtrips=2,
+        naive_check_s=20.0,
+        cold_op_s=0.03,
+        warm_op_s=0.01,
+        hosts=10,
+        parallel_check_s=3.0,
+        single_check_s=0.4,
+        check_client_cpu_s=0.25,
+        check_host_cpu_s=0.15,
+    )
+    note = bridge_figures.full_check_cost(measured)
+    assert "0.250 CPU-s in the client" in note and "0.150 s in the host" in note and "allows 0.050 s" in note
+    lines = run.table(figures, [note]).splitlines()
+    for name in run.targets(figures):
+        (line,) = [line for line in lines if line.startswith(f"{name} ")]
+        assert line.endswith((" met", " MISSED")), line
+    assert lines[-1] == f"note: {note}"

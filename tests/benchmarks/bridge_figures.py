@@ -137,3 +137,13 @@ def parallel_floor(figures: BridgeFigures) -> tuple[float, str]:
         f"parallel_vs_single cannot go below {floor:.2f} here"
     )
     return floor, why
+
+
+def full_check_cost(figures: BridgeFigures) -> str:
+    """What one full check spends in CPU beside what the target allows, for the table's notes."""
+    host = "an unknown share" if figures.check_host_cpu_s is None else f"{figures.check_host_cpu_s:.3f} s"
+    return (
+        f"One full check costs {figures.check_client_cpu_s:.3f} CPU-s in the client (receiving, parsing, "
+        f"who-needs-what) and {host} in the host, mostly one after the other; "
+        f"5 x rtt_min_s allows {5 * figures.rtt_min_s:.3f} s"
+    )

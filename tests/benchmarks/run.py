@@ -87,6 +87,7 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, float | int], list[str]
     notes = [
         f"Each of the {bridge.hosts} lab hosts runs in its own process; the client checks them at once, "
         "one session per host.",
+        bridge_figures.full_check_cost(bridge) + ".",
         why + ".",
     ]
     return figures, notes
