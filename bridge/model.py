@@ -98,6 +98,9 @@ class _Reader:
             result.append(item)
         return tuple(result)
 
+    def optional_strings(self, key: str) -> tuple[str, ...] | None:
+        return None if self._get(key) is None else self.strings(key)
+
     def string_map(self, key: str) -> dict[str, str | None]:
         mapping = self.child(key)._data
         for name, value in mapping.items():
@@ -346,7 +349,8 @@ class PathAccess:
     sddl: str | None
     dacl: Dacl | None
     accounts: Mapping[str, str | None] = field(default_factory=dict)
-    children: tuple[str, ...] = ()
+    # None when the call did not ask for subfolders (a whole-server check never does).
+    children: tuple[str, ...] | None = None
     error: str | None = None
 
     @property
@@ -504,7 +508,7 @@ class _PathsParser:
             sddl=sddl,
             dacl=dacl,
             accounts=accounts,
-            children=reader.strings("children"),
+            children=reader.optional_strings("children"),
             error=reader.optional_string("error"),
         )
 

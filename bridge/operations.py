@@ -78,11 +78,13 @@ def _inventory(runner: Runner) -> Inventory:
     return found
 
 
-def _path_access(runner: Runner, paths: list[str]) -> dict[str, PathAccess]:
+def _path_access(runner: Runner, paths: list[str], *, subfolders: bool = False) -> dict[str, PathAccess]:
     if not paths:
         return {}
+    # Listing subfolders reads each whole directory on the host: only the details of one folder need them.
+    parameters: dict[str, object] = {"Path": paths, "Subfolders": True} if subfolders else {"Path": paths}
     entries: list[PathAccess] = _parsed(
-        runner.host, parse_path_access, runner.run(Operation.PATH_ACCESS, {"Path": paths})
+        runner.host, parse_path_access, runner.run(Operation.PATH_ACCESS, parameters)
     )
     if [entry.path for entry in entries] != paths:
         raise UnexpectedAnswer(runner.host, "path-access answered for other paths than asked")
@@ -299,4 +301,4 @@ def undo(session: HostSession, change_id: str, history: History, cancel: Cancel 
 
 def folder_access(session: HostSession, path: str, cancel: Cancel = None) -> PathAccess:
     """The owner, ACL and subfolders of one folder, as read on the host (the GUI's details pane)."""
-    return session.call(lambda runner: _path_access(runner, [path])[path], cancel)
+    return session.call(lambda runner: _path_access(runner, [path], subfolders=True)[path], cancel)

@@ -171,7 +171,7 @@ class DetailsPane(QWidget):
         fit_columns(self.acl_view, 260, within_width=True)
         self.subfolder.clear()
         self.subfolder.addItem(self.tr("The folder itself"), None)
-        for child in access.children if access is not None else ():
+        for child in (access.children or ()) if access is not None else ():
             self.subfolder.addItem(child, child)
 
     def set_actions_enabled(self, enabled: bool) -> None:

@@ -117,7 +117,7 @@ PATHS: dict[str, Any] = {
             "owner": None,
             "protected": False,
             "sddl": None,
-            "children": [],
+            "children": None,
             "error": None,
         },
         {
@@ -279,6 +279,9 @@ def test_parse_path_access() -> None:
     assert wwwroot.dacl is not None
     assert wwwroot.dacl.aces[0].sid == "S-1-5-21-9-8-7-512"
     assert wwwroot.children == ("aspnet_client", "uploads")
+    # Not listed (a share is never opened) is not the same as listed and empty.
+    assert unc.children is None
+    assert parse_path_access(copy.deepcopy(PATHS))[2].children == ()
     assert wwwroot.account_name("S-1-5-21-9-8-7-512") == "CONTOSO\\Domain Admins"
     assert wwwroot.account_name(sids.USERS) == "BUILTIN\\Users"
     assert unc.is_unc and not unc.readable and unc.dacl is None

@@ -56,6 +56,7 @@ class _Parameter:
     name: str
     mandatory: bool
     is_array: bool
+    is_switch: bool
     allow_empty_collection: bool
     pattern: str | None
     choices: tuple[str, ...]
@@ -89,6 +90,7 @@ def _parameters(operation: Operation) -> tuple[_Parameter, ...]:
                 name=declaration["name"],
                 mandatory=any(_MANDATORY.search(a) for a in attributes),
                 is_array=declaration["array"] is not None,
+                is_switch=declaration["type"].lower() == "switch",
                 allow_empty_collection="[AllowEmptyCollection()]" in attributes,
                 pattern=pattern,
                 choices=tuple(re.findall(r"'([^']*)'", choices)),
@@ -134,6 +136,18 @@ def _validate(parameter: _Parameter, value: str) -> None:
         )
 
 
+def _switch(parameter: _Parameter, value: object) -> bool:
+    # A switch takes what converts to a boolean without guessing: $true, $false, 1 or 0.
+    if isinstance(value, bool) or (isinstance(value, int) and value in (0, 1)):
+        return bool(value)
+    raise _binding_error(
+        f"Cannot process argument transformation on parameter '{parameter.name}'. Cannot convert value "
+        f'"{type(value).__name__}" to type "System.Management.Automation.SwitchParameter". Boolean '
+        "parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.",
+        "ParameterArgumentTransformationError",
+    )
+
+
 def _bind(operation: Operation, given: Mapping[str, object]) -> dict[str, Any]:
     """Bind named parameters as PowerShell would, failing with its error records."""
     declared = {parameter.name.lower(): parameter for parameter in _parameters(operation)}
@@ -153,7 +167,9 @@ def _bind(operation: Operation, given: Mapping[str, object]) -> dict[str, Any]:
                 f"Cannot bind argument to parameter '{parameter.name}' because it is null.",
                 "ParameterArgumentValidationErrorNullNotAllowed",
             )
-        if parameter.is_array:
+        if parameter.is_switch:
+            bound[parameter.name] = _switch(parameter, value)
+        elif parameter.is_array:
             items = [_as_string(v) for v in value] if isinstance(value, list | tuple) else [_as_string(value)]
             if not items and not parameter.allow_empty_collection:
                 raise _binding_error(
@@ -269,10 +285,11 @@ class SimulatedServer:
     def _path_access(self, bound: dict[str, Any]) -> dict[str, Any]:
         accounts: dict[str, str | None] = {}
         with self._lock:
-            paths = [self._describe(path, accounts) for path in bound.get("Path", [])]
+            subfolders = bound.get("Subfolders", False)
+            paths = [self._describe(path, accounts, subfolders) for path in bound.get("Path", [])]
         return {"paths": paths, "accounts": accounts}
 
-    def _describe(self, path: str, accounts: dict[str, str | None]) -> dict[str, Any]:
+    def _describe(self, path: str, accounts: dict[str, str | None], subfolders: bool) -> dict[str, Any]:
         """One entry of the answer; the names of its SIDs go into the call's shared ``accounts``."""
         fs, machine = self._scenario.filesystem, self._scenario.machine
         # As path-access.ps1 decides it: by the spelling alone, without opening anything.
@@ -287,7 +304,7 @@ class SimulatedServer:
             "owner": None,
             "protected": False,
             "sddl": None,
-            "children": [],
+            "children": None,
             "error": None,
         }
         if is_unc or not fs.exists(path):
@@ -303,8 +320,9 @@ class SimulatedServer:
             sddl=fs.access_sddl(path),
             protected=dacl.protected,
             owner=owner,
-            children=fs.subfolder_names(path)[:_MAX_CHILDREN] if fs.is_directory(path) else [],
         )
+        if subfolders:
+            entry["children"] = fs.subfolder_names(path)[:_MAX_CHILDREN] if fs.is_directory(path) else []
         return entry
 
     def _grant(self, bound: dict[str, Any]) -> dict[str, Any]:

@@ -1,21 +1,26 @@
 <#
 .SYNOPSIS
     IIS Access operation "path-access": for each folder, whether it exists,
-    its owner, whether inheritance is protected, its DACL as SDDL and its
-    subfolders; beside them, once for the whole call, the account name each
-    SID of those owners and DACLs resolves to on this server.
+    its owner, whether inheritance is protected, its DACL as SDDL and, with
+    -Subfolders, its subfolders; beside them, once for the whole call, the
+    account name each SID of those owners and DACLs resolves to on this server.
 .NOTES
     UNC paths are reported, never opened: reading a share from a remote
     session needs a second hop, and a grant to this server's IUSR means
     nothing on a file server.
     A server's folders share a few dozen SIDs, and each name is an LSA lookup:
     each distinct SID is resolved once per call and its name sent once.
+    Listing a folder's subfolders reads the whole directory: the check of a
+    server's every site does without it (children is null), the details of
+    one folder ask for it.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Mandatory = $true)]
     [AllowEmptyCollection()]
-    [string[]]$Path
+    [string[]]$Path,
+
+    [switch]$Subfolders
 )
 
 $ErrorActionPreference = 'Stop'
@@ -49,7 +54,7 @@ foreach ($item in $Path) {
         owner       = $null
         protected   = $false
         sddl        = $null
-        children    = @()
+        children    = $null
         error       = $null
     }
     if (-not $entry.isUnc) {
@@ -72,9 +77,11 @@ foreach ($item in $Path) {
                         $accounts[$sid] = Resolve-SidName $sid
                     }
                 }
-                if ($entry.isDirectory) {
-                    $entry.children = @(Get-ChildItem -LiteralPath $item -Directory -Force |
-                        Select-Object -First $maxChildren -ExpandProperty Name)
+                if ($Subfolders) {
+                    $entry.children = @(if ($entry.isDirectory) {
+                            Get-ChildItem -LiteralPath $item -Directory -Force |
+                                Select-Object -First $maxChildren -ExpandProperty Name
+                        })
                 }
             }
         } catch [System.UnauthorizedAccessException] {

@@ -30,7 +30,9 @@ def _root(inventory: Any, site: str, app: str = "/") -> Any:
 
 
 def _answer(server: SimulatedServer, path: str) -> Any:
-    return json.loads(server.execute(script_text(Operation.PATH_ACCESS), {"Path": [path]}))
+    return json.loads(
+        server.execute(script_text(Operation.PATH_ACCESS), {"Path": [path], "Subfolders": True})
+    )
 
 
 def _folder(server: SimulatedServer, path: str) -> Any:

@@ -20,7 +20,9 @@ def test_thousand_sites_generate_and_load(tmp_path: Path) -> None:
     assert len(inventory["appPools"]) == 300
     assert {len(site["applications"]) for site in inventory["sites"]} == {2}
     site_root = inventory["sites"][999]["applications"][0]["virtualDirectories"][0]["expandedPhysicalPath"]
-    described = json.loads(server.execute(script_text(Operation.PATH_ACCESS), {"Path": [site_root]}))
+    described = json.loads(
+        server.execute(script_text(Operation.PATH_ACCESS), {"Path": [site_root], "Subfolders": True})
+    )
     assert described["paths"][0]["exists"] is True
     assert described["paths"][0]["children"] == ["api", "App_Data", "static"]
 

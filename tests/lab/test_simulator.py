@@ -180,9 +180,38 @@ def test_without_web_administration_inventory_reports_only_the_server() -> None:
 
 
 def test_output_is_compressed_powershell_json() -> None:
-    text = _server().execute(script_text(Operation.PATH_ACCESS), {"Path": "D:\\Sites\\O'Brien Bakery"})
+    text = _server().execute(
+        script_text(Operation.PATH_ACCESS), {"Path": "D:\\Sites\\O'Brien Bakery", "Subfolders": True}
+    )
     assert text.startswith('{"paths":[{"path":"D:\\\\Sites\\\\O\\u0027Brien Bakery","exists":true,')
     assert json.loads(text)["paths"][0]["children"] == ["images"]
+
+
+@pytest.mark.parametrize(
+    ("given", "children"),
+    [
+        ({}, None),
+        ({"Subfolders": False}, None),
+        ({"Subfolders": 0}, None),
+        ({"Subfolders": True}, [["images"], [], None]),
+        ({"Subfolders": 1}, [["images"], [], None]),
+    ],
+)
+def test_subfolders_are_listed_only_when_asked(given: dict[str, object], children: object) -> None:
+    # A whole-server check reads thousands of folders and needs none of their listings.
+    bakery = "D:\\Sites\\O'Brien Bakery"
+    paths = [bakery, bakery + "\\images", bakery + "\\nowhere"]
+    answer = json.loads(_server().execute(script_text(Operation.PATH_ACCESS), {"Path": paths, **given}))
+    listed = [entry["children"] for entry in answer["paths"]]
+    assert listed == (children if children is not None else [None, None, None])
+
+
+@pytest.mark.parametrize("value", ["yes", 2, ["True"]])
+def test_a_switch_takes_only_booleans_and_0_or_1(value: object) -> None:
+    with pytest.raises(ScriptFailed) as failure:
+        _server().execute(script_text(Operation.PATH_ACCESS), {"Path": [SHOP], "Subfolders": value})
+    assert failure.value.error_id == "ParameterArgumentTransformationError"
+    assert "Subfolders" in str(failure.value)
 
 
 def test_path_access_empty_list_and_unc_paths() -> None:
