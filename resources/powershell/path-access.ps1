@@ -61,12 +61,13 @@ foreach ($item in $Path) {
         try {
             if (Test-Path -LiteralPath $item) {
                 $fsItem = Get-Item -LiteralPath $item -Force
-                $acl = $fsItem.GetAccessControl('Access')
+                # One read of the security descriptor for both sections, not one per section.
+                $acl = $fsItem.GetAccessControl([System.Security.AccessControl.AccessControlSections]'Access, Owner')
                 $entry.exists = $true
                 $entry.isDirectory = [bool]$fsItem.PSIsContainer
                 $entry.sddl = $acl.GetSecurityDescriptorSddlForm('Access')
                 $entry.protected = [bool]$acl.AreAccessRulesProtected
-                $entry.owner = $fsItem.GetAccessControl('Owner').GetOwner([System.Security.Principal.SecurityIdentifier]).Value
+                $entry.owner = $acl.GetOwner([System.Security.Principal.SecurityIdentifier]).Value
                 $sids = @($entry.owner)
                 foreach ($rule in $acl.GetAccessRules($true, $true, [System.Security.Principal.SecurityIdentifier])) {
                     $sids += $rule.IdentityReference.Value
