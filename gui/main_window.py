@@ -351,6 +351,9 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
         self.settings.set_splitter_state(self.splitter.saveState())
-        self.settings.set_header_state("sites", self.tree.header().saveState())
+        # Widths are the admin's, or fitted to real rows: defaults from a window closed before
+        # any site was shown would be restored in place of the fit forever.
+        if self._columns_sized:
+            self.settings.set_header_state("sites", self.tree.header().saveState())
         self.settings.sync()
         super().closeEvent(event)

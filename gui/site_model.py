@@ -280,8 +280,10 @@ class SiteFilterProxy(QSortFilterProxyModel):
             return super().hasChildren(parent)
         if parent.isValid() and parent.column() != 0:
             return False
-        children = self._source.children_of(self.mapToSource(parent))
-        return any(self._needle in child.search for child in children)
+        source = self.mapToSource(parent)
+        if parent.isValid() and not source.isValid():
+            return False
+        return any(self._needle in child.search for child in self._source.children_of(source))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._source.sort(column, order)

@@ -136,14 +136,23 @@ def _validate(parameter: _Parameter, value: str) -> None:
         )
 
 
+_DOTNET_TYPES: dict[type, str] = {
+    str: "System.String",
+    list: "System.Object[]",
+    tuple: "System.Object[]",
+    dict: "System.Collections.Hashtable",
+}
+
+
 def _switch(parameter: _Parameter, value: object) -> bool:
-    # A switch takes what converts to a boolean without guessing: $true, $false, 1 or 0.
-    if isinstance(value, bool) or (isinstance(value, int) and value in (0, 1)):
+    # A switch takes a boolean or any number (non-zero: present); $null leaves it off.
+    if value is None or isinstance(value, bool | int | float):
         return bool(value)
     raise _binding_error(
         f"Cannot process argument transformation on parameter '{parameter.name}'. Cannot convert value "
-        f'"{type(value).__name__}" to type "System.Management.Automation.SwitchParameter". Boolean '
-        "parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.",
+        f'"{_DOTNET_TYPES.get(type(value), "System.Object")}" to type '
+        '"System.Management.Automation.SwitchParameter". Boolean parameters accept only Boolean values '
+        "and numbers, such as $True, $False, 1 or 0.",
         "ParameterArgumentTransformationError",
     )
 
@@ -162,14 +171,15 @@ def _bind(operation: Operation, given: Mapping[str, object]) -> dict[str, Any]:
                 "NamedParameterNotFound",
                 "InvalidArgument",
             )
+        if parameter.is_switch:
+            bound[parameter.name] = _switch(parameter, value)
+            continue
         if value is None:
             raise _binding_error(
                 f"Cannot bind argument to parameter '{parameter.name}' because it is null.",
                 "ParameterArgumentValidationErrorNullNotAllowed",
             )
-        if parameter.is_switch:
-            bound[parameter.name] = _switch(parameter, value)
-        elif parameter.is_array:
+        if parameter.is_array:
             items = [_as_string(v) for v in value] if isinstance(value, list | tuple) else [_as_string(value)]
             if not items and not parameter.allow_empty_collection:
                 raise _binding_error(

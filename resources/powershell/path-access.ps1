@@ -79,10 +79,16 @@ foreach ($item in $Path) {
                     }
                 }
                 if ($Subfolders) {
-                    $entry.children = @(if ($entry.isDirectory) {
-                            Get-ChildItem -LiteralPath $item -Directory -Force |
-                                Select-Object -First $maxChildren -ExpandProperty Name
-                        })
+                    try {
+                        $entry.children = @(if ($entry.isDirectory) {
+                                Get-ChildItem -LiteralPath $item -Directory -Force |
+                                    Select-Object -First $maxChildren -ExpandProperty Name
+                            })
+                    } catch [System.UnauthorizedAccessException] {
+                        # Reading the ACL needs READ_CONTROL, listing needs List folder: the ACL
+                        # stands, the subfolders stay unknown (null), as for a whole-server check.
+                        $entry.children = $null
+                    }
                 }
             }
         } catch [System.UnauthorizedAccessException] {

@@ -113,15 +113,9 @@ def test_the_filter_keeps_the_parents_of_matches_and_only_the_matching_rows_unde
     assert window.sites_proxy.rowCount() == SITES
 
 
-@pytest.mark.parametrize("text", ["", "site-0099", "pool0001", "static", "/api", "no-such-site"])
-def test_the_filter_says_a_row_has_children_exactly_when_it_shows_some(
-    big_window: MainWindow, text: str
-) -> None:
-    # The proxy answers hasChildren from the rows' search texts instead of filtering every
-    # child: a wrong answer would draw expand arrows over nothing, or hide rows behind none.
-    window = big_window
-    window.filter.setText(text)
-    proxy = window.sites_proxy
+def _children_agree(window: MainWindow) -> None:
+    """Every row on screen says it has children exactly when it shows some."""
+    proxy, text = window.sites_proxy, window.filter.text()
     assert proxy.hasChildren() == (proxy.rowCount() > 0)
     for row in range(proxy.rowCount()):
         site = proxy.index(row, Column.NAME)
@@ -129,7 +123,40 @@ def test_the_filter_says_a_row_has_children_exactly_when_it_shows_some(
         assert not proxy.hasChildren(proxy.index(row, Column.PATH))
         for child_row in range(proxy.rowCount(site)):
             child = proxy.index(child_row, Column.NAME, site)
-            assert proxy.hasChildren(child) == (proxy.rowCount(child) > 0), (text, child.data())
+            assert proxy.hasChildren(child) == (proxy.rowCount(child) > 0), (
+                window.filter.text(),
+                child.data(),
+            )
+
+
+def test_the_filter_says_a_row_has_children_exactly_when_it_shows_some(
+    qtmodeltester: ModelTester, big_window: MainWindow
+) -> None:
+    # The proxy answers hasChildren from the rows' search texts instead of filtering every
+    # child: a wrong answer would draw expand arrows over nothing, or hide rows behind none.
+    window = big_window
+    proxy = window.sites_proxy
+    # The tester also watches every change that follows.
+    qtmodeltester.check(proxy, force_py=True)
+    _children_agree(window)
+    window.tree.expand(proxy.index(0, 0))
+    entry = window.current_entry()
+    assert entry is not None
+    steps = [
+        lambda: window.filter.setText("site-0099"),
+        lambda: window.filter.setText("pool0001"),
+        lambda: window.tree.sortByColumn(Column.NAME, Qt.SortOrder.DescendingOrder),
+        # A refresh while filtered shows a new forest under the same filter.
+        lambda: window.sites.set_forest(entry.sites),
+        lambda: window.filter.setText("static"),
+        lambda: window.filter.setText("/api"),
+        lambda: window.filter.setText("no-such-site"),
+        window.filter.clear,
+    ]
+    for step in steps:
+        step()
+        _children_agree(window)
+    assert proxy.rowCount() == SITES
 
 
 def test_sorting_reorders_all_sites_and_keeps_the_selected_row(big_window: MainWindow) -> None:

@@ -12,6 +12,7 @@ from bridge.errors import AuthenticationFailed
 from bridge.lab.host import LabHost
 from gui.hosts import HostState
 from gui.main_window import MainWindow
+from gui.settings import Settings
 from gui.site_model import Column
 from gui.texts import status_text
 from tests.gui.conftest import WAIT_MS, LabFactory, LabWindowFactory, WindowFactory, lab_entry
@@ -156,3 +157,12 @@ def test_the_sites_columns_are_fitted_once_shown_and_the_admins_widths_come_back
     again, _entry = open_lab(lab_password)
     qtbot.waitSignal(again.inventoryShown, timeout=WAIT_MS).wait()
     qtbot.waitUntil(lambda: again.tree.columnWidth(Column.NAME) == 333, timeout=WAIT_MS)
+
+
+def test_a_window_closed_before_any_site_was_shown_keeps_no_column_widths(
+    settings: Settings, lab: LabHost, lab_password: str, open_window: WindowFactory
+) -> None:
+    # Its default widths would otherwise be restored forever in place of widths fitted to real rows.
+    window = open_window(lab_entry(lab, lab_password))
+    window.close()
+    assert settings.header_state("sites").isEmpty()

@@ -193,8 +193,10 @@ def test_output_is_compressed_powershell_json() -> None:
         ({}, None),
         ({"Subfolders": False}, None),
         ({"Subfolders": 0}, None),
+        ({"Subfolders": None}, None),
         ({"Subfolders": True}, [["images"], [], None]),
         ({"Subfolders": 1}, [["images"], [], None]),
+        ({"Subfolders": 2}, [["images"], [], None]),
     ],
 )
 def test_subfolders_are_listed_only_when_asked(given: dict[str, object], children: object) -> None:
@@ -206,12 +208,12 @@ def test_subfolders_are_listed_only_when_asked(given: dict[str, object], childre
     assert listed == (children if children is not None else [None, None, None])
 
 
-@pytest.mark.parametrize("value", ["yes", 2, ["True"]])
-def test_a_switch_takes_only_booleans_and_0_or_1(value: object) -> None:
+@pytest.mark.parametrize(("value", "dotnet"), [("yes", "System.String"), (["True"], "System.Object[]")])
+def test_a_switch_takes_only_booleans_and_numbers(value: object, dotnet: str) -> None:
     with pytest.raises(ScriptFailed) as failure:
         _server().execute(script_text(Operation.PATH_ACCESS), {"Path": [SHOP], "Subfolders": value})
     assert failure.value.error_id == "ParameterArgumentTransformationError"
-    assert "Subfolders" in str(failure.value)
+    assert f"parameter 'Subfolders'. Cannot convert value \"{dotnet}\"" in str(failure.value)
 
 
 def test_path_access_empty_list_and_unc_paths() -> None:
