@@ -120,6 +120,8 @@ def test_the_table_gives_each_target_its_verdict_and_the_notes_their_figures() -
     note = bridge_figures.full_check_cost(measured)
     assert "0.250 CPU-s in the client" in note and "0.150 s in the host" in note and "allows 0.050 s" in note
     figures: dict[str, float | int] = {
+        "sites": 1000,
+        "latency_ms": 20,
         "full_check_roundtrips": 3,
         "rtt_min_s": 0.01,
         "full_check_s": 0.04,
@@ -143,7 +145,20 @@ def test_the_table_gives_each_target_its_verdict_and_the_notes_their_figures() -
         "gui_rss_mb": "met",
     }
     lines = run.table(figures, [note]).splitlines()
-    for name, verdict in verdicts.items():
-        (line,) = [line for line in lines if line.startswith(f"{name} ")]
-        assert line.endswith(f"  {verdict}"), line
+    assert _verdicts(lines, verdicts) == verdicts
     assert lines[-1] == f"note: {note}"
+
+    # The naive-loop target is set for a 20 ms link, the size targets for 1,000 sites.
+    fast = run.table({**figures, "latency_ms": 0, "speedup_vs_naive": 1.0}).splitlines()
+    assert _verdicts(fast, verdicts)["speedup_vs_naive"] == "not this run's"
+    small = run.table({**figures, "sites": 20, "full_check_s": 1.0}).splitlines()
+    assert _verdicts(small, verdicts)["full_check_s"] == "not this run's"
+
+
+def _verdicts(lines: list[str], names: dict[str, str]) -> dict[str, str]:
+    """Each named figure's verdict, as the table's line for it ends."""
+    found = {}
+    for name in names:
+        (line,) = [line for line in lines if line.startswith(f"{name} ")]
+        found[name] = line.rsplit("  ", 1)[1]
+    return found

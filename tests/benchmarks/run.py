@@ -30,8 +30,12 @@ HOSTS = 10
 # The GUI must stay fluid while a check crawls over a slow link; this is that link.
 STALL_LATENCY_MS = 2000
 
-# (figure, target as text, whether the measured figures meet it)
-Target = tuple[str, str, bool]
+# (figure, target as text, whether the measured figures meet it; None when it is set for other runs)
+Target = tuple[str, str, bool | None]
+# The targets on size and round trips are set for a 1,000-site server; the one against the naive
+# loop also for a 20 ms link, where round trips, not CPU, make the difference.
+TARGET_SITES = 1000
+NAIVE_TARGET_LATENCY_MS = 20
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -95,14 +99,20 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, float | int], list[str]
 
 def targets(figures: dict[str, float | int]) -> dict[str, Target]:
     """Each figure with a target, keyed by figure name."""
-    rows: list[tuple[str, str, bool]] = [
+    full_size = figures["sites"] >= TARGET_SITES
+    slow_link = full_size and figures["latency_ms"] >= NAIVE_TARGET_LATENCY_MS
+    rows: list[Target] = [
         ("full_check_roundtrips", "<= 2", figures["full_check_roundtrips"] <= 2),
         (
             "full_check_s",
-            f"<= 5 x rtt_min_s = {5 * figures['rtt_min_s']:.3f}",
-            figures["full_check_s"] <= 5 * figures["rtt_min_s"],
+            f"<= 5 x rtt_min_s = {5 * figures['rtt_min_s']:.3f} (at {TARGET_SITES} sites)",
+            figures["full_check_s"] <= 5 * figures["rtt_min_s"] if full_size else None,
         ),
-        ("speedup_vs_naive", ">= 50", figures["speedup_vs_naive"] >= 50),
+        (
+            "speedup_vs_naive",
+            f">= 50 (at {TARGET_SITES} sites, --latency-ms {NAIVE_TARGET_LATENCY_MS})",
+            figures["speedup_vs_naive"] >= 50 if slow_link else None,
+        ),
         ("reuse_speedup", ">= 5", figures["reuse_speedup"] >= 5),
         ("parallel_vs_single", "<= 1.5", figures["parallel_vs_single"] <= 1.5),
         ("gui_max_stall_ms", "<= 50", figures["gui_max_stall_ms"] <= 50),
@@ -110,7 +120,10 @@ def targets(figures: dict[str, float | int]) -> dict[str, Target]:
         ("gui_start_s", "<= 1.5", figures["gui_start_s"] <= 1.5),
         ("gui_rss_mb", "<= 250", figures["gui_rss_mb"] <= 250),
     ]
-    return {name: (name, text, met) for name, text, met in rows}
+    return {row[0]: row for row in rows}
+
+
+_VERDICTS = {True: "met", False: "MISSED", None: "not this run's"}
 
 
 def table(figures: dict[str, float | int], notes: Sequence[str] = ()) -> str:
@@ -119,7 +132,7 @@ def table(figures: dict[str, float | int], notes: Sequence[str] = ()) -> str:
     for name, value in figures.items():
         shown = f"{value:.4f}" if isinstance(value, float) else str(value)
         goal = goals.get(name)
-        verdict = "" if goal is None else f"{goal[1]}  {'met' if goal[2] else 'MISSED'}"
+        verdict = "" if goal is None else f"{goal[1]}  {_VERDICTS[goal[2]]}"
         lines.append(f"{name:<24}{shown:>14}  {verdict}")
     return "\n".join([*lines, *(f"note: {note}" for note in notes)])
 
