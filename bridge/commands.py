@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import Any, NoReturn, TextIO
 
-from bridge import __version__, operations
+from bridge import __version__, doctor_command, operations
 from bridge.collector import settle_startup_objects
 from bridge.connection import Auth, ConnectionSettings, Scheme, connection_settings
 from bridge.credentials import password_for
@@ -111,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     undo = commands.add_parser("undo", parents=[json_option], help="restore a folder's ACL as it was")
     undo.add_argument("change_id")
     undo.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    doctor_command.add_parser(commands, json_option)
     return parser
 
 
@@ -332,6 +333,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             return _check(args, session, out)
         elif args.command == "grant":
             return _grant(args, session, history, out)
+        elif args.command == "doctor":
+            return doctor_command.run(args, session, lambda document, text: _emit(args, document, text, out))
         elif args.command == "undo":
             record = history.get(args.change_id)
             if not args.yes and not _confirm(f"Restore the ACL of {record.path} on {record.host}."):

@@ -17,6 +17,7 @@ class Operation(str, Enum):
     PATH_ACCESS = "path-access"
     GRANT = "grant"
     RESTORE = "restore"
+    DOCTOR = "doctor"
 
 
 @cache

@@ -1,17 +1,20 @@
 """A scenario: the folder that describes one simulated IIS server.
 
 ``applicationHost.config`` (required), ``filesystem.json`` (required) and
-``machine.json`` (optional).
+``machine.json`` (optional; its ``"doctor"`` object stages failing doctor probes, see
+``bridge.lab.probes``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bridge.lab.apphost import AppHostConfig, AppHostError, load_apphost
 from bridge.lab.machine import Machine, MachineError, load_machine
 from bridge.lab.ntfs import Filesystem, FilesystemError
+from bridge.lab.probes import ProbeStagingError, load_probe_staging
 from bridge.resources import resource_path
 
 APPHOST_FILE = "applicationHost.config"
@@ -28,6 +31,8 @@ class Scenario:
     config: AppHostConfig
     filesystem: Filesystem
     machine: Machine
+    # Doctor probes staged to fail, by probe name.
+    doctor: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def demo_scenario_path() -> Path:
@@ -44,6 +49,7 @@ def load_scenario(folder: Path) -> Scenario:
             config=load_apphost(folder / APPHOST_FILE),
             filesystem=Filesystem.load(folder / FILESYSTEM_FILE),
             machine=load_machine(folder / MACHINE_FILE),
+            doctor=load_probe_staging(folder / MACHINE_FILE),
         )
-    except (AppHostError, FilesystemError, MachineError, OSError) as error:
+    except (AppHostError, FilesystemError, MachineError, ProbeStagingError, OSError) as error:
         raise ScenarioError(f"cannot load scenario {folder}: {error}") from error

@@ -20,7 +20,9 @@ from pathlib import Path
 from types import FrameType
 
 from bridge.lab.auth import AUTH_SCHEMES
+from bridge.lab.backend import ScriptBackend
 from bridge.lab.host import LabHost
+from bridge.lab.replay import RecordedServer, RecordingError
 from bridge.lab.scenario import ScenarioError, demo_scenario_path
 from bridge.lab.simulator import SimulatedServer
 
@@ -30,7 +32,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="iis-access lab",
         description="Serve a simulated IIS server as a WinRM/PSRP endpoint on this machine.",
     )
-    parser.add_argument("--scenario", type=Path, help="scenario folder (default: the shipped demo)")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--scenario", type=Path, help="scenario folder (default: the shipped demo)")
+    source.add_argument(
+        "--replay", type=Path, metavar="DIR", help="serve a recording made with 'doctor --save-fixture DIR'"
+    )
     parser.add_argument("--port", type=int, default=0, help="TCP port (default: any free port)")
     parser.add_argument("--user", required=True, help="the user name clients log on with")
     parser.add_argument("--password", required=True, help="that user's password")
@@ -55,9 +61,13 @@ def main(argv: Sequence[str]) -> int:
         auth = [scheme.strip() for scheme in args.auth.split(",") if scheme.strip()]
     else:
         auth = ["negotiate", "ntlm", *(["basic"] if args.https else [])]
+    backend: ScriptBackend
     try:
-        backend = SimulatedServer.from_scenario(args.scenario or demo_scenario_path())
-    except (ScenarioError, OSError) as error:
+        if args.replay:
+            backend = RecordedServer(args.replay)
+        else:
+            backend = SimulatedServer.from_scenario(args.scenario or demo_scenario_path())
+    except (ScenarioError, RecordingError, OSError) as error:
         print(f"iis-access lab: {error}", file=sys.stderr)
         return 2
     host = LabHost(

@@ -8,7 +8,6 @@ JSON document the script would print, in Windows PowerShell 5.1's compressed
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 import time
@@ -23,7 +22,9 @@ from bridge.lab.apphost import AppPool, Site
 from bridge.lab.backend import ScriptFailed, ScriptRejected
 from bridge.lab.machine import Machine, pools_by_sid
 from bridge.lab.ntfs import Filesystem
+from bridge.lab.probes import doctor_answer
 from bridge.lab.scenario import Scenario, demo_scenario_path, load_scenario
+from bridge.powershell_json import powershell_json
 from bridge.scripts import Operation, operation_for_script, script_text
 
 __all__ = ["SimulatedServer", "demo_scenario_path"]
@@ -47,8 +48,6 @@ _COMMON_PARAMETERS = frozenset(
         "PipelineVariable",
     )
 )
-# Windows PowerShell 5.1's serializer escapes these HTML-sensitive characters.
-_POWERSHELL_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}
 
 
 @dataclass(frozen=True)
@@ -157,7 +156,7 @@ def _switch(parameter: _Parameter, value: object) -> bool:
     )
 
 
-def _bind(operation: Operation, given: Mapping[str, object]) -> dict[str, Any]:
+def bind_parameters(operation: Operation, given: Mapping[str, object]) -> dict[str, Any]:
     """Bind named parameters as PowerShell would, failing with its error records."""
     declared = {parameter.name.lower(): parameter for parameter in _parameters(operation)}
     bound: dict[str, Any] = {}
@@ -205,13 +204,6 @@ def _bind(operation: Operation, given: Mapping[str, object]) -> dict[str, Any]:
     return bound
 
 
-def _to_json(document: object) -> str:
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    for character, escape in _POWERSHELL_ESCAPES.items():
-        text = text.replace(character, escape)
-    return text
-
-
 def _not_found(path: str) -> ScriptFailed:
     return ScriptFailed(
         f"Cannot find path '{path}' because it does not exist.",
@@ -242,6 +234,7 @@ class SimulatedServer:
             Operation.PATH_ACCESS: self._path_access,
             Operation.GRANT: self._grant,
             Operation.RESTORE: self._restore,
+            Operation.DOCTOR: self._doctor,
         }
 
     @classmethod
@@ -262,10 +255,10 @@ class SimulatedServer:
         operation = operation_for_script(script.replace("\r\n", "\n"))
         if operation is None:
             raise ScriptRejected("the script is not one of the shipped operation scripts")
-        bound = _bind(operation, parameters)
+        bound = bind_parameters(operation, parameters)
         if self.operation_delay_s > 0:
             time.sleep(self.operation_delay_s)
-        return _to_json(self._handlers[operation](bound))
+        return powershell_json(self._handlers[operation](bound))
 
     def _inventory(self, _: dict[str, Any]) -> dict[str, Any]:
         machine, config = self._scenario.machine, self._scenario.config
@@ -291,6 +284,11 @@ class SimulatedServer:
         pools = [_pool_json(pool, machine) for pool in config.pools]
         sites = [_site_json(site, machine) for site in config.sites]
         return {"server": server, "sites": sites, "appPools": pools}
+
+    def _doctor(self, _: dict[str, Any]) -> dict[str, Any]:
+        scenario = self._scenario
+        with self._lock:
+            return doctor_answer(scenario.machine, scenario.config, scenario.filesystem, scenario.doctor)
 
     def _path_access(self, bound: dict[str, Any]) -> dict[str, Any]:
         accounts: dict[str, str | None] = {}

@@ -60,6 +60,7 @@ PARAMETERS: dict[Operation, dict[str, object]] = {
         "ExpectedSddl": "D:PAI(A;OICI;FA;;;SY)",
     },
     Operation.RESTORE: {"Path": "C:\\inetpub\\wwwroot", "Sddl": "D:(A;;FA;;;BA)", "ExpectedSddl": "D:"},
+    Operation.DOCTOR: {},
 }
 
 
