@@ -1,0 +1,1 @@
+"""Provisioning a real Windows server from a lab scenario, for the Windows CI workflow."""
