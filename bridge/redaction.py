@@ -96,13 +96,14 @@ class _Names:
     def __call__(self, original: str, suffix: str = "") -> str:
         key = original.casefold()
         number = self._numbers.setdefault(key, len(self._numbers) + 1)
-        placeholder = _cased(self._pattern % number, original) + suffix
+        placeholder = _cased(self._pattern % number, original)
+        # Keyed without the suffix (extension, ~N, trailing dots), which is the original's own.
         while self._mapping.setdefault(placeholder, original) != original:
             # A case pattern shared by two spellings of one name: give this spelling its own number.
             number = len(self._numbers) + 1
             self._numbers[f"{key}\0{original}"] = number
-            placeholder = _cased(self._pattern % number, original) + suffix
-        return placeholder
+            placeholder = _cased(self._pattern % number, original)
+        return placeholder + suffix
 
 
 class Redactor:

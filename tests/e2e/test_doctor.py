@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from bridge.lab.generate import generate_scenario
 from bridge.lab.host import LabHost
 from bridge.lab.probes import PROBE_NAMES
 from bridge.lab.replay import RecordedServer
@@ -120,11 +121,14 @@ def _mapped_back(value: Any, mapping: dict[str, str]) -> Any:
     return json.loads(pattern.sub(lambda m: json.dumps(mapping[m.group(0)])[1:-1], json.dumps(value)))
 
 
-@pytest.mark.parametrize("scenario", ["demo", "e2e"])
+@pytest.mark.parametrize("scenario", ["demo", "e2e", "generated"])
 def test_a_redacted_recording_gives_the_same_check_all_once_mapped_back(
     tmp_path: Path, scenario: str
 ) -> None:
-    folder = demo_scenario_path() if scenario == "demo" else _scenario(tmp_path)
+    if scenario == "generated":
+        folder = generate_scenario(tmp_path / "generated", sites=12, pools=5, seed=3)
+    else:
+        folder = demo_scenario_path() if scenario == "demo" else _scenario(tmp_path)
     recording, mapping_file = tmp_path / "redacted", tmp_path / "map.json"
     result = _record(
         SimulatedServer.from_scenario(folder),
