@@ -42,17 +42,25 @@ def add_parser(commands: Any, json_option: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, session: HostSession, emit: Emit) -> int:
-    """Exit 0 when every probe passed, 5 (with the first failing probe on stderr) when one failed."""
+    """Exit 0 when every probe passed, 5 (with the first failing probe on stderr) when one failed.
+
+    With ``--save-fixture``, a recording the host cut short (it refused the inventory) still keeps
+    what was answered, and the command ends with that failure's message and exit code.
+    """
+    stopped = None
     if args.save_fixture is not None:
-        report = save_fixture(
+        report, stopped = save_fixture(
             session, args.save_fixture, redact=args.redact, redaction_map=args.redaction_map
         )
     else:
         report = doctor(session)
     emit(report.to_json(), report.render())
     failure = report.first_failure
-    if failure is None:
-        return 0
-    print(f"{failure.name}: {failure.message}", file=sys.stderr)
-    print(failure.hint, file=sys.stderr)
-    return EXIT_FAILED
+    if failure is not None:
+        print(f"{failure.name}: {failure.message}", file=sys.stderr)
+        print(failure.hint, file=sys.stderr)
+    if stopped is not None:
+        print(f"The recording is incomplete: {stopped.message}", file=sys.stderr)
+        print(stopped.hint, file=sys.stderr)
+        return stopped.exit_code
+    return 0 if failure is None else EXIT_FAILED

@@ -111,10 +111,10 @@ def _record_everything(session: HostSession) -> None:
 
 def save_fixture(
     session: HostSession, folder: Path, *, redact: bool = False, redaction_map: Path | None = None
-) -> DoctorReport:
-    """Record the host into ``folder``; return the doctor's verdicts.
+) -> tuple[DoctorReport, BridgeError | None]:
+    """Record the host into ``folder``; return the doctor's verdicts and what stopped the recording.
 
-    Whatever was answered before a failure is still written, then the failure is raised.
+    Whatever was answered before a failure (a host that refuses the inventory) is still written.
     """
     recording = Recording()
     failure: BridgeError | None = None
@@ -125,9 +125,7 @@ def save_fixture(
         except BridgeError as error:
             failure = error
     _write(folder, recording, session.host, redact, redaction_map)
-    if failure is not None:
-        raise failure
-    return report
+    return report, failure
 
 
 def _write(folder: Path, recording: Recording, host: str, redact: bool, redaction_map: Path | None) -> None:

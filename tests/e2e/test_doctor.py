@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -195,9 +194,20 @@ def test_replay_answers_recorded_paths_as_the_server_did_and_others_not_recorded
     assert answer["paths"][1]["children"] is None
 
 
-def test_lab_replay_command_serves_a_recording(tmp_path: Path) -> None:
+def test_a_host_that_refuses_the_inventory_still_leaves_its_doctor_answer(tmp_path: Path) -> None:
     recording = tmp_path / "recording"
-    shutil.copytree(Path(__file__).resolve().parents[1] / "recordings" / "demo-basic", recording)
+    result = _record(
+        SimulatedServer.from_scenario(_scenario(tmp_path, {"elevated": False})), recording, tmp_path / "data"
+    )
+    assert result.code == 5
+    assert "[FAIL] elevation" in result.stdout
+    assert "The recording is incomplete" in result.stderr
+    assert sorted(p.name for p in recording.iterdir()) == ["README.txt", "doctor.json"]
+
+
+def test_lab_replay_command_serves_a_recording_as_the_server_answered(tmp_path: Path) -> None:
+    scenario, recording = _scenario(tmp_path), tmp_path / "recording"
+    assert _record(SimulatedServer.from_scenario(scenario), recording, tmp_path / "data").code == 0
     process = subprocess.Popen(
         [
             sys.executable,
@@ -218,8 +228,7 @@ def test_lab_replay_command_serves_a_recording(tmp_path: Path) -> None:
     )
     try:
         assert process.stdout is not None
-        line = process.stdout.readline()
-        port = line.rsplit(":", 1)[1].split("/")[0]
+        port = process.stdout.readline().rsplit(":", 1)[1].split("/")[0]
         options = [
             "--host",
             "127.0.0.1",
@@ -232,9 +241,36 @@ def test_lab_replay_command_serves_a_recording(tmp_path: Path) -> None:
             "--user",
             USER,
         ]
-        result = run_cli([*options, "sites", "--json"], tmp_path / "data")
+        replayed = run_cli([*options, "check", "--all", "--json"], tmp_path / "data")
+        refused = run_cli([*options, "grant", "iusr-read", "Shop/private", "--yes"], tmp_path / "data")
     finally:
         process.terminate()
         process.wait(30)
-    assert result.code == 0, result.stderr
-    assert [site["name"] for site in result.json()][:1] == ["Default Web Site"]
+    assert replayed.code == 0, replayed.stderr
+    assert replayed.json() == _check_all(SimulatedServer.from_scenario(scenario), tmp_path / "data")
+    assert refused.code == 5
+    assert "read-only" in refused.stderr
+
+
+def test_lab_replay_refuses_a_folder_that_is_not_a_recording(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bridge.cli",
+            "lab",
+            "--replay",
+            str(tmp_path),
+            "--user",
+            USER,
+            "--password",
+            PASSWORD,
+        ],
+        env=cli_environment(tmp_path / "data"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "inventory.json is missing" in result.stderr
