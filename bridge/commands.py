@@ -16,7 +16,13 @@ from typing import Any, NoReturn, TextIO
 
 from bridge import __version__, doctor_command, operations
 from bridge.collector import settle_startup_objects
-from bridge.connection import Auth, ConnectionSettings, Scheme, connection_settings
+from bridge.connection import (
+    DEFAULT_CONFIGURATION_NAME,
+    Auth,
+    ConnectionSettings,
+    Scheme,
+    connection_settings,
+)
 from bridge.credentials import password_for
 from bridge.demo import DemoHost
 from bridge.errors import EXIT_CANCELLED, BridgeError, Refused, UsageFailure
@@ -91,6 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-verify-tls", action="store_true", help="do NOT verify the HTTPS certificate"
     )
     connection.add_argument("--timeout", type=float, default=120.0, help="operation timeout in seconds")
+    connection.add_argument(
+        "--configuration-name",
+        metavar="NAME",
+        default=DEFAULT_CONFIGURATION_NAME,
+        help="PowerShell session configuration to connect to (default: Microsoft.PowerShell, "
+        "Windows PowerShell 5.1)",
+    )
     connection.add_argument(
         "--powershell", metavar="PATH", help="run Windows PowerShell from PATH on this machine"
     )
@@ -276,6 +289,7 @@ def _settings(args: argparse.Namespace) -> ConnectionSettings:
         thumbprint=args.cert_thumbprint,
         verify_tls=not args.no_verify_tls,
         operation_timeout=args.timeout,
+        configuration_name=args.configuration_name,
     )
 
 

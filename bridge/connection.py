@@ -20,6 +20,11 @@ DEFAULT_CONNECTION_TIMEOUT = 15.0
 DEFAULT_OPERATION_TIMEOUT = 120.0
 
 _THUMBPRINT = re.compile(r"^[0-9a-f]{64}$")
+# The session configuration that runs Windows PowerShell 5.1 on every Windows Server; an
+# endpoint whose default is PowerShell 7 is told to use it with --configuration-name.
+DEFAULT_CONFIGURATION_NAME = "Microsoft.PowerShell"
+# PSSessionConfiguration names: letters, digits, dots, dashes and underscores.
+_CONFIGURATION_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 class Scheme(str, Enum):
@@ -58,6 +63,7 @@ class ConnectionSettings:
     certificate_key_pem: Path | None = None
     connection_timeout: float = DEFAULT_CONNECTION_TIMEOUT
     operation_timeout: float = DEFAULT_OPERATION_TIMEOUT
+    configuration_name: str = DEFAULT_CONFIGURATION_NAME
 
     @property
     def key(self) -> str:
@@ -69,6 +75,8 @@ class ConnectionSettings:
         parts = [f"{self.scheme.value}://{self.host}:{self.port}", self.auth.value]
         if self.user:
             parts.append(f"as {self.user}")
+        if self.configuration_name != DEFAULT_CONFIGURATION_NAME:
+            parts.append(f"configuration {self.configuration_name}")
         if self.scheme is Scheme.HTTPS:
             if not self.verify_tls:
                 parts.append("certificate NOT verified")
@@ -102,6 +110,7 @@ def connection_settings(
     certificate_key_pem: Path | str | None = None,
     connection_timeout: float = DEFAULT_CONNECTION_TIMEOUT,
     operation_timeout: float = DEFAULT_OPERATION_TIMEOUT,
+    configuration_name: str = DEFAULT_CONFIGURATION_NAME,
 ) -> ConnectionSettings:
     """Build and validate every setting of a connection; the only constructor callers should use."""
     if not host.strip():
@@ -130,6 +139,8 @@ def connection_settings(
         raise InvalidSettings(f"{port} is not a TCP port.")
     if connection_timeout <= 0 or operation_timeout <= 0:
         raise InvalidSettings("Timeouts must be positive.")
+    if not _CONFIGURATION_NAME.match(configuration_name):
+        raise InvalidSettings(f"{configuration_name!r} is not a PowerShell session configuration name.")
     return ConnectionSettings(
         host=host.strip(),
         port=port if port is not None else (HTTPS_PORT if chosen_scheme is Scheme.HTTPS else HTTP_PORT),
@@ -144,4 +155,5 @@ def connection_settings(
         certificate_key_pem=Path(certificate_key_pem) if certificate_key_pem else None,
         connection_timeout=connection_timeout,
         operation_timeout=operation_timeout,
+        configuration_name=configuration_name,
     )

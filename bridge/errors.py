@@ -123,6 +123,19 @@ class IISMissing(BridgeError):
         )
 
 
+class WrongPowerShell(BridgeError):
+    """The endpoint runs PowerShell 7, where WebAdministration has no IIS: drive and
+    ``DirectoryInfo.GetAccessControl`` is no instance method (PowerShell/PowerShell#23962)."""
+
+    def __init__(self, host: str, version: str) -> None:
+        super().__init__(
+            f"{host}'s remoting endpoint runs PowerShell {version}; IIS Access needs Windows PowerShell 5.1.",
+            "Connect to Windows PowerShell 5.1's configuration with --configuration-name "
+            "Microsoft.PowerShell (or the name the administrator registered for it).",
+            host=host,
+        )
+
+
 class OperationTimeout(BridgeError):
     def __init__(self, host: str, seconds: float | None = None) -> None:
         within = f" within {seconds:g} seconds" if seconds is not None else " in time"

@@ -70,6 +70,34 @@ class _Reader:
     def boolean(self, key: str) -> bool:
         return self._typed(key, bool, "true or false")
 
+    def optional_boolean(self, key: str, default: bool) -> bool:
+        """A key newer scripts add: absent or null (an older script's answer) means ``default``."""
+        return default if self._data.get(key) is None else self.boolean(key)
+
+    def newer_string(self, key: str) -> str | None:
+        """A key newer scripts add: absent or null (an older script's answer) means unknown."""
+        return None if self._data.get(key) is None else self.string(key)
+
+    def enum_name(self, key: str, names: tuple[str, ...]) -> str:
+        """An enumeration given by name or by number, as Windows may print either, as its name.
+
+        ``names`` lists the enumeration's names in the order of their documented values.
+        """
+        value = self._get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < len(names):
+            return names[value]
+        if isinstance(value, str):
+            # IIS's configuration system matches enumeration names case-insensitively.
+            found = next((name for name in names if name.casefold() == value.strip().casefold()), None)
+            if found is not None:
+                return found
+            if value.strip().isdigit() and int(value) < len(names):
+                return names[int(value)]
+        raise ModelError(
+            f"{self.where(key)}: unknown value {value!r}; "
+            f"expected one of {', '.join(names)} or 0-{len(names) - 1}"
+        )
+
     def integer(self, key: str) -> int:
         return self._typed(key, int, "an integer")
 
@@ -148,6 +176,15 @@ class Message:
         return self.template.format_map(self.params)
 
 
+# Enumerations in the order of their documented values (IIS configuration schema,
+# Microsoft.Web.Administration's ProcessModelIdentityType, ManagedPipelineMode and
+# ObjectState, and the virtualDirectory logonMethod attribute).
+IDENTITY_TYPES = ("LocalSystem", "LocalService", "NetworkService", "SpecificUser", "ApplicationPoolIdentity")
+PIPELINE_MODES = ("Integrated", "Classic")
+OBJECT_STATES = ("Starting", "Started", "Stopping", "Stopped", "Unknown")
+LOGON_METHODS = ("Interactive", "Batch", "Network", "ClearText")
+
+
 @dataclass(frozen=True)
 class ServerFacts:
     computer_name: str
@@ -157,6 +194,22 @@ class ServerFacts:
     ps_version: str
     elevated: bool
     web_administration: bool
+    # The server's own folders and domain SIDs, as the server reports them; None is unknown
+    # (an older script's answer, or a value the server could not read).
+    windir: str | None = None
+    system_drive: str | None = None
+    program_files: str | None = None
+    program_files_x86: str | None = None
+    program_data: str | None = None
+    profiles_directory: str | None = None
+    machine_sid: str | None = None
+    domain_sid: str | None = None
+    forest_root_sid: str | None = None
+
+    @property
+    def ps_major_version(self) -> int | None:
+        head = self.ps_version.partition(".")[0]
+        return int(head) if head.isdigit() else None
 
 
 @dataclass(frozen=True)
@@ -190,6 +243,9 @@ class Application:
     application_pool: str
     anonymous: AnonymousAuth
     virtual_directories: tuple[VirtualDirectory, ...]
+    # Why the application's effective configuration could not be read (a web.config that
+    # does not parse: itself an HTTP 500.19); ``anonymous`` is then applicationHost.config's.
+    config_error: str | None = None
 
     def directory(self, path: str) -> VirtualDirectory | None:
         return next((vdir for vdir in self.virtual_directories if _same_name(vdir.path, path)), None)
@@ -213,6 +269,8 @@ class AppPool:
     user_sid: str | None
     managed_runtime_version: str
     managed_pipeline_mode: str
+    # processModel manualGroupMembership: IIS_IUSRS is then not injected into the worker token.
+    manual_group_membership: bool = False
 
     # A full check asks every target's pool for its SID and token: hash the name once.
     @cached_property
@@ -386,6 +444,15 @@ def _parse_server(reader: _Reader) -> ServerFacts:
         ps_version=reader.string("psVersion"),
         elevated=reader.boolean("elevated"),
         web_administration=reader.boolean("webAdministration"),
+        windir=reader.newer_string("windir"),
+        system_drive=reader.newer_string("systemDrive"),
+        program_files=reader.newer_string("programFiles"),
+        program_files_x86=reader.newer_string("programFilesX86"),
+        program_data=reader.newer_string("programData"),
+        profiles_directory=reader.newer_string("profilesDirectory"),
+        machine_sid=reader.newer_string("machineSid"),
+        domain_sid=reader.newer_string("domainSid"),
+        forest_root_sid=reader.newer_string("forestRootSid"),
     )
 
 
@@ -410,6 +477,7 @@ def _parse_application(reader: _Reader) -> Application:
             user_sid=anonymous.optional_string("userSid"),
         ),
         virtual_directories=tuple(directories),
+        config_error=reader.newer_string("configError"),
     )
 
 
@@ -421,7 +489,7 @@ def _parse_site(reader: _Reader) -> Site:
     return Site(
         name=reader.string("name"),
         id=reader.integer("id"),
-        state=reader.string("state"),
+        state=reader.enum_name("state", OBJECT_STATES),
         bindings=tuple(bindings),
         applications=tuple(
             _parse_application(_Reader(item, where)) for item, where in reader.items("applications")
@@ -430,19 +498,16 @@ def _parse_site(reader: _Reader) -> Site:
 
 
 def _parse_pool(reader: _Reader) -> AppPool:
-    identity = reader.string("identityType")
-    try:
-        identity_type = IdentityType(identity)
-    except ValueError:
-        raise ModelError(f"{reader.where('identityType')}: unknown identity type {identity!r}") from None
+    identity_type = IdentityType(reader.enum_name("identityType", IDENTITY_TYPES))
     return AppPool(
         name=reader.string("name"),
-        state=reader.string("state"),
+        state=reader.enum_name("state", OBJECT_STATES),
         identity_type=identity_type,
         user_name=reader.optional_string("userName"),
         user_sid=reader.optional_string("userSid"),
         managed_runtime_version=reader.string("managedRuntimeVersion"),
-        managed_pipeline_mode=reader.string("managedPipelineMode"),
+        managed_pipeline_mode=reader.enum_name("managedPipelineMode", PIPELINE_MODES),
+        manual_group_membership=reader.optional_boolean("manualGroupMembership", False),
     )
 
 

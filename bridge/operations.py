@@ -22,6 +22,7 @@ from bridge.errors import (
     ScriptFailed,
     UnexpectedAnswer,
     UsageFailure,
+    WrongPowerShell,
 )
 from bridge.history import ChangeRecord, History, Outcome
 from bridge.model import (
@@ -70,6 +71,9 @@ def _parsed(host: str, parse: Any, document: Any) -> Any:
 
 def _inventory(runner: Runner) -> Inventory:
     found: Inventory = _parsed(runner.host, parse_inventory, runner.run(Operation.INVENTORY, {}))
+    major = found.server.ps_major_version
+    if major is not None and major >= 6:
+        raise WrongPowerShell(runner.host, found.server.ps_version)
     if not found.server.web_administration:
         what = "IIS" if found.server.iis_version is None else "The WebAdministration PowerShell module"
         raise IISMissing(runner.host, what)

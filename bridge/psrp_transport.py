@@ -127,7 +127,9 @@ class PsrpTransport:
     def _open(self) -> RunspacePool:
         if self._pool is None:
             self._wsman = self._connect()
-            pool = RunspacePool(self._wsman)
+            # pypsrp's RunspacePool(connection, configuration_name=...): the WSMan resource URI's
+            # last part, http://schemas.microsoft.com/powershell/<name>.
+            pool = RunspacePool(self._wsman, configuration_name=self.settings.configuration_name)
             pool.open()
             self._pool = pool
         return self._pool

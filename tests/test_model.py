@@ -252,7 +252,17 @@ def _break(doc: dict[str, Any], path: list[Any], value: Any) -> dict[str, Any]:
         (["sites", 0, "id"], True, r"sites\[0\]\.id: expected an integer, got a boolean"),
         (["sites", 0, "applications", 1, "path"], KeyError, r"sites\[0\]\.applications\[1\]\.path: missing"),
         (["sites", 0, "bindings"], "x", r"sites\[0\]\.bindings: expected an array"),
-        (["appPools", 2, "identityType"], "Robot", r"appPools\[2\]\.identityType: unknown identity type"),
+        (["appPools", 2, "identityType"], "Robot", r"appPools\[2\]\.identityType: unknown value 'Robot'"),
+        (
+            ["appPools", 0, "identityType"],
+            7,
+            r"appPools\[0\]\.identityType: unknown value 7; expected one of",
+        ),
+        (["appPools", 0, "managedPipelineMode"], 2, r"appPools\[0\]\.managedPipelineMode: unknown value 2"),
+        (["sites", 0, "state"], "Paused", r"sites\[0\]\.state: unknown value 'Paused'"),
+        (["appPools", 0, "state"], True, r"appPools\[0\]\.state: unknown value True"),
+        (["server", "windir"], 3, r"server\.windir: expected a string, got a number"),
+        (["appPools", 0, "manualGroupMembership"], "yes", r"manualGroupMembership: expected true or false"),
         (["appPools", 0, "name"], None, r"appPools\[0\]\.name: expected a string, got null"),
         (["server"], [], r"server: expected an object, got an array"),
     ],
@@ -354,3 +364,66 @@ def test_message_describes_itself_from_code_template_and_params() -> None:
     message = Message("path-unc", "{path} is on another server.", {"path": "\\\\fs\\web"})
     assert message.describe() == "\\\\fs\\web is on another server."
     assert message.code == "path-unc"
+
+
+def test_enumerations_are_read_as_names_or_as_their_documented_numbers() -> None:
+    doc = inventory_doc()
+    pools = doc["appPools"]
+    for pool, (identity, pipeline, state) in zip(
+        pools, [(4, 1, 3), (2, 0, 1), ("3", "integrated", 0)], strict=True
+    ):
+        pool.update(identityType=identity, managedPipelineMode=pipeline, state=state)
+    doc["sites"][0]["state"] = 4
+    inventory = parse_inventory(doc)
+    assert [pool.identity_type.value for pool in inventory.app_pools] == [
+        "ApplicationPoolIdentity",
+        "NetworkService",
+        "SpecificUser",
+    ]
+    assert [pool.managed_pipeline_mode for pool in inventory.app_pools] == [
+        "Classic",
+        "Integrated",
+        "Integrated",
+    ]
+    assert [pool.state for pool in inventory.app_pools] == ["Stopped", "Started", "Starting"]
+    assert inventory.sites[0].state == "Unknown"
+
+
+def test_todays_schema_without_the_new_keys_still_parses_as_unknown() -> None:
+    inventory = parse_inventory(inventory_doc())
+    server = inventory.server
+    assert (server.windir, server.system_drive, server.profiles_directory, server.machine_sid) == (None,) * 4
+    assert server.domain_sid is None and server.forest_root_sid is None
+    assert not any(pool.manual_group_membership for pool in inventory.app_pools)
+    assert all(app.config_error is None for site in inventory.sites for app in site.applications)
+
+
+def test_the_new_server_and_pool_keys_are_read() -> None:
+    doc = inventory_doc()
+    doc["server"].update(
+        windir="D:\\Windows",
+        systemDrive="D:",
+        programFiles="D:\\Program Files",
+        programFilesX86="D:\\Program Files (x86)",
+        programData="D:\\ProgramData",
+        profilesDirectory="E:\\Profiles",
+        machineSid="S-1-5-21-1-2-3",
+        domainSid="S-1-5-21-4-5-6",
+        forestRootSid=None,
+    )
+    doc["appPools"][1]["manualGroupMembership"] = True
+    doc["sites"][0]["applications"][1]["configError"] = "Configuration file is not well-formed XML"
+    inventory = parse_inventory(doc)
+    server = inventory.server
+    assert (server.windir, server.program_files_x86, server.profiles_directory) == (
+        "D:\\Windows",
+        "D:\\Program Files (x86)",
+        "E:\\Profiles",
+    )
+    assert (server.machine_sid, server.domain_sid, server.forest_root_sid) == (
+        "S-1-5-21-1-2-3",
+        "S-1-5-21-4-5-6",
+        None,
+    )
+    assert [pool.manual_group_membership for pool in inventory.app_pools] == [False, True, False]
+    assert inventory.sites[0].applications[1].config_error == "Configuration file is not well-formed XML"

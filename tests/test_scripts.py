@@ -16,7 +16,10 @@ PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_powershell.language
 FORBIDDEN = {
     "Invoke-Expression": re.compile(r"\bInvoke-Expression\b|\biex\b", re.IGNORECASE),
     "[scriptblock]::Create": re.compile(r"\[scriptblock\]\s*::\s*Create", re.IGNORECASE),
-    "Add-Type": re.compile(r"\bAdd-Type\b", re.IGNORECASE),
+    # Loading an assembly by its constant full name compiles nothing; any other Add-Type might.
+    "Add-Type": re.compile(
+        r"\bAdd-Type\b(?!\s+-AssemblyName\s+'[^'$]+'[ \t]*$)", re.IGNORECASE | re.MULTILINE
+    ),
     "Set-Acl": re.compile(r"\bSet-Acl\b", re.IGNORECASE),
     "icacls": re.compile(r"\bicacls\b", re.IGNORECASE),
     "NewScriptBlock": re.compile(r"NewScriptBlock", re.IGNORECASE),
@@ -98,3 +101,11 @@ def test_grant_writes_one_inheritable_allow_ace_by_sid() -> None:
 def test_resource_path_reports_missing_files() -> None:
     with pytest.raises(FileNotFoundError, match=r"nothing\.ps1"):
         resource_path("powershell", "nothing.ps1")
+
+
+def test_add_type_may_only_load_an_assembly_by_its_constant_name() -> None:
+    pattern = FORBIDDEN["Add-Type"]
+    assert not pattern.search("Add-Type -AssemblyName 'Microsoft.Web.Administration, Version=7.0.0.0'\n")
+    assert pattern.search("Add-Type -TypeDefinition $source\n")
+    assert pattern.search("Add-Type -AssemblyName 'x'; Add-Type $code\n")
+    assert pattern.search('Add-Type -AssemblyName "$name"\n')

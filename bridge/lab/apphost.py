@@ -77,6 +77,7 @@ class AppPool:
     user_name: str
     managed_runtime_version: str
     managed_pipeline_mode: str
+    manual_group_membership: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,8 @@ def _read_pools(pools: ET.Element | None) -> Iterable[AppPool]:
     )
     default_pipeline = _first_set(_DEFAULT_PIPELINE, _attribute(defaults, "managedPipelineMode"))
     default_auto_start = _first_set("true", _attribute(defaults, "autoStart"))
+    default_process_model = _child(defaults, "processModel")
+    default_manual = _first_set("false", _attribute(default_process_model, "manualGroupMembership"))
     for pool in pools.iterfind("add"):
         process_model = pool.find("processModel")
         identity_type = _first_set(default_identity, _attribute(process_model, "identityType"))
@@ -149,6 +152,9 @@ def _read_pools(pools: ET.Element | None) -> Iterable[AppPool]:
             # An explicit empty value is "No Managed Code", not "unset".
             managed_runtime_version=pool.get("managedRuntimeVersion", default_runtime),
             managed_pipeline_mode=_first_set(default_pipeline, pool.get("managedPipelineMode")),
+            manual_group_membership=_is_true(
+                _first_set(default_manual, _attribute(process_model, "manualGroupMembership"))
+            ),
         )
 
 

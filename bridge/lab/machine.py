@@ -1,4 +1,4 @@
-"""The facts of the simulated machine: name, versions, environment, accounts.
+"""The facts of the simulated machine: name, versions, environment, accounts, domain SIDs.
 
 Read from a scenario's optional ``machine.json``; everything missing takes the
 value of a freshly installed Windows Server 2022 with IIS 10.
@@ -24,8 +24,11 @@ _DEFAULT_ENVIRONMENT: Mapping[str, str] = {
     "SystemRoot": "C:\\Windows",
     "windir": "C:\\Windows",
     "ProgramFiles": "C:\\Program Files",
+    "ProgramFiles(x86)": "C:\\Program Files (x86)",
     "ProgramData": "C:\\ProgramData",
 }
+# The local accounts' domain in the demo's machine.json; any fresh install has its own.
+_DEFAULT_MACHINE_SID = "S-1-5-21-3623811015-3361044348-30300820"
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,16 @@ class Machine:
     environment: Mapping[str, str] = field(default_factory=lambda: dict(_DEFAULT_ENVIRONMENT))
     # Local and domain accounts by name (``WEB01\\svc-web``), beyond the built-in ones.
     accounts: Mapping[str, str] = field(default_factory=dict)
+    # The account domain SIDs the relative SDDL aliases stand for: LA/LG (machine),
+    # DA/DU/... (the joined domain) and EA/SA/... (its forest root); None when not joined.
+    machine_sid: str = _DEFAULT_MACHINE_SID
+    domain_sid: str | None = None
+    forest_root_sid: str | None = None
+    # HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList ProfilesDirectory, unexpanded.
+    profiles_directory: str = "%SystemDrive%\\Users"
+    # Answer enumerations as numbers, as GetAttributeValue() is believed to give them on a
+    # real server: stages the answer of a script that did not cast them to names.
+    enums_as_numbers: bool = False
 
     def expand(self, text: str) -> str:
         """Expand ``%NAME%`` like Environment.ExpandEnvironmentVariables: unknown names stay as written."""
@@ -142,6 +155,12 @@ def load_machine(path: Path) -> Machine:
         web_administration=bool(data.get("webAdministration", defaults.web_administration)),
         environment=environment,
         accounts=_string_map(data, "accounts"),
+        machine_sid=_string(data, "machineSid", defaults.machine_sid),
+        domain_sid=_optional_string(data, "domainSid", None),
+        # A single-domain forest's root domain is the domain itself.
+        forest_root_sid=_optional_string(data, "forestRootSid", _optional_string(data, "domainSid", None)),
+        profiles_directory=_string(data, "profilesDirectory", defaults.profiles_directory),
+        enums_as_numbers=bool(data.get("enumsAsNumbers", False)),
     )
 
 

@@ -24,6 +24,7 @@ from bridge.lab.machine import Machine, pools_by_sid
 from bridge.lab.ntfs import Filesystem
 from bridge.lab.probes import doctor_answer
 from bridge.lab.scenario import Scenario, demo_scenario_path, load_scenario
+from bridge.model import IDENTITY_TYPES, OBJECT_STATES, PIPELINE_MODES
 from bridge.powershell_json import powershell_json
 from bridge.scripts import Operation, operation_for_script, script_text
 
@@ -270,6 +271,7 @@ class SimulatedServer:
             "psVersion": machine.ps_version,
             "elevated": machine.elevated,
             "webAdministration": machine.web_administration,
+            **_folders_json(machine),
         }
         if not machine.web_administration:
             return {"server": server, "sites": [], "appPools": []}
@@ -391,16 +393,57 @@ class SimulatedServer:
             )
 
 
+def _folders_json(machine: Machine) -> dict[str, Any]:
+    """The server's folders and account domains, as inventory.ps1 reads them on Windows."""
+    environment = {name.lower(): value for name, value in machine.environment.items()}
+    return {
+        "windir": environment.get("windir"),
+        "systemDrive": environment.get("systemdrive"),
+        "programFiles": environment.get("programfiles"),
+        "programFilesX86": environment.get("programfiles(x86)"),
+        "programData": environment.get("programdata"),
+        "profilesDirectory": machine.expand(machine.profiles_directory),
+        "machineSid": machine.machine_sid,
+        "domainSid": machine.domain_sid,
+        "forestRootSid": machine.forest_root_sid,
+    }
+
+
+# The enumerations' documented numbers, for a scenario that stages them as numbers.
+_ENUM_NUMBERS: Mapping[str, Mapping[str, int]] = {
+    field: {name.lower(): number for number, name in enumerate(names)}
+    for field, names in (
+        ("identityType", IDENTITY_TYPES),
+        ("managedPipelineMode", PIPELINE_MODES),
+        ("state", OBJECT_STATES),
+    )
+}
+
+
+def _enum(machine: Machine, field: str, name: str) -> str | int:
+    number = _ENUM_NUMBERS[field].get(name.lower())
+    return number if machine.enums_as_numbers and number is not None else name
+
+
+def _site_state(site: Site) -> str:
+    # Site.State throws for a site without an HTTP or HTTPS binding (FTP only); the script
+    # catches that per site and answers Unknown.
+    if not any(binding.protocol.lower() in ("http", "https") for binding in site.bindings):
+        return "Unknown"
+    return "Started" if site.started else "Stopped"
+
+
 def _pool_json(pool: AppPool, machine: Machine) -> dict[str, Any]:
     specific = pool.identity_type.lower() == "specificuser"
     return {
         "name": pool.name,
-        "state": "Started" if pool.started else "Stopped",
-        "identityType": pool.identity_type,
+        "state": _enum(machine, "state", "Started" if pool.started else "Stopped"),
+        "identityType": _enum(machine, "identityType", pool.identity_type),
         "userName": pool.user_name if specific else None,
         "userSid": machine.account_sid(pool.user_name) if specific else None,
         "managedRuntimeVersion": pool.managed_runtime_version,
-        "managedPipelineMode": pool.managed_pipeline_mode,
+        "managedPipelineMode": _enum(machine, "managedPipelineMode", pool.managed_pipeline_mode),
+        "manualGroupMembership": pool.manual_group_membership,
     }
 
 
@@ -408,7 +451,7 @@ def _site_json(site: Site, machine: Machine) -> dict[str, Any]:
     return {
         "name": site.name,
         "id": site.id,
-        "state": "Started" if site.started else "Stopped",
+        "state": _enum(machine, "state", _site_state(site)),
         "bindings": [
             {"protocol": b.protocol, "bindingInformation": b.binding_information} for b in site.bindings
         ],
@@ -429,6 +472,7 @@ def _site_json(site: Site, machine: Machine) -> dict[str, Any]:
                     }
                     for directory in app.virtual_directories
                 ],
+                "configError": None,
             }
             for app in site.applications
         ],

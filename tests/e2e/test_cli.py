@@ -355,3 +355,19 @@ def test_without_host_the_demo_lab_answers_and_stdout_stays_pure_json(data_dir: 
     result = _ok(run_cli(["sites", "--json"], data_dir))
     assert result.json()[0]["name"]
     assert "demo lab" in result.stderr
+
+
+def test_a_powershell_7_endpoint_is_named_with_its_fix(tmp_path: Path, data_dir: Path) -> None:
+    folder = write_scenario(tmp_path / "pwsh7")
+    (folder / "machine.json").write_text(json.dumps({"psVersion": "7.4.6"}), encoding="utf-8")
+    with LabHost(SimulatedServer.from_scenario(folder), user=USER, password=PASSWORD) as host:
+        options = connection_options(host, "ntlm")
+        refused = run_cli([*options, "sites"], data_dir)
+        # The lab serves only Windows PowerShell's configuration, as the fix asks.
+        chosen = run_cli([*options, "--configuration-name", "Microsoft.PowerShell", "sites"], data_dir)
+    assert refused.code == 5, refused.stderr
+    assert "runs PowerShell 7.4.6" in refused.stderr
+    assert "--configuration-name Microsoft.PowerShell" in refused.stderr
+    assert chosen.code == 5 and "Traceback" not in refused.stderr + chosen.stderr
+    bad = run_cli(["--host", "web01", "--user", "u", "--configuration-name", "a b", "sites"], data_dir)
+    assert bad.code == 2 and "session configuration name" in bad.stderr
