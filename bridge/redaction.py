@@ -121,6 +121,7 @@ class Redactor:
         self._dirs = _Names("dir-%04d", self._mapping)
         self._files = _Names("file-%04d", self._mapping)
         self._sid_prefixes: dict[str, str] = {}
+        self._pool_sids: dict[str, str] = {}
         self._texts: dict[str, str] = {}
         if computer_name:
             self.host(computer_name)
@@ -159,16 +160,18 @@ class Redactor:
         placeholder = self._remember(name, self._pools(name))
         old, new = sids.app_pool_sid(name), sids.app_pool_sid(placeholder)
         self._mapping[new] = old
-        self._sid_prefixes[old] = new
+        self._pool_sids[old] = new
         return placeholder
 
     def sid(self, sid: str) -> str:
         """A SID with its machine or domain prefix, or its pool, replaced."""
         if _POOL_SID.fullmatch(sid):
-            if sid not in self._sid_prefixes:
-                # The SID of a pool the inventory does not list (deleted since the grant).
-                self.pool(f"gone-{sid}")
-            return self._sid_prefixes[sid]
+            if sid not in self._pool_sids:
+                # The SID of a pool the inventory does not list (deleted since the grant): a SID of its own.
+                new = sids.app_pool_sid(self._pools(sid))
+                self._mapping[new] = sid
+                self._pool_sids[sid] = new
+            return self._pool_sids[sid]
         match = _MACHINE_SID.match(sid)
         if match is None:
             return sid

@@ -77,6 +77,9 @@ def test_pools_and_their_sids_move_together() -> None:
     assert (
         redactor.account("IIS APPPOOL\\ShopPool", sids.app_pool_sid("ShopPool")) == "IIS APPPOOL\\Pool-0001"
     )
+    gone = sids.app_pool_sid("DeletedPool")
+    assert redactor.sid(gone) == redactor.sid(gone) != gone
+    assert redactor.mapping()[redactor.sid(gone)] == gone
 
 
 def test_machine_and_domain_sids_keep_their_relative_ids_and_well_known_ones_stay() -> None:
@@ -152,3 +155,40 @@ def test_a_recording_merges_answers_per_path_keeping_the_fullest() -> None:
         "paths": [{"path": "D:\\a", "children": ["x"]}, {"path": "D:\\b"}],
         "accounts": {"S-1-5-18": "SYSTEM"},
     }
+
+
+def test_the_new_server_facts_are_redacted_by_kind() -> None:
+    inventory = {
+        "server": {
+            "computerName": "WEB01",
+            "windir": "D:\\Windows",
+            "systemDrive": "D:",
+            "programFiles": "D:\\Program Files",
+            "programFilesX86": "D:\\Program Files (x86)",
+            "programData": "D:\\ProgramData",
+            "profilesDirectory": "E:\\Profiles\\Contoso",
+            "machineSid": "S-1-5-21-3623811015-3361044348-30300820",
+            "domainSid": "S-1-5-21-1004336348-1177238915-682003330",
+            "forestRootSid": None,
+        },
+        "sites": [],
+        "appPools": [
+            {
+                "name": "ShopPool",
+                "manualGroupMembership": True,
+                "userName": "CONTOSO\\svc",
+                "userSid": "S-1-5-21-1004336348-1177238915-682003330-1105",
+            }
+        ],
+    }
+    redactor = Redactor.for_inventory(inventory)
+    server = redactor.document(inventory)["server"]
+    assert server["windir"] == "D:\\Windows" and server["programFilesX86"] == "D:\\Program Files (x86)"
+    assert server["profilesDirectory"] == "E:\\Dir-0001\\Dir-0002"
+    assert server["machineSid"] == "S-1-5-21-1000000001-1000000001-1000000001"
+    assert server["domainSid"] == "S-1-5-21-1000000002-1000000002-1000000002"
+    assert server["forestRootSid"] is None
+    pool = redactor.document(inventory)["appPools"][0]
+    assert pool["manualGroupMembership"] is True
+    assert pool["userName"] == "DOMAIN-0001\\user-0001"
+    assert pool["userSid"] == "S-1-5-21-1000000002-1000000002-1000000002-1105"
