@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -130,3 +131,13 @@ def test_powershell_json_escapes_as_windows_powershell_5_1() -> None:
     assert (
         powershell_json({"a": "O'Brien <b> & Café"}) == '{"a":"O\\u0027Brien \\u003cb\\u003e \\u0026 Café"}'
     )
+
+
+DOCTOR_FILES = sorted(Path(__file__).resolve().parent.joinpath("recordings").glob("*/doctor.json"))
+
+
+@pytest.mark.parametrize("path", DOCTOR_FILES, ids=[path.parent.name for path in DOCTOR_FILES])
+def test_every_recorded_doctor_answer_names_every_probe(path: Path) -> None:
+    report = judge(path.parent.name, json.loads(path.read_text(encoding="utf-8-sig")))
+    assert [probe.name for probe in report.probes] == list(PROBE_NAMES)
+    assert report.ok, report.render()
