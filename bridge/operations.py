@@ -144,6 +144,7 @@ def _plan(runner: Runner, kind: GrantKind, name: str, subpath: str | None) -> Gr
         path_access=_path_access(runner, [folder])[folder],
         pool=_pool(runner, found, target),
         subpath=subpath,
+        server=found.server,
     )
 
 

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Literal
 
 from bridge.access import AccessLevel, blocked_by_deny, content_level
-from bridge.model import AppPool, Message, PathAccess, Target, TargetRef
+from bridge.model import AppPool, Message, PathAccess, ServerFacts, Target, TargetRef
 from bridge.needs import unfixable_problem
 from bridge.safety import iis_iusrs_modify_warning, refusal_for, same_path
 from bridge.sids import IIS_IUSRS, IUSR, WORKER_GROUPS, anonymous_token, app_pool_account, well_known_name
@@ -131,17 +131,18 @@ def plan_grant(
     pool: AppPool,
     subpath: str | None = None,
     windir: str | None = None,
+    server: ServerFacts | None = None,
 ) -> GrantPlan:
     """Plan one grant on ``target``'s folder (or a subfolder), whose current state is ``path_access``.
 
-    ``path_access`` must describe the folder the grant goes to; ``windir`` is
-    the target's Windows directory when known.
+    ``path_access`` must describe the folder the grant goes to; ``server`` (or
+    ``windir`` alone) gives the target's own folders when known.
     """
     path = grant_path(target.physical_path, subpath)
     if not same_path(path_access.path, path):
         raise PlanError(f"the folder state given is for {path_access.path}, not {path}")
     sid, name, token = _identity(kind, pool)
-    refusal = refusal_for(path, windir=windir) or unfixable_problem(path_access)
+    refusal = refusal_for(path, windir=windir, server=server) or unfixable_problem(path_access)
     dacl = path_access.dacl
     noop = blocked = False
     if refusal is None and dacl is not None:

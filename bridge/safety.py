@@ -6,18 +6,25 @@ refusing: case-insensitively, ``/`` and ``\\`` alike, runs of separators as one,
 drops them, so ``C:\\Windows.`` is the Windows directory), and the ``\\?\\``,
 ``\\.\\`` and ``\\??\\`` prefixes removed. What cannot be resolved without the
 host - a short 8.3 name such as ``PROGRA~1``, or a ``:stream`` suffix - is
-refused rather than guessed. The system folders are taken relative to the
-target's Windows directory when it is known, since a server may run from
-``D:\\Windows``.
+refused rather than guessed. The system folders are the target's own, as its
+inventory reported them (a server may run from ``D:\\Windows``); a folder the
+server did not report is unknown and treated conservatively: ``C:\\Windows``
+*and* a ``Windows`` folder at the root of any drive, the other folders on the
+system drive (or C:). Folders every volume carries (System Volume Information,
+$Recycle.Bin, Recovery, Boot) are refused on any drive.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
-from bridge.model import Message
+from bridge.model import Message, ServerFacts
 
 DEFAULT_WINDIR = "C:\\Windows"
+# Not the server's own configuration but the volumes': each drive may hold them.
+_VOLUME_FOLDERS = ("system volume information", "$recycle.bin", "recovery", "boot")
 
 _DRIVE_ROOT = re.compile(r"[a-z]:\\?")
 _ABSOLUTE = re.compile(r"[a-z]:\\")
@@ -39,6 +46,14 @@ _REFUSALS: dict[str, str] = {
         "{path} is the root of a drive: an inheritable grant there would reach every folder on the drive."
     ),
     "windows-dir": "{path} is the Windows directory or inside it; its permissions belong to Windows.",
+    "system-folder": (
+        "{path} is one of the folders Windows keeps on a drive (System Volume Information, $Recycle.Bin, "
+        "Recovery, Boot) or inside it; its permissions belong to Windows."
+    ),
+    "inetpub-root": (
+        "{path} is the inetpub folder, the parent of the server's sites: an inheritable grant there would "
+        "reach every site below it. Grant on the site's own folder."
+    ),
     "program-files": (
         "{path} is a Program Files folder or inside it; installed programs rely on its permissions."
     ),
@@ -87,31 +102,92 @@ def is_unc(path: str) -> bool:
     return normalize(path).startswith("\\\\")
 
 
-def refusal_for(path: str, *, windir: str | None = None) -> Message | None:
-    """Why a grant on ``path`` must be refused, or None when the folder may be changed."""
+@dataclass(frozen=True)
+class ServerFolders:
+    """The target's own folders, each None when the server did not report it."""
+
+    windir: str | None = None
+    system_drive: str | None = None
+    program_files: str | None = None
+    program_files_x86: str | None = None
+    program_data: str | None = None
+    profiles_directory: str | None = None
+
+    @classmethod
+    def of(cls, server: ServerFacts) -> ServerFolders:
+        return cls(
+            windir=server.windir,
+            system_drive=server.system_drive,
+            program_files=server.program_files,
+            program_files_x86=server.program_files_x86,
+            program_data=server.program_data,
+            profiles_directory=server.profiles_directory,
+        )
+
+    @property
+    def drive(self) -> str:
+        """The system drive as ``c:``: reported, else the Windows directory's, else C:."""
+        return normalize(self.system_drive or self.windir or DEFAULT_WINDIR)[:2]
+
+
+def _windows_dir(path: str, folders: ServerFolders) -> bool:
+    if folders.windir is not None:
+        return is_within(path, folders.windir)
+    # Unknown: C:\Windows, and a Windows folder at the root of any drive.
     normal = normalize(path)
-    system_drive = normalize(windir or DEFAULT_WINDIR)[:2]
-    profiles = f"{system_drive}\\users"
+    return is_within(path, DEFAULT_WINDIR) or (
+        _ABSOLUTE.match(normal) is not None and is_within(path, normal[:3] + "windows")
+    )
+
+
+def _volume_folder(normal: str) -> bool:
+    return _ABSOLUTE.match(normal) is not None and any(
+        is_within(normal, normal[:3] + name) for name in _VOLUME_FOLDERS
+    )
+
+
+def _user_profile(path: str, folders: ServerFolders) -> bool:
+    profiles = normalize(folders.profiles_directory or f"{folders.drive}\\users")
+    normal = normalize(path)
+    return normal == profiles or (
+        is_within(path, profiles) and normal.count("\\") == profiles.count("\\") + 1
+    )
+
+
+def refusal_for(
+    path: str,
+    *,
+    windir: str | None = None,
+    server: ServerFacts | ServerFolders | None = None,
+    allowed_under_windir: Iterable[str] = (),
+) -> Message | None:
+    """Why a grant on ``path`` must be refused, or None when the folder may be changed.
+
+    ``server`` gives the target's folders (``windir`` alone is the older way to give one);
+    ``allowed_under_windir`` is the one hook for folders inside the Windows directory that a
+    caller has decided a grant may reach (the Temporary ASP.NET Files folder of a .NET version
+    a pool uses, for that pool); nothing else under the Windows directory is ever allowed.
+    """
+    folders = ServerFolders.of(server) if isinstance(server, ServerFacts) else server or ServerFolders()
+    if windir is not None:
+        folders = replace(folders, windir=windir)
+    normal = normalize(path)
+    drive = folders.drive
+    program_files = [folders.program_files or f"{drive}\\program files"]
+    program_files.append(folders.program_files_x86 or f"{drive}\\program files (x86)")
+    excepted = any(is_within(path, allowed) for allowed in allowed_under_windir)
     # Ordered: the first rule that matches explains the refusal.
     rules = (
         ("unc", is_unc(path)),
         ("drive-root", _DRIVE_ROOT.fullmatch(normal) is not None),
         ("not-absolute", not _ABSOLUTE.match(normal)),
         ("unresolved", ":" in normal[2:] or _SHORT_NAME.search(normal) is not None),
-        ("windows-dir", is_within(path, windir or DEFAULT_WINDIR)),
-        (
-            "program-files",
-            any(
-                is_within(path, f"{system_drive}\\{name}")
-                for name in ("program files", "program files (x86)")
-            ),
-        ),
-        ("program-data", is_within(path, f"{system_drive}\\programdata")),
-        (
-            "user-profile",
-            normal == profiles
-            or (is_within(path, profiles) and normal.count("\\") == profiles.count("\\") + 1),
-        ),
+        ("windows-dir", _windows_dir(path, folders) and not excepted),
+        ("system-folder", _volume_folder(normal)),
+        ("program-files", any(is_within(path, folder) for folder in program_files)),
+        ("program-data", is_within(path, folders.program_data or f"{drive}\\programdata")),
+        ("user-profile", _user_profile(path, folders)),
+        ("inetpub-root", normal == f"{drive}\\inetpub"),
     )
     code = next((code for code, applies in rules if applies), None)
     return None if code is None else Message(code, _REFUSALS[code], {"path": path})

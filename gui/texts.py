@@ -282,6 +282,16 @@ _REASONS: Mapping[str, object] = {
     "user-profile": QT_TRANSLATE_NOOP(
         "Bridge", "{path} is a user profile folder (or the folder of all profiles); it holds private files."
     ),
+    "system-folder": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "{path} is one of the folders Windows keeps on a drive (System Volume Information, $Recycle.Bin, "
+        "Recovery, Boot) or inside it; its permissions belong to Windows.",
+    ),
+    "inetpub-root": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "{path} is the inetpub folder, the parent of the server's sites: an inheritable grant there would "
+        "reach every site below it. Grant on the site's own folder.",
+    ),
     "iis-iusrs-modify-site-root": QT_TRANSLATE_NOOP(
         "Bridge",
         "IIS_IUSRS is in the token of every application pool on {host}: with Modify on the whole site root "

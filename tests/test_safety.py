@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bridge.safety import iis_iusrs_modify_warning, is_unc, is_within, normalize, refusal_for, same_path
+from bridge.model import ServerFacts
+from bridge.safety import (
+    ServerFolders,
+    iis_iusrs_modify_warning,
+    is_unc,
+    is_within,
+    normalize,
+    refusal_for,
+    same_path,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,6 +72,16 @@ def test_is_within_respects_segment_boundaries() -> None:
         ("C:\\Users\\alice\\..\\bob", "user-profile"),
         ("C:\\inetpub\\..\\..\\", "drive-root"),
         ("\\\\?\\UNC\\fs\\web", "unc"),
+        # Windows folders unknown: a Windows folder at any drive's root.
+        ("D:\\Windows", "windows-dir"),
+        ("e:/windows/system32", "windows-dir"),
+        # Folders every volume may hold, on any drive.
+        ("C:\\System Volume Information", "system-folder"),
+        ("D:\\$Recycle.Bin\\S-1-5-21-1", "system-folder"),
+        ("E:\\Recovery", "system-folder"),
+        ("C:\\Boot\\en-US", "system-folder"),
+        ("C:\\inetpub", "inetpub-root"),
+        ("c:/inetpub/", "inetpub-root"),
         # Spellings only the host can resolve.
         ("C:\\PROGRA~1\\App", "unresolved"),
         ("C:\\Windows::$INDEX_ALLOCATION", "unresolved"),
@@ -89,8 +108,10 @@ def test_unc_refusal_explains_why() -> None:
         "D:\\Sites\\Shop",
         "C:\\Users\\alice\\sites\\blog",
         "C:\\WindowsSites",
-        "D:\\Windows",
+        "D:\\Sites\\Windows\\app",
         "D:\\Program Files\\site",
+        "C:\\inetpub\\sites",
+        "D:\\inetpub",
         "C:\\Program Files Sites",
         "C:\\inetpub\\wwwroot\\..\\sites\\shop",
         "D:\\Sites\\v1.2",
@@ -98,6 +119,56 @@ def test_unc_refusal_explains_why() -> None:
 )
 def test_allowed_paths(path: str) -> None:
     assert refusal_for(path) is None
+
+
+WINDOWS_ON_D = ServerFacts(
+    computer_name="WEB01",
+    windows_version="10.0.20348",
+    windows_caption="Windows Server 2022",
+    iis_version="10.0",
+    ps_version="5.1",
+    elevated=True,
+    web_administration=True,
+    windir="D:\\Windows",
+    system_drive="D:",
+    program_files="D:\\Program Files",
+    program_files_x86="D:\\Program Files (x86)",
+    program_data="D:\\ProgramData",
+    profiles_directory="E:\\Profiles",
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        ("D:\\Windows\\System32", "windows-dir"),
+        ("D:\\Program Files (x86)\\App", "program-files"),
+        ("D:\\ProgramData\\x", "program-data"),
+        ("E:\\Profiles", "user-profile"),
+        ("E:\\Profiles\\alice", "user-profile"),
+        ("D:\\inetpub", "inetpub-root"),
+        ("C:\\System Volume Information", "system-folder"),
+        ("C:\\Windows", None),
+        ("C:\\Program Files\\Old", None),
+        ("C:\\Users\\alice", None),
+        ("C:\\inetpub", None),
+        ("E:\\Profiles\\alice\\sites\\blog", None),
+    ],
+)
+def test_the_servers_reported_folders_decide(path: str, code: str | None) -> None:
+    refusal = refusal_for(path, server=WINDOWS_ON_D)
+    assert (refusal.code if refusal else None) == code
+    assert refusal_for(path, server=ServerFolders.of(WINDOWS_ON_D)) == refusal
+
+
+def test_a_windows_directory_exception_allows_only_the_folder_given() -> None:
+    temporary = "D:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\Temporary ASP.NET Files"
+    allowed = refusal_for(temporary + "\\root", server=WINDOWS_ON_D, allowed_under_windir=[temporary])
+    assert allowed is None
+    sibling = refusal_for(temporary + "-x", server=WINDOWS_ON_D, allowed_under_windir=[temporary])
+    assert sibling is not None and sibling.code == "windows-dir"
+    parent = refusal_for("D:\\Windows\\Microsoft.NET", server=WINDOWS_ON_D, allowed_under_windir=[temporary])
+    assert parent is not None and parent.code == "windows-dir"
 
 
 def test_the_targets_windows_directory_is_used_when_known() -> None:

@@ -385,6 +385,16 @@
     </message>
     <message>
         <location filename="../../gui/texts.py" line="285"/>
+        <source>{path} is one of the folders Windows keeps on a drive (System Volume Information, $Recycle.Bin, Recovery, Boot) or inside it; its permissions belong to Windows.</source>
+        <translation>{path} ist einer der Ordner, die Windows auf einem Laufwerk anlegt (System Volume Information, $Recycle.Bin, Recovery, Boot), oder liegt darin; seine Berechtigungen gehören Windows.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="290"/>
+        <source>{path} is the inetpub folder, the parent of the server&apos;s sites: an inheritable grant there would reach every site below it. Grant on the site&apos;s own folder.</source>
+        <translation>{path} ist der Ordner inetpub, der Ordner über den Websites des Servers: eine vererbbare Berechtigung dort erreichte jede Website darunter. Berechtigen Sie den eigenen Ordner der Website.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="285"/>
         <source>IIS_IUSRS is in the token of every application pool on {host}: with Modify on the whole site root {path}, any site on the server could change this site&apos;s files. Grant Modify to the site&apos;s own pool identity ({pool_account}) instead, and only on the folder the application writes to, such as {path}\App_Data or {path}\uploads.</source>
         <translation>IIS_IUSRS steht im Token jedes Anwendungspools auf {host}: Mit „Ändern“ auf dem gesamten Websitestamm {path} könnte jede Website des Servers die Dateien dieser Website ändern. Gewähren Sie „Ändern“ stattdessen der eigenen Poolidentität der Website ({pool_account}) und nur für den Ordner, in den die Anwendung schreibt, etwa {path}\App_Data oder {path}\uploads.</translation>
     </message>
