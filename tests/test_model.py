@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from bridge.model import (
     parse_path_access,
 )
 from bridge.sids import IdentityType
+from tests.recordings import ROOT as RECORDINGS
 
 INVENTORY: dict[str, Any] = {
     "server": {
@@ -427,3 +429,27 @@ def test_the_new_server_and_pool_keys_are_read() -> None:
     )
     assert [pool.manual_group_membership for pool in inventory.app_pools] == [False, True, False]
     assert inventory.sites[0].applications[1].config_error == "Configuration file is not well-formed XML"
+
+
+def test_the_hand_made_windows_server_2022_recording_parses() -> None:
+    # As PowerShell 5.1 on a real server is believed to print it (tests/recordings/ws2022-numbers/README.txt).
+    text = (RECORDINGS / "ws2022-numbers" / "inventory.json").read_text(encoding="utf-8-sig")
+    assert "\\u0027" in text and "\\u0026" in text and '"Count":2' in text
+    inventory = parse_inventory(json.loads(text))
+    assert inventory.server.windir == "D:\\Windows" and inventory.server.domain_sid is not None
+    assert inventory.server.forest_root_sid == inventory.server.domain_sid
+    obrien = inventory.find_target("O'Brien & Sons")
+    assert obrien.application.anonymous.uses_pool_identity
+    shop = inventory.find_target("O'Brien & Sons/shop/media")
+    assert shop.physical_path == "\\\\files01\\media"
+    assert shop.application.config_error is not None and "not well-formed" in shop.application.config_error
+    assert [site.state for site in inventory.sites] == ["Started", "Stopped", "Unknown"]
+    pools = {pool.name: pool for pool in inventory.app_pools}
+    assert pools["O'Brien"].manual_group_membership and pools["O'Brien"].managed_runtime_version == ""
+    assert (pools["Legacy"].identity_type.value, pools["Legacy"].managed_pipeline_mode) == (
+        "NetworkService",
+        "Classic",
+    )
+    assert pools["Svc"].identity_sid == "S-1-5-21-1004336348-1177238915-682003330-4121"
+    assert pools["Orphan"].identity_type.value == "SpecificUser" and pools["Orphan"].identity_sid is None
+    assert pools["Orphan"].state == "Starting"
