@@ -44,6 +44,8 @@ class AnonymousAuthentication:
     enabled: bool
     # An empty user name means "run anonymous requests as the pool identity".
     user_name: str
+    # Whether a web.config at this application may set the section (its effective overrideMode).
+    unlocked: bool = False
 
 
 @dataclass(frozen=True)
@@ -220,24 +222,55 @@ class _AnonymousSettings:
     """The anonymousAuthentication attributes set at each location path.
 
     Attributes merge one by one, the most specific location winning, exactly
-    like every other inherited IIS configuration section.
+    like every other inherited IIS configuration section. A ``<location>`` with
+    ``inheritInChildApplications="false"`` applies to its own path only: every
+    path the inventory asks about is an application, so below it is a child
+    application. Whether web.config files may set the section follows
+    ``overrideModeDefault`` in ``<configSections>`` (IIS ships the section with
+    "Deny"; a file without the definition is read as the shipped one) and each
+    location's ``overrideMode`` on the way, the most specific winning.
     """
 
     def __init__(self, root: ET.Element) -> None:
-        self._by_location: dict[str, dict[str, str]] = {}
-        self._collect("", root)
+        self._by_location: dict[str, list[tuple[bool, dict[str, str]]]] = {}
+        self._override: dict[str, bool] = {}
+        self._allowed_by_default = _override_mode_default(root) == "allow"
+        self._collect("", root, inherits=True)
         for location in root.iterfind("location"):
-            self._collect(_location_key(location.get("path", "")), location)
+            key = _location_key(location.get("path", ""))
+            inherits = location.get("inheritInChildApplications", "true").strip().lower() != "false"
+            self._collect(key, location, inherits=inherits)
+            mode = location.get("overrideMode", "Inherit").strip().lower()
+            if mode in ("allow", "deny"):
+                self._override[key] = mode == "allow"
 
-    def _collect(self, key: str, scope: ET.Element) -> None:
+    def _collect(self, key: str, scope: ET.Element, *, inherits: bool) -> None:
         section = scope.find(_ANONYMOUS_SECTION)
         if section is not None:
-            self._by_location.setdefault(key, {}).update(section.attrib)
+            self._by_location.setdefault(key, []).append((inherits, dict(section.attrib)))
 
     def effective(self, location: str) -> AnonymousAuthentication:
         merged = dict(_ANONYMOUS_DEFAULTS)
+        unlocked = self._allowed_by_default
         key = _location_key(location)
         segments = key.split("/") if key else []
         for depth in range(len(segments) + 1):
-            merged.update(self._by_location.get("/".join(segments[:depth]), {}))
-        return AnonymousAuthentication(enabled=_is_true(merged["enabled"]), user_name=merged["userName"])
+            prefix = "/".join(segments[:depth])
+            for inherits, attributes in self._by_location.get(prefix, []):
+                if inherits or prefix == key:
+                    merged.update(attributes)
+            unlocked = self._override.get(prefix, unlocked)
+        return AnonymousAuthentication(
+            enabled=_is_true(merged["enabled"]), user_name=merged["userName"], unlocked=unlocked
+        )
+
+
+def _override_mode_default(root: ET.Element) -> str:
+    definition = root.find(
+        "configSections/sectionGroup[@name='system.webServer']/sectionGroup[@name='security']"
+        "/sectionGroup[@name='authentication']/section[@name='anonymousAuthentication']"
+    )
+    if definition is None:
+        return "deny"
+    # A definition without the attribute is "Allow", as IIS documents for overrideModeDefault.
+    return definition.get("overrideModeDefault", "Allow").strip().lower()

@@ -49,6 +49,8 @@ class _Entry:
     owner: str
     group: str | None
     dacl: Dacl
+    # A file's text where a scenario gives it ("content"), e.g. a web.config.
+    content: str | None = None
 
 
 def inherited_aces(parent: Dacl, *, child_is_directory: bool) -> tuple[Ace, ...]:
@@ -137,6 +139,11 @@ class Filesystem:
     def dacl(self, path: str) -> Dacl:
         return self._entry(path).dacl
 
+    def content(self, path: str) -> str | None:
+        """The text of a file the scenario gives one for; None for a folder, a missing path or no text."""
+        entry = self._entries.get(path_key(path))
+        return None if entry is None else entry.content
+
     def access_sddl(self, path: str) -> str:
         """The DACL as ``GetSecurityDescriptorSddlForm('Access')`` prints it."""
         return sddl.format_dacl(self._entry(path).dacl)
@@ -196,6 +203,9 @@ def _read_entry(path: object, spec: object) -> _Entry:
     kind, descriptor = spec.get("type"), spec.get("sddl")
     if kind not in ("directory", "file"):
         raise FilesystemError(f"filesystem.json: {path}: type must be 'directory' or 'file'")
+    content = spec.get("content")
+    if content is not None and (kind != "file" or not isinstance(content, str)):
+        raise FilesystemError(f"filesystem.json: {path}: content must be a file's text")
     match = _DESCRIPTOR.fullmatch(descriptor) if isinstance(descriptor, str) else None
     if match is None:
         raise FilesystemError(f"filesystem.json: {path}: sddl must be a full descriptor 'O:..G:..D:..'")
@@ -206,6 +216,7 @@ def _read_entry(path: object, spec: object) -> _Entry:
             owner=_sid_of(match["owner"]),
             group=match["group"],
             dacl=sddl.parse_dacl(match["dacl"]),
+            content=content,
         )
     except sddl.SddlError as error:
         raise FilesystemError(f"filesystem.json: {path}: {error}") from error

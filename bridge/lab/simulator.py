@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from bridge import sddl, sids
-from bridge.lab.apphost import AppPool, Site
+from bridge.lab.apphost import Application, AppPool, Site
 from bridge.lab.backend import ScriptFailed, ScriptRejected
 from bridge.lab.machine import Machine, pools_by_sid
 from bridge.lab.ntfs import Filesystem
 from bridge.lab.probes import doctor_answer
 from bridge.lab.scenario import Scenario, demo_scenario_path, load_scenario
+from bridge.lab.webconfig import effective_anonymous
 from bridge.model import IDENTITY_TYPES, OBJECT_STATES, PIPELINE_MODES
 from bridge.powershell_json import powershell_json
 from bridge.scripts import Operation, operation_for_script, script_text
@@ -284,7 +285,7 @@ class SimulatedServer:
                 category="NotSpecified",
             )
         pools = [_pool_json(pool, machine) for pool in config.pools]
-        sites = [_site_json(site, machine) for site in config.sites]
+        sites = [_site_json(site, machine, self._scenario.filesystem) for site in config.sites]
         return {"server": server, "sites": sites, "appPools": pools}
 
     def _doctor(self, _: dict[str, Any]) -> dict[str, Any]:
@@ -447,7 +448,29 @@ def _pool_json(pool: AppPool, machine: Machine) -> dict[str, Any]:
     }
 
 
-def _site_json(site: Site, machine: Machine) -> dict[str, Any]:
+def _application_json(site: Site, app: Application, machine: Machine, fs: Filesystem) -> dict[str, Any]:
+    effective = effective_anonymous(site, app, fs, machine)
+    return {
+        "path": app.path,
+        "applicationPool": app.application_pool,
+        "anonymousAuthentication": {
+            "enabled": effective.anonymous.enabled,
+            "userName": effective.anonymous.user_name,
+            "userSid": machine.account_sid(effective.anonymous.user_name),
+        },
+        "virtualDirectories": [
+            {
+                "path": directory.path,
+                "physicalPath": directory.physical_path,
+                "expandedPhysicalPath": machine.expand(directory.physical_path),
+            }
+            for directory in app.virtual_directories
+        ],
+        "configError": effective.config_error,
+    }
+
+
+def _site_json(site: Site, machine: Machine, fs: Filesystem) -> dict[str, Any]:
     return {
         "name": site.name,
         "id": site.id,
@@ -455,27 +478,7 @@ def _site_json(site: Site, machine: Machine) -> dict[str, Any]:
         "bindings": [
             {"protocol": b.protocol, "bindingInformation": b.binding_information} for b in site.bindings
         ],
-        "applications": [
-            {
-                "path": app.path,
-                "applicationPool": app.application_pool,
-                "anonymousAuthentication": {
-                    "enabled": app.anonymous.enabled,
-                    "userName": app.anonymous.user_name,
-                    "userSid": machine.account_sid(app.anonymous.user_name),
-                },
-                "virtualDirectories": [
-                    {
-                        "path": directory.path,
-                        "physicalPath": directory.physical_path,
-                        "expandedPhysicalPath": machine.expand(directory.physical_path),
-                    }
-                    for directory in app.virtual_directories
-                ],
-                "configError": None,
-            }
-            for app in site.applications
-        ],
+        "applications": [_application_json(site, app, machine, fs) for app in site.applications],
     }
 
 
