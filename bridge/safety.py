@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 
 from bridge.model import Message, ServerFacts
 
@@ -102,38 +101,10 @@ def is_unc(path: str) -> bool:
     return normalize(path).startswith("\\\\")
 
 
-@dataclass(frozen=True)
-class ServerFolders:
-    """The target's own folders, each None when the server did not report it."""
-
-    windir: str | None = None
-    system_drive: str | None = None
-    program_files: str | None = None
-    program_files_x86: str | None = None
-    program_data: str | None = None
-    profiles_directory: str | None = None
-
-    @classmethod
-    def of(cls, server: ServerFacts) -> ServerFolders:
-        return cls(
-            windir=server.windir,
-            system_drive=server.system_drive,
-            program_files=server.program_files,
-            program_files_x86=server.program_files_x86,
-            program_data=server.program_data,
-            profiles_directory=server.profiles_directory,
-        )
-
-    @property
-    def drive(self) -> str:
-        """The system drive as ``c:``: reported, else the Windows directory's, else C:."""
-        return normalize(self.system_drive or self.windir or DEFAULT_WINDIR)[:2]
-
-
-def _windows_dir(path: str, folders: ServerFolders) -> bool:
-    if folders.windir is not None:
-        return is_within(path, folders.windir)
-    # Unknown: C:\Windows, and a Windows folder at the root of any drive.
+def _windows_dir(path: str, windir: str | None) -> bool:
+    if windir is not None:
+        return is_within(path, windir)
+    # Unknown: C:\\Windows, and a Windows folder at the root of any drive.
     normal = normalize(path)
     return is_within(path, DEFAULT_WINDIR) or (
         _ABSOLUTE.match(normal) is not None and is_within(path, normal[:3] + "windows")
@@ -146,8 +117,8 @@ def _volume_folder(normal: str) -> bool:
     )
 
 
-def _user_profile(path: str, folders: ServerFolders) -> bool:
-    profiles = normalize(folders.profiles_directory or f"{folders.drive}\\users")
+def _user_profile(path: str, profiles_directory: str) -> bool:
+    profiles = normalize(profiles_directory)
     normal = normalize(path)
     return normal == profiles or (
         is_within(path, profiles) and normal.count("\\") == profiles.count("\\") + 1
@@ -158,23 +129,27 @@ def refusal_for(
     path: str,
     *,
     windir: str | None = None,
-    server: ServerFacts | ServerFolders | None = None,
+    server: ServerFacts | None = None,
     allowed_under_windir: Iterable[str] = (),
 ) -> Message | None:
     """Why a grant on ``path`` must be refused, or None when the folder may be changed.
 
-    ``server`` gives the target's folders (``windir`` alone is the older way to give one);
+    ``server`` gives the target's folders as its inventory reported them (``windir`` alone
+    is the older way to give one); each folder it did not report is unknown.
     ``allowed_under_windir`` is the one hook for folders inside the Windows directory that a
     caller has decided a grant may reach (the Temporary ASP.NET Files folder of a .NET version
     a pool uses, for that pool); nothing else under the Windows directory is ever allowed.
     """
-    folders = ServerFolders.of(server) if isinstance(server, ServerFacts) else server or ServerFolders()
-    if windir is not None:
-        folders = replace(folders, windir=windir)
+    windir = windir or (server.windir if server else None)
+    # The system drive as ``c:``: reported, else the Windows directory's, else C:.
+    drive = normalize((server.system_drive if server else None) or windir or DEFAULT_WINDIR)[:2]
+    program_files = (
+        (server.program_files if server else None) or f"{drive}\\program files",
+        (server.program_files_x86 if server else None) or f"{drive}\\program files (x86)",
+    )
+    program_data = (server.program_data if server else None) or f"{drive}\\programdata"
+    profiles = (server.profiles_directory if server else None) or f"{drive}\\users"
     normal = normalize(path)
-    drive = folders.drive
-    program_files = [folders.program_files or f"{drive}\\program files"]
-    program_files.append(folders.program_files_x86 or f"{drive}\\program files (x86)")
     excepted = any(is_within(path, allowed) for allowed in allowed_under_windir)
     # Ordered: the first rule that matches explains the refusal.
     rules = (
@@ -182,11 +157,11 @@ def refusal_for(
         ("drive-root", _DRIVE_ROOT.fullmatch(normal) is not None),
         ("not-absolute", not _ABSOLUTE.match(normal)),
         ("unresolved", ":" in normal[2:] or _SHORT_NAME.search(normal) is not None),
-        ("windows-dir", _windows_dir(path, folders) and not excepted),
+        ("windows-dir", _windows_dir(path, windir) and not excepted),
         ("system-folder", _volume_folder(normal)),
         ("program-files", any(is_within(path, folder) for folder in program_files)),
-        ("program-data", is_within(path, folders.program_data or f"{drive}\\programdata")),
-        ("user-profile", _user_profile(path, folders)),
+        ("program-data", is_within(path, program_data)),
+        ("user-profile", _user_profile(path, profiles)),
         ("inetpub-root", normal == f"{drive}\\inetpub"),
     )
     code = next((code for code, applies in rules if applies), None)

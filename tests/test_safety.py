@@ -6,7 +6,6 @@ import pytest
 
 from bridge.model import ServerFacts
 from bridge.safety import (
-    ServerFolders,
     iis_iusrs_modify_warning,
     is_unc,
     is_within,
@@ -158,7 +157,6 @@ WINDOWS_ON_D = ServerFacts(
 def test_the_servers_reported_folders_decide(path: str, code: str | None) -> None:
     refusal = refusal_for(path, server=WINDOWS_ON_D)
     assert (refusal.code if refusal else None) == code
-    assert refusal_for(path, server=ServerFolders.of(WINDOWS_ON_D)) == refusal
 
 
 def test_a_windows_directory_exception_allows_only_the_folder_given() -> None:
