@@ -16,6 +16,7 @@ from typing import Any
 from bridge import sddl, sids
 from bridge.connection import DEFAULT_CONNECTION_TIMEOUT
 from bridge.errors import UnexpectedAnswer
+from bridge.model import IDENTITY_TYPES, OBJECT_STATES, PIPELINE_MODES
 from bridge.scripts import Operation
 from bridge.session import HostSession, Runner
 
@@ -65,18 +66,12 @@ class _Verdict(Exception):
         self.hint = hint
 
 
-# The enum numbers the inventory parser accepts beside the names (the brief's shared agreement).
+# The enumerations as the inventory parser knows them (names in the order of their numbers).
 _ENUMS: Mapping[str, tuple[str, ...]] = {
-    "identityType": (
-        "LocalSystem",
-        "LocalService",
-        "NetworkService",
-        "SpecificUser",
-        "ApplicationPoolIdentity",
-    ),
-    "managedPipelineMode": ("Integrated", "Classic"),
-    "poolState": ("Starting", "Started", "Stopping", "Stopped", "Unknown"),
-    "siteState": ("Starting", "Started", "Stopping", "Stopped", "Unknown"),
+    "identityType": IDENTITY_TYPES,
+    "managedPipelineMode": PIPELINE_MODES,
+    "poolState": OBJECT_STATES,
+    "siteState": OBJECT_STATES,
 }
 _DOMAIN_SID = re.compile(r"S-1-5-21-\d+-\d+-\d+")
 # The WS-Management operation timeout pypsrp asks for (bridge.psrp_transport): a server whose

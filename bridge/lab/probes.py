@@ -37,13 +37,12 @@ PROBE_NAMES = (
 # The WS-Management defaults of MS-WSMV 2.2.4.10 (ConfigType): 500 KB envelopes, 60 s operations.
 DEFAULT_MAX_ENVELOPE_KB = 500
 DEFAULT_MAX_TIMEOUT_MS = 60_000
-# Machine SID of the lab when its machine.json names no local account to take it from.
-DEFAULT_MACHINE_SID = "S-1-5-21-3623811015-3361044348-30300820"
 _MANAGEMENT_ASSEMBLY = (
     "Microsoft.Web.Administration, Version=7.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35"
 )
-# What GetAttributeValue() answers for the enum attributes: numbers, boxed as Int32 (DESIGN.md, "What
-# real Windows prints" - believed, not yet seen on a real server; doctor records what one says).
+# What GetAttributeValue() answers for an enum attribute: its number, boxed as Int32 (DESIGN.md, "What
+# real Windows prints" - believed, not yet seen on a real server; doctor records what one says). The
+# typed properties the inventory reads answer the enum itself, which [string] turns into its name.
 _IDENTITY_NUMBERS = {
     "localsystem": 0,
     "localservice": 1,
@@ -51,7 +50,6 @@ _IDENTITY_NUMBERS = {
     "specificuser": 3,
     "applicationpoolidentity": 4,
 }
-_PIPELINE_NUMBERS = {"integrated": 0, "classic": 1}
 
 
 class ProbeStagingError(ValueError):
@@ -109,15 +107,6 @@ def doctor_answer(
             error = {"type": thrown.type_name, "message": thrown.message}
         probes.append({"name": name, "value": value, "error": error})
     return {"probes": probes}
-
-
-def machine_sid(machine: Machine) -> str:
-    """The machine SID: the domain part of a local account's SID, as Win32_UserAccount would show."""
-    prefix = machine.computer_name.lower() + "\\"
-    for name, sid in machine.accounts.items():
-        if name.lower().startswith(prefix) and sid.startswith("S-1-5-21-"):
-            return sid.rpartition("-")[0]
-    return DEFAULT_MACHINE_SID
 
 
 class _Facts:
@@ -183,9 +172,8 @@ class _Facts:
         if not self._machine.web_administration:
             raise _Thrown(
                 "System.IO.FileNotFoundException",
-                'Exception calling "Load" with "1" argument(s): "Could not load file or assembly '
-                f"'{_MANAGEMENT_ASSEMBLY}' or one of its dependencies. The system cannot find the file "
-                'specified."',
+                f"Could not load file or assembly '{_MANAGEMENT_ASSEMBLY}' or one of its dependencies. "
+                "The system cannot find the file specified.",
             )
         self._require_iis()
         return {"assembly": _MANAGEMENT_ASSEMBLY, "sites": len(self._config.sites)}
@@ -195,17 +183,19 @@ class _Facts:
         self._first_site_root()
         pool, site = self._config.pools[0], self._config.sites[0]
 
-        def number(table: Mapping[str, int], name: str) -> dict[str, Any]:
-            return {"value": str(table.get(name.lower(), name)), "type": "System.Int32"}
+        def named(value: str, enum: str) -> dict[str, Any]:
+            return {"value": value, "type": f"Microsoft.Web.Administration.{enum}"}
 
         def state(started: bool) -> dict[str, Any]:
-            return {"value": "Started" if started else "Stopped", "type": "System.String"}
+            return named("Started" if started else "Stopped", "ObjectState")
 
+        number = _IDENTITY_NUMBERS.get(pool.identity_type.lower())
         return {
-            "identityType": number(_IDENTITY_NUMBERS, pool.identity_type),
-            "managedPipelineMode": number(_PIPELINE_NUMBERS, pool.managed_pipeline_mode),
+            "identityType": named(pool.identity_type, "ProcessModelIdentityType"),
+            "managedPipelineMode": named(pool.managed_pipeline_mode, "ManagedPipelineMode"),
             "poolState": state(pool.started),
             "siteState": state(site.started),
+            "identityTypeAttribute": {"value": str(number), "type": "System.Int32"},
         }
 
     def anonymousAuthentication(self) -> dict[str, Any]:
@@ -235,7 +225,7 @@ class _Facts:
         return {"windir": variables.get("windir"), "systemDrive": variables.get("systemdrive")}
 
     def machineSid(self) -> dict[str, Any]:
-        return {"machineSid": machine_sid(self._machine), "domainSid": None}
+        return {"machineSid": self._machine.machine_sid, "domainSid": self._machine.domain_sid}
 
     def winrm(self) -> dict[str, Any]:
         return {"maxEnvelopeSizekb": DEFAULT_MAX_ENVELOPE_KB, "maxTimeoutms": DEFAULT_MAX_TIMEOUT_MS}

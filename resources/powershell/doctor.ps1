@@ -38,7 +38,7 @@ function Add-Probe {
 function Get-ValueAndType {
     param($Value)
     if ($null -eq $Value) { return [ordered]@{ value = $null; type = $null } }
-    # [string] of an enum gives its name, of a number its digits: both are what the inventory parses.
+    # [string] of an enum gives its name, of a number its digits: the parser accepts both.
     return [ordered]@{ value = [string]$Value; type = $Value.GetType().FullName }
 }
 
@@ -78,30 +78,38 @@ Add-Probe 'webAdministration' {
     [ordered]@{ version = $module.Version.ToString() }
 }
 
-# Assembly.Load(String) with the full name of Microsoft.Web.Administration (in the GAC with IIS),
-# then ServerManager.Sites (Microsoft.Web.Administration reference).
+# Microsoft.Web.Administration from the GAC, loaded as inventory.ps1 loads it, then ServerManager.Sites
+# (https://learn.microsoft.com/en-us/dotnet/api/microsoft.web.administration.servermanager).
 Add-Probe 'serverManager' {
-    $assembly = [System.Reflection.Assembly]::Load('Microsoft.Web.Administration, Version=7.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35')
+    Add-Type -AssemblyName 'Microsoft.Web.Administration, Version=7.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35'
     $manager = New-Object Microsoft.Web.Administration.ServerManager
     try {
-        [ordered]@{ assembly = $assembly.FullName; sites = $manager.Sites.Count }
+        [ordered]@{ assembly = $manager.GetType().Assembly.FullName; sites = $manager.Sites.Count }
     } finally {
         $manager.Dispose()
     }
 }
 
-# ConfigurationElement.GetAttributeValue (Microsoft.Web.Administration) through Get-WebConfiguration,
-# Get-WebAppPoolState and Get-WebsiteState (WebAdministration), the way inventory.ps1 reads them.
+# The enums as inventory.ps1 reads them (ApplicationPoolProcessModel.IdentityType,
+# ApplicationPool.ManagedPipelineMode, ApplicationPool.State, Site.State, cast with [string]), and
+# beside them ConfigurationElement.GetAttributeValue('identityType'), whose number-or-name answer
+# is not documented: recorded so a real server settles it.
 Add-Probe 'enums' {
-    $pool = Get-WebConfiguration -PSPath $apphost -Filter '/system.applicationHost/applicationPools/add' | Select-Object -First 1
-    $site = Get-WebConfiguration -PSPath $apphost -Filter '/system.applicationHost/sites/site' | Select-Object -First 1
-    if ($null -eq $pool) { throw (New-Object System.InvalidOperationException('This server has no application pool.')) }
-    if ($null -eq $site) { throw (New-Object System.InvalidOperationException('This server has no site.')) }
-    [ordered]@{
-        identityType        = Get-ValueAndType ($pool.GetChildElement('processModel').GetAttributeValue('identityType'))
-        managedPipelineMode = Get-ValueAndType ($pool.GetAttributeValue('managedPipelineMode'))
-        poolState           = Get-ValueAndType (Get-WebAppPoolState -Name $pool.name).Value
-        siteState           = Get-ValueAndType (Get-WebsiteState -Name $site.name).Value
+    $manager = New-Object Microsoft.Web.Administration.ServerManager
+    try {
+        $pool = $manager.ApplicationPools | Select-Object -First 1
+        $site = $manager.Sites | Select-Object -First 1
+        if ($null -eq $pool) { throw (New-Object System.InvalidOperationException('This server has no application pool.')) }
+        if ($null -eq $site) { throw (New-Object System.InvalidOperationException('This server has no site.')) }
+        [ordered]@{
+            identityType          = Get-ValueAndType ($pool.ProcessModel.IdentityType)
+            managedPipelineMode   = Get-ValueAndType ($pool.ManagedPipelineMode)
+            poolState             = Get-ValueAndType ($pool.State)
+            siteState             = Get-ValueAndType ($site.State)
+            identityTypeAttribute = Get-ValueAndType ($pool.ProcessModel.GetAttributeValue('identityType'))
+        }
+    } finally {
+        $manager.Dispose()
     }
 }
 
