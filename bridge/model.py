@@ -84,6 +84,9 @@ class _Reader:
         ``names`` lists the enumeration's names in the order of their documented values.
         """
         value = self._get(key)
+        # The shipped script's own spelling: the common case, checked first.
+        if isinstance(value, str) and value in names:
+            return value
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < len(names):
             return names[value]
         if isinstance(value, str):

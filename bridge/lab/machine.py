@@ -56,8 +56,7 @@ class Machine:
 
     def expand(self, text: str) -> str:
         """Expand ``%NAME%`` like Environment.ExpandEnvironmentVariables: unknown names stay as written."""
-        variables = {name.lower(): value for name, value in self.environment.items()}
-        variables.setdefault("computername", self.computer_name)
+        variables = self._variables
         pieces: list[str] = []
         position = 0
         while True:
@@ -97,6 +96,13 @@ class Machine:
             return known
         pool = (pools or {}).get(sid)
         return None if pool is None else sids.app_pool_account(pool)
+
+    # An inventory expands every virtual directory's path: build the lookup once.
+    @cached_property
+    def _variables(self) -> dict[str, str]:
+        variables = {name.lower(): value for name, value in self.environment.items()}
+        variables.setdefault("computername", self.computer_name)
+        return variables
 
     @cached_property
     def _names(self) -> dict[str, str]:

@@ -111,6 +111,7 @@ class Filesystem:
             if key in self._entries:
                 raise FilesystemError(f"path listed twice: {entry.path}")
             self._entries[key] = entry
+        self._has_contents = any(entry.content is not None for entry in self._entries.values())
         for key in self._entries:
             parent = _parent_key(key)
             if parent is not None:
@@ -138,6 +139,11 @@ class Filesystem:
 
     def dacl(self, path: str) -> Dacl:
         return self._entry(path).dacl
+
+    @property
+    def has_contents(self) -> bool:
+        """Whether any file has its text given: without one there is no web.config to read."""
+        return self._has_contents
 
     def content(self, path: str) -> str | None:
         """The text of a file the scenario gives one for; None for a folder, a missing path or no text."""

@@ -65,6 +65,8 @@ def _url_prefixes(path: str) -> list[str]:
 def effective_anonymous(site: Site, application: Application, fs: Filesystem, machine: Machine) -> Effective:
     """What GetWebConfiguration(site, app).GetSection(anonymousAuthentication) gives, or its error."""
     merged = application.anonymous
+    if not fs.has_contents:
+        return Effective(merged)
     for url in _url_prefixes(application.path):
         folder = _folder_of(site, url, machine)
         if folder is None:
