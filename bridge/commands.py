@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -25,27 +26,44 @@ from bridge.connection import (
 )
 from bridge.credentials import password_for
 from bridge.demo import DemoHost
-from bridge.errors import EXIT_CANCELLED, BridgeError, Refused, UsageFailure
+from bridge.errors import (
+    EXIT_CANCELLED,
+    EXIT_FAILED,
+    EXIT_OK,
+    BridgeError,
+    NothingToDo,
+    OutcomeUnknown,
+    Refused,
+    UsageFailure,
+)
 from bridge.history import ChangeRecord, History
 from bridge.local_transport import LocalTransport
+from bridge.logfile import log_to_file
 from bridge.model import Inventory
-from bridge.needs import CheckResult
+from bridge.needs import CheckResult, CheckStatus
 from bridge.plans import GrantKind, GrantPlan
 from bridge.psrp_transport import PsrpTransport
 from bridge.session import HostSession
 from bridge.transport import Transport
 
-EXIT_OK = 0
+# Like `git diff --exit-code`: a script can tell "all met" from "something to fix" by the code alone.
+EXIT_MISSING = 1
+
+log = logging.getLogger(__name__)
 
 # A script cannot tell "changed" from "not changed" by reading prose, so every
 # outcome in which nothing changed by choice or by rule shares one code.
 EXIT_CODES = """exit codes:
-  0    done, or nothing to do (the access was already there)
+  0    done, or nothing to do (the access was already there, the change already undone);
+       check: every requirement is met
+  1    check: at least one requirement is missing or blocked by a deny entry, or cannot be
+       fixed here
   2    usage error: unknown option, target or change id
   3    nothing was changed: refused by a safety rule, a blocking deny entry or an ACL that
        changed since it was read, or declined at the confirmation prompt
   4    could not connect or authenticate
-  5    the operation failed on the host
+  5    the operation failed on the host, its outcome is unknown, or IIS Access failed
+       unexpectedly (the message names the log file with the details)
   130  interrupted with Ctrl+C
 """
 
@@ -273,6 +291,11 @@ def _render_change(record: ChangeRecord) -> str:
 
 
 def _settings(args: argparse.Namespace) -> ConnectionSettings:
+    if args.no_verify_tls:
+        _say(
+            "Warning: --no-verify-tls: the server's certificate is NOT checked; anyone on the network path "
+            "can pose as it and read the session."
+        )
     password = None
     if args.user and args.auth != Auth.CERTIFICATE.value:
         password = password_for(args.user, args.host)
@@ -353,7 +376,12 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             record = history.get(args.change_id)
             if not args.yes and not _confirm(f"Restore the ACL of {record.path} on {record.host}."):
                 raise Declined("The undo")
-            undone = operations.undo(session, args.change_id, history)
+            try:
+                undone = operations.undo(session, args.change_id, history)
+            except NothingToDo as nothing:
+                text = f"{nothing.message} {nothing.hint}"
+                _emit(args, {"changeId": record.id, "restored": False, "nothingToDo": text}, text, out)
+                return EXIT_OK
             _emit(
                 args,
                 {"changeId": undone.id, "restored": undone.undone},
@@ -375,13 +403,24 @@ def _check(args: argparse.Namespace, session: HostSession, out: TextIO) -> int:
             out,
         )
     else:
-        result = operations.check(session, args.target)
-        _emit(args, _check_json(result), _render_check(result), out)
-    return EXIT_OK
+        results = [operations.check(session, args.target)]
+        _emit(args, _check_json(results[0]), _render_check(results[0]), out)
+    return EXIT_OK if all(result.status is CheckStatus.OK for result in results) else EXIT_MISSING
 
 
 def _grant(args: argparse.Namespace, session: HostSession, history: History, out: TextIO) -> int:
     plan = operations.plan(session, GrantKind(args.kind), args.target, args.subpath)
+    plan_json = _plan_json(plan)
+    try:
+        return _grant_planned(args, session, history, out, plan)
+    except BridgeError as error:
+        # The refusal, the declined prompt or the failed grant, with the plan it concerns.
+        return _fail(args, error, out, {"plan": plan_json})
+
+
+def _grant_planned(
+    args: argparse.Namespace, session: HostSession, history: History, out: TextIO, plan: GrantPlan
+) -> int:
     plan_json = _plan_json(plan)
     unchanged: dict[str, Any] = {"changeId": None, "changed": False, "plan": plan_json}
     unchanged |= {"before": plan.expected_sddl, "after": plan.expected_sddl}
@@ -412,15 +451,80 @@ def _grant(args: argparse.Namespace, session: HostSession, history: History, out
     return EXIT_OK
 
 
+def error_json(error: BridgeError) -> dict[str, Any]:
+    """The ``error`` object of a failed command's JSON document (a fleet run reuses it per host)."""
+    document: dict[str, Any] = {
+        "kind": type(error).__name__,
+        "message": error.message,
+        "hint": error.hint,
+        "exitCode": error.exit_code,
+    }
+    if isinstance(error, OutcomeUnknown):
+        document["changeId"] = error.change_id
+    return document
+
+
+def _fail(args: argparse.Namespace | None, error: BridgeError, out: TextIO, extra: dict[str, Any]) -> int:
+    _say(error.message)
+    _say(error.hint)
+    if args is None or getattr(args, "json", False):
+        out.write(json.dumps({"error": error_json(error)} | extra, ensure_ascii=False, indent=2) + "\n")
+    return error.exit_code
+
+
+class InternalError(BridgeError):
+    """A defect in IIS Access itself: the traceback is in the log, the admin gets one sentence."""
+
+    exit_code = EXIT_FAILED
+
+    def __init__(self, exc: BaseException, log_path: str) -> None:
+        super().__init__(
+            f"IIS Access failed unexpectedly ({type(exc).__name__}); the details are in {log_path}.",
+            "Nothing more was sent. Please report this with the log file.",
+        )
+
+
+def _wants_json(arguments: list[str]) -> bool:
+    return "--json" in arguments[: arguments.index("--") if "--" in arguments else len(arguments)]
+
+
+@contextmanager
+def _logging() -> Iterator[str]:
+    """Tracebacks and INFO to the log file, the bridge's warnings to stderr; the log file's path."""
+    root, bridge = logging.getLogger(), logging.getLogger("bridge")
+    kept = list(root.handlers)
+    log_path = log_to_file()
+    warnings = logging.StreamHandler(sys.stderr)
+    warnings.setLevel(logging.WARNING)
+    warnings.setFormatter(logging.Formatter("Warning: %(message)s"))
+    # A traceback belongs in the log file only; the admin gets the one sentence instead.
+    warnings.addFilter(lambda record: record.exc_info is None)
+    bridge.addHandler(warnings)
+    try:
+        yield str(log_path)
+    finally:
+        bridge.removeHandler(warnings)
+        for handler in root.handlers[len(kept) :]:
+            root.removeHandler(handler)
+            handler.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     settle_startup_objects()
-    try:
-        return _run(build_parser().parse_args(arguments), sys.stdout)
-    except BridgeError as error:
-        _say(error.message)
-        _say(error.hint)
-        return error.exit_code
-    except KeyboardInterrupt:
-        _say("Interrupted.")
-        return EXIT_CANCELLED
+    with _logging() as log_path:
+        try:
+            args = build_parser().parse_args(arguments)
+        except BridgeError as error:
+            return _fail(None if _wants_json(arguments) else argparse.Namespace(), error, sys.stdout, {})
+        try:
+            return _run(args, sys.stdout)
+        except BridgeError as error:
+            return _fail(args, error, sys.stdout, {})
+        except KeyboardInterrupt:
+            _say("Interrupted.")
+            return EXIT_CANCELLED
+        except Exception as exc:
+            # A defect, not a failure the bridge knows: the traceback goes to the log, never to the screen.
+            log.exception("iis-access %s failed unexpectedly", args.command)
+            return _fail(args, InternalError(exc, log_path), sys.stdout, {})

@@ -61,4 +61,8 @@ def password_for(
         interactive = sys.stdin.isatty()
     if not interactive:
         return None
-    return (prompt or getpass.getpass)(f"Password for {user} on {host}: ")
+    try:
+        return (prompt or getpass.getpass)(f"Password for {user} on {host}: ")
+    except EOFError:
+        # Ctrl+D (Ctrl+Z on Windows) at the prompt: no password was given.
+        return None

@@ -18,6 +18,7 @@ import requests
 from pypsrp.exceptions import AuthenticationError, WinRMError, WinRMTransportError, WSManFaultError
 from spnego.exceptions import SpnegoError
 
+EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_REFUSED = 3
 EXIT_CONNECT = 4
@@ -105,6 +106,18 @@ class CertificateNotTrusted(ConnectionFailure):
         self.thumbprint = thumbprint
 
 
+class KerberosLibraryMissing(UsageFailure):
+    """Kerberos was asked for, but this machine lacks the Python library that speaks it."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            "Kerberos authentication needs the Python gssapi library, "
+            f"which is not installed on this machine ({detail}).",
+            "Install the Kerberos extras: pip install 'pypsrp[kerberos]' (it brings gssapi and krb5, "
+            "which need the system's Kerberos libraries, e.g. libkrb5-dev), or use --auth ntlm.",
+        )
+
+
 class NotElevated(BridgeError):
     def __init__(self, host: str, detail: str = "") -> None:
         super().__init__(
@@ -169,10 +182,16 @@ class UnexpectedAnswer(BridgeError):
 class OutcomeUnknown(BridgeError):
     """A change was sent but never confirmed: the history holds what is needed to check and undo it."""
 
-    def __init__(self, host: str, path: str, change_id: str, cause: BridgeError) -> None:
+    def __init__(
+        self, host: str, path: str, change_id: str, cause: BridgeError, *, undoing: bool = False
+    ) -> None:
+        what = "The undo of change " + change_id if undoing else "The change"
         super().__init__(
-            f"The change to {path} was sent to {host} but not confirmed ({cause.message}).",
-            f"Once {host} answers again, run 'iis-access check' to see the folder, or "
+            f"{what} to {path} was sent to {host} but not confirmed ({cause.message}).",
+            f"Once {host} answers again, run 'iis-access undo {change_id}' again: it checks the folder "
+            "and completes the undo, or says it is already done."
+            if undoing
+            else f"Once {host} answers again, run 'iis-access check' to see the folder, or "
             f"'iis-access undo {change_id}' to restore the ACL recorded before it.",
             host=host,
         )
@@ -188,6 +207,15 @@ class Refused(BridgeError):
     def __init__(self, reason: str, hint: str = "Nothing was changed.") -> None:
         super().__init__(reason, hint)
         self.reason = reason
+
+
+class NothingToDo(BridgeError):
+    """The request is already satisfied (a change already undone, a grant that never landed)."""
+
+    exit_code = EXIT_OK
+
+    def __init__(self, reason: str, hint: str = "There is nothing to do.") -> None:
+        super().__init__(reason, hint)
 
 
 class Cancelled(BridgeError):
@@ -257,6 +285,7 @@ _TRANSLATIONS: tuple[tuple[tuple[type[BaseException], ...], Callable[[Any, _Peer
     ((AuthenticationError, SpnegoError), lambda exc, peer: AuthenticationFailed(peer.host, peer.user)),
     ((WinRMError,), lambda exc, peer: _winrm_failure(exc, peer.host, peer.user)),
     ((json.JSONDecodeError,), lambda exc, peer: UnexpectedAnswer(peer.host, "the output was not JSON")),
+    ((ImportError,), lambda exc, peer: _missing_library(exc, peer.host)),
 )
 
 
@@ -275,6 +304,13 @@ def translate_exception(
     for types, build in _TRANSLATIONS:
         if isinstance(exc, types):
             return build(exc, peer)
+    return UnexpectedAnswer(host, f"{type(exc).__name__}: {exc}")
+
+
+def _missing_library(exc: ImportError, host: str) -> BridgeError:
+    # spnego imports gssapi (and krb5) only when Kerberos is first used, and raises ImportError then.
+    if any(name in str(exc) for name in ("gssapi", "krb5")):
+        return KerberosLibraryMissing(str(exc).rsplit(": ", 1)[-1])
     return UnexpectedAnswer(host, f"{type(exc).__name__}: {exc}")
 
 

@@ -8,6 +8,7 @@ Records hold hosts, paths, identities and SDDL only: never a password or token.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import secrets
 import threading
@@ -23,6 +24,14 @@ from bridge.errors import UsageFailure
 
 DATA_DIR_VARIABLE = "IIS_ACCESS_DATA_DIR"
 FILE_NAME = "history.jsonl"
+
+log = logging.getLogger(__name__)
+
+# The keys each record type must carry, with their types: a line without them is skipped.
+# Records may gain keys (a later change type, a host's display name); readers ignore what they
+# do not know, and never rename or drop a key.
+_INTENT_KEYS = ("id", "time", "host", "target", "kind", "path", "identity", "sid", "rights", "before")
+_FOLLOW_KEYS = ("id", "time")
 
 
 class Outcome(str, Enum):
@@ -56,6 +65,9 @@ class ChangeRecord:
     after: str | None = None
     message: str | None = None
     undone_at: str | None = None
+    # How the last undo went: None when none was sent, UNKNOWN when one was sent but never
+    # confirmed (the next undo checks the folder and completes it), CHANGED once undone.
+    undo_outcome: Outcome | None = None
 
     @property
     def undone(self) -> bool:
@@ -78,6 +90,7 @@ class ChangeRecord:
             "message": self.message,
             "undone": self.undone,
             "undoneAt": self.undone_at,
+            "undoOutcome": None if self.undo_outcome is None else self.undo_outcome.value,
         }
 
 
@@ -96,6 +109,9 @@ class History:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else default_data_dir() / FILE_NAME
         self._lock = threading.Lock()
+        self._warned: list[int] = []
+        # The numbers of the lines the last read skipped as not valid records.
+        self.skipped: list[int] = []
 
     def record_intent(
         self,
@@ -153,10 +169,30 @@ class History:
             )
         return self.get(change_id)
 
-    def record_undo(self, change_id: str) -> ChangeRecord:
+    def record_undo_intent(self, change_id: str, expected: str) -> ChangeRecord:
+        """Journal an undo before the restore is sent: the ACL it expects and the one it writes."""
         with self._lock:
-            self._append({"type": "undo", "id": change_id, "time": _now()})
+            restore = self._change(change_id).before
+            entry = {"type": "undo-intent", "id": change_id, "time": _now()}
+            self._append(entry | {"expected": expected, "sddl": restore})
         return self.get(change_id)
+
+    def record_undo_outcome(
+        self, change_id: str, outcome: Outcome, message: str | None = None
+    ) -> ChangeRecord:
+        """How an undo ended; CHANGED marks the change undone."""
+        with self._lock:
+            entry: dict[str, Any] = {"id": change_id, "time": _now()}
+            if outcome is Outcome.CHANGED:
+                # The record older versions read as "undone" (kept, never renamed).
+                entry["type"] = "undo"
+            else:
+                entry |= {"type": "undo-outcome", "outcome": outcome.value}
+            self._append(entry | ({"message": message} if message else {}))
+        return self.get(change_id)
+
+    def record_undo(self, change_id: str, message: str | None = None) -> ChangeRecord:
+        return self.record_undo_outcome(change_id, Outcome.CHANGED, message)
 
     def records(self) -> list[ChangeRecord]:
         """Every change, oldest first."""
@@ -164,7 +200,11 @@ class History:
             return self._fold()
 
     def get(self, change_id: str) -> ChangeRecord:
-        for record in self.records():
+        with self._lock:
+            return self._change(change_id)
+
+    def _change(self, change_id: str) -> ChangeRecord:
+        for record in self._fold():
             if record.id == change_id:
                 return record
         raise UnknownChange(change_id)
@@ -172,8 +212,14 @@ class History:
     def _append(self, entry: dict[str, Any]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         line = json.dumps(entry, ensure_ascii=False) + "\n"
-        with self.path.open("a", encoding="utf-8") as stream:
-            stream.write(line)
+        with self.path.open("a+b") as stream:
+            # A crash mid-append leaves a last line without its newline: end it first, so this
+            # record starts a line of its own instead of being glued onto the broken one.
+            if stream.tell() > 0:
+                stream.seek(-1, os.SEEK_END)
+                if stream.read(1) != b"\n":
+                    line = "\n" + line
+            stream.write(line.encode("utf-8"))
             stream.flush()
             os.fsync(stream.fileno())
 
@@ -181,38 +227,87 @@ class History:
         if not self.path.exists():
             return []
         changes: dict[str, ChangeRecord] = {}
-        for line in self.path.read_text(encoding="utf-8").splitlines():
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError:
-                # A line cut short by a crash: the entries before it still stand.
-                continue
-            self._apply(changes, entry)
+        skipped: list[int] = []
+        with self.path.open(encoding="utf-8", errors="replace", newline="\n") as stream:
+            for number, line in enumerate(stream, start=1):
+                if line.strip() and not _apply(changes, line):
+                    skipped.append(number)
+        if skipped and skipped != self._warned:
+            self._warned = skipped
+            log.warning(
+                "%s: %s not a valid history record and %s skipped (a crash mid-write, or an edit)",
+                self.path,
+                _lines(skipped),
+                "was" if len(skipped) == 1 else "were",
+            )
+        self.skipped = skipped
         return list(changes.values())
 
-    @staticmethod
-    def _apply(changes: dict[str, ChangeRecord], entry: dict[str, Any]) -> None:
-        change_id = entry.get("id")
-        kind = entry.get("type")
-        if kind == "intent" and isinstance(change_id, str):
-            changes[change_id] = ChangeRecord(
-                id=change_id,
-                time=entry["time"],
-                host=entry["host"],
-                target=entry["target"],
-                kind=entry["kind"],
-                path=entry["path"],
-                identity=entry["identity"],
-                sid=entry["sid"],
-                rights=entry["rights"],
-                before=entry["before"],
-            )
-        elif change_id in changes and kind == "outcome":
-            changes[change_id] = replace(
-                changes[change_id],
-                outcome=Outcome(entry["outcome"]),
-                after=entry.get("after"),
-                message=entry.get("message"),
-            )
-        elif change_id in changes and kind == "undo":
-            changes[change_id] = replace(changes[change_id], undone_at=entry["time"])
+
+def _lines(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:10])) + (", ..." if len(numbers) > 10 else "")
+    return f"line {shown} is" if len(numbers) == 1 else f"lines {shown} are"
+
+
+def _strings(entry: dict[str, Any], keys: tuple[str, ...]) -> bool:
+    return all(isinstance(entry.get(key), str) for key in keys)
+
+
+def _entry(line: str) -> dict[str, Any] | None:
+    try:
+        entry = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    if isinstance(entry, dict) and _strings(entry, _FOLLOW_KEYS) and isinstance(entry.get("type"), str):
+        return entry
+    return None
+
+
+def _outcome(entry: dict[str, Any]) -> Outcome | None:
+    try:
+        return Outcome(entry.get("outcome"))
+    except ValueError:
+        return None
+
+
+def _with_outcome(record: ChangeRecord, entry: dict[str, Any]) -> ChangeRecord | None:
+    outcome, after, message = _outcome(entry), entry.get("after"), entry.get("message")
+    if outcome is None or not isinstance(after, str | None) or not isinstance(message, str | None):
+        return None
+    return replace(record, outcome=outcome, after=after, message=message)
+
+
+def _with_undo_outcome(record: ChangeRecord, entry: dict[str, Any]) -> ChangeRecord | None:
+    outcome = _outcome(entry)
+    return None if outcome is None else replace(record, undo_outcome=outcome)
+
+
+_FOLLOW_UPS = {
+    "outcome": _with_outcome,
+    "undo": lambda record, entry: replace(record, undone_at=entry["time"], undo_outcome=Outcome.CHANGED),
+    "undo-intent": lambda record, entry: replace(record, undo_outcome=Outcome.UNKNOWN),
+    "undo-outcome": _with_undo_outcome,
+}
+
+
+def _apply(changes: dict[str, ChangeRecord], line: str) -> bool:
+    """Fold one line into ``changes``; False when the line is not a valid record."""
+    entry = _entry(line)
+    if entry is None:
+        return False
+    change_id, kind = entry["id"], entry["type"]
+    if kind == "intent":
+        if not _strings(entry, _INTENT_KEYS):
+            return False
+        changes[change_id] = ChangeRecord(**{key: entry[key] for key in _INTENT_KEYS})
+        return True
+    follow_up = _FOLLOW_UPS.get(kind)
+    if follow_up is None or change_id not in changes:
+        # A record type of a later version, or a follow-up whose intent is not in this file:
+        # valid, but nothing this version can fold.
+        return True
+    folded = follow_up(changes[change_id], entry)
+    if folded is None:
+        return False
+    changes[change_id] = folded
+    return True

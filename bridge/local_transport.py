@@ -23,7 +23,7 @@ from typing import Any
 
 from bridge.errors import Cancelled, OperationTimeout, UnexpectedAnswer, Unreachable, script_failure
 from bridge.scripts import Operation, script_text
-from bridge.transport import Parameters
+from bridge.transport import NotJson, Parameters, decode_answer
 
 LOCAL_HOST = "localhost"
 
@@ -152,8 +152,8 @@ class LocalTransport:
     @staticmethod
     def _answer(returncode: int, stdout: bytes, stderr: bytes) -> Any:
         try:
-            document = json.loads(stdout.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            document = decode_answer(LOCAL_HOST, stdout)
+        except NotJson:
             detail = f"exit code {returncode}: {_first_error_line(stderr)}"
             raise UnexpectedAnswer(LOCAL_HOST, detail) from None
         failure = document.get("error") if isinstance(document, dict) else None

@@ -17,6 +17,7 @@ from bridge.errors import (
     BridgeError,
     IISMissing,
     NotElevated,
+    NothingToDo,
     OutcomeUnknown,
     Refused,
     ScriptFailed,
@@ -241,14 +242,15 @@ def _apply(runner: Runner, plan: GrantPlan, history: History) -> ChangeRecord:
     }
     try:
         answer = runner.run(Operation.GRANT, parameters)
-    except (ScriptFailed, NotElevated) as error:
-        # The host answered: the grant did not happen.
+        result: AclChange = _parsed(runner.host, parse_acl_change, answer)
+    except ScriptFailed as error:
+        # The script itself reported an error (it checks before it writes): the grant did not happen.
         history.record_outcome(record.id, Outcome.FAILED, None, error.message)
         raise
     except BridgeError as error:
-        # Connection lost, timeout, cancel: the intent stays with an unknown outcome.
+        # Anything else once the grant was sent (connection lost, timeout, cancel, a denial or an answer
+        # that cannot be believed) leaves the intent with an unknown outcome: never "did not happen".
         raise OutcomeUnknown(runner.host, plan.path, record.id, error) from error
-    result: AclChange = _parsed(runner.host, parse_acl_change, answer)
     if result.status == "stale":
         history.record_outcome(record.id, Outcome.REFUSED, result.after, "the ACL changed since it was read")
         raise _stale(plan.path, plan.expected_sddl, result.before)
@@ -273,28 +275,43 @@ def _undo(runner: Runner, change_id: str, history: History) -> ChangeRecord:
     if record.host != runner.host:
         raise Refused(f"Change {change_id} was made on {record.host}; connect to that host to undo it.")
     if record.undone:
-        raise Refused(f"Change {change_id} was already undone.", "There is nothing to do.")
+        raise NothingToDo(f"Change {change_id} was already undone.")
     if record.outcome not in (Outcome.CHANGED, Outcome.UNKNOWN):
-        raise Refused(
-            f"Change {change_id} changed nothing ({record.outcome.value}).", "There is nothing to do."
-        )
+        raise NothingToDo(f"Change {change_id} changed nothing ({record.outcome.value}).")
     current = _path_access(runner, [record.path])[record.path].sddl
     if current is None:
         raise Refused(f"The ACL of {record.path} cannot be read any more; nothing was changed.")
-    if record.outcome is Outcome.UNKNOWN and current == record.before:
-        # The grant never landed: there is nothing to restore.
-        history.record_outcome(change_id, Outcome.UNCHANGED, current, "the grant had not been applied")
-        raise Refused(f"Change {change_id} never reached {record.path}.", "There is nothing to undo.")
+    if current == record.before:
+        if record.outcome is Outcome.UNKNOWN and record.undo_outcome is None:
+            # The grant never landed: there is nothing to restore.
+            history.record_outcome(change_id, Outcome.UNCHANGED, current, "the grant had not been applied")
+            raise NothingToDo(f"Change {change_id} never reached {record.path}.", "There is nothing to undo.")
+        # Exactly the ACL the undo would write: an earlier undo whose answer was lost, or someone else.
+        history.record_undo(change_id, "found already restored")
+        raise NothingToDo(f"Change {change_id} was already undone: {record.path} has the ACL it had before.")
     expected = _expected_after(record)
     if current != expected:
         raise _stale(record.path, expected, current)
     if record.outcome is Outcome.UNKNOWN:
         history.record_outcome(change_id, Outcome.CHANGED, current, "confirmed when undoing")
-    answer = runner.run(
-        Operation.RESTORE, {"Path": record.path, "Sddl": record.before, "ExpectedSddl": current}
-    )
-    result: AclChange = _parsed(runner.host, parse_acl_change, answer)
+    history.record_undo_intent(change_id, current)
+    try:
+        answer = runner.run(
+            Operation.RESTORE, {"Path": record.path, "Sddl": record.before, "ExpectedSddl": current}
+        )
+        result: AclChange = _parsed(runner.host, parse_acl_change, answer)
+    except ScriptFailed as error:
+        history.record_undo_outcome(change_id, Outcome.FAILED, error.message)
+        raise
+    except BridgeError as error:
+        raise OutcomeUnknown(runner.host, record.path, change_id, error, undoing=True) from error
     if result.status == "stale":
+        if result.before == record.before:
+            history.record_undo(change_id, "found already restored")
+            raise NothingToDo(
+                f"Change {change_id} was already undone: {record.path} has the ACL it had before."
+            )
+        history.record_undo_outcome(change_id, Outcome.REFUSED, "the ACL changed since it was read")
         raise _stale(record.path, current, result.before)
     return history.record_undo(change_id)
 

@@ -16,8 +16,9 @@ differently.
 from __future__ import annotations
 
 import hashlib
-import json
+import importlib
 import ssl
+import sys
 import threading
 import time
 from typing import Any
@@ -32,6 +33,7 @@ from bridge.errors import (
     BridgeError,
     Cancelled,
     CertificateNotTrusted,
+    KerberosLibraryMissing,
     OperationTimeout,
     UnexpectedAnswer,
     Unreachable,
@@ -40,7 +42,7 @@ from bridge.errors import (
     translate_exception,
 )
 from bridge.scripts import Operation, script_text
-from bridge.transport import Parameters
+from bridge.transport import Parameters, check_answer_size, decode_answer
 
 # Seconds each receive waits on the server before it answers "nothing yet":
 # the bound on how late a cancel or the operation timeout is noticed.
@@ -108,6 +110,13 @@ class PsrpTransport:
                 shell.stop()
                 raise OperationTimeout(self.host, self.settings.operation_timeout)
             shell.poll_invoke(timeout=POLL_SECONDS)
+            # An answer growing past the cap is stopped while it streams, not read to the end.
+            try:
+                check_answer_size(self.host, sum(len(item) for item in shell.output if isinstance(item, str)))
+            except BridgeError:
+                if shell.state == PSInvocationState.RUNNING:
+                    shell.stop()
+                raise
 
     def _answer(self, shell: PowerShell) -> Any:
         if shell.state == PSInvocationState.STOPPED:
@@ -119,10 +128,7 @@ class PsrpTransport:
         texts = [item for item in shell.output if isinstance(item, str)]
         if len(texts) != 1 or len(shell.output) != 1:
             raise UnexpectedAnswer(self.host, f"expected one JSON document, got {len(shell.output)} objects")
-        try:
-            return json.loads(texts[0])
-        except ValueError as exc:
-            raise UnexpectedAnswer(self.host, "the output was not JSON") from exc
+        return decode_answer(self.host, texts[0])
 
     def _open(self) -> RunspacePool:
         if self._pool is None:
@@ -157,6 +163,8 @@ class PsrpTransport:
 
     def _connect(self) -> WSMan:
         settings = self.settings
+        if settings.auth is Auth.KERBEROS:
+            _require_kerberos()
         https = settings.scheme is Scheme.HTTPS
         cert_validation: bool | str = settings.verify_tls and not settings.thumbprint
         if https and settings.ca_file is not None:
@@ -217,3 +225,14 @@ class PsrpTransport:
         except OSError:
             return None
         return hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).hexdigest()
+
+
+def _require_kerberos() -> None:
+    """Fail before connecting when Kerberos cannot work here: spnego uses SSPI on Windows and the
+    gssapi package elsewhere, and imports it only once the server has answered 401."""
+    if sys.platform == "win32":
+        return
+    try:
+        importlib.import_module("gssapi")
+    except ImportError as exc:
+        raise KerberosLibraryMissing(str(exc)) from exc

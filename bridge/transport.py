@@ -7,13 +7,42 @@ no transport ever formats them into script text.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from bridge.errors import UnexpectedAnswer
 from bridge.scripts import Operation
 
 Parameters = Mapping[str, object]
+
+# Far above any real answer (a 1,000-site inventory is about 2 MB): a bigger one is refused, not read.
+MAX_ANSWER_CHARS = 64 * 1024 * 1024
+
+
+def check_answer_size(host: str, size: int) -> None:
+    """Raise UnexpectedAnswer when an answer of ``size`` characters is more than IIS Access reads."""
+    if size > MAX_ANSWER_CHARS:
+        limit = MAX_ANSWER_CHARS / 2**20
+        detail = f"the answer is {size / 2**20:.1f} MB, more than the {limit:g} MB IIS Access reads"
+        raise UnexpectedAnswer(host, detail)
+
+
+class NotJson(UnexpectedAnswer):
+    def __init__(self, host: str) -> None:
+        super().__init__(host, "the output was not JSON")
+
+
+def decode_answer(host: str, output: str | bytes) -> Any:
+    """The JSON document an operation printed (bytes: UTF-8), or UnexpectedAnswer: never a RecursionError."""
+    check_answer_size(host, len(output))
+    try:
+        return json.loads(output.decode("utf-8") if isinstance(output, bytes) else output)
+    except RecursionError:
+        raise UnexpectedAnswer(host, "the JSON document is nested too deeply to read") from None
+    except ValueError:  # JSONDecodeError and UnicodeDecodeError
+        raise NotJson(host) from None
 
 
 class Transport(Protocol):

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-import platformdirs
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,25 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from bridge.errors import BridgeError
+from bridge.logfile import log_file, log_to_file
 from gui.texts import error_hint, error_message
 
 log = logging.getLogger(__name__)
 
 
-def log_file() -> Path:
-    return Path(platformdirs.user_log_dir("IIS Access", appauthor=False)) / "iis-access.log"
-
-
 def setup_logging() -> Path:
     """Log to a file in the user's log folder; return its path (shown in the error dialog)."""
-    path = log_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return path
+    return log_to_file()
 
 
 class ErrorBanner(QFrame):

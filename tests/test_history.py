@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,92 @@ def test_a_line_cut_short_by_a_crash_does_not_hide_the_others(tmp_path: Path) ->
     with history.path.open("a", encoding="utf-8") as stream:
         stream.write('{"type": "outcome", "id": "')
     assert [record.id for record in history.records()] == [change_id]
+
+
+def test_a_record_after_a_torn_line_starts_a_line_of_its_own(tmp_path: Path) -> None:
+    # The crash cut the outcome short; the next grant's intent must not be glued onto it.
+    history = History(tmp_path / "h.jsonl")
+    first = _intent(history)
+    with history.path.open("a", encoding="utf-8") as stream:
+        stream.write('{"type": "outcome", "id": "' + first + '", "ti')
+    second = _intent(History(history.path), r"C:\inetpub\other")
+    assert [record.id for record in History(history.path).records()] == [first, second]
+    assert History(history.path).get(second).path == r"C:\inetpub\other"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "5",
+        "null",
+        '"text"',
+        "[1, 2]",
+        '{"type": "intent", "id": "abc"}',
+        '{"type": "intent", "id": "abc", "host": "h", "target": "t", "kind": "k", "path": "p",'
+        ' "identity": "i", "sid": "s", "rights": "r", "before": "b"}',
+        '{"type": "intent", "id": 7, "time": "t"}',
+        '{"type": "outcome", "time": "t"}',
+        "[" * 100_000,
+        "\udcff\udcfe not UTF-8",  # bytes 0xff 0xfe, written with surrogateescape
+    ],
+    ids=[
+        "number",
+        "null",
+        "string",
+        "list",
+        "bare-intent",
+        "intent-without-time",
+        "numeric-id",
+        "no-id",
+        "deep",
+        "garbage",
+    ],
+)
+def test_a_line_that_is_not_a_record_is_skipped_with_one_warning_naming_it(
+    tmp_path: Path, line: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    history = History(tmp_path / "h.jsonl")
+    first = _intent(history)
+    with history.path.open("ab") as stream:
+        stream.write(line.encode("utf-8", "surrogateescape") + b"\n")
+    second = _intent(history, r"C:\second")
+    history.record_outcome(second, Outcome.CHANGED, AFTER)
+    with caplog.at_level(logging.WARNING, logger="bridge.history"):
+        records = history.records()
+        history.records()
+    assert [record.id for record in records] == [first, second]
+    assert records[1].outcome is Outcome.CHANGED
+    assert history.skipped == [2]
+    warnings = [entry.getMessage() for entry in caplog.records]
+    assert len(warnings) == 1 and "line 2 " in warnings[0] and str(history.path) in warnings[0]
+
+
+def test_an_outcome_of_the_wrong_shape_is_skipped_and_the_intent_stays_unknown(tmp_path: Path) -> None:
+    history = History(tmp_path / "h.jsonl")
+    change_id = _intent(history)
+    with history.path.open("a", encoding="utf-8") as stream:
+        stream.write(
+            json.dumps({"type": "outcome", "id": change_id, "time": "t", "outcome": "exploded"}) + "\n"
+        )
+        stream.write(
+            json.dumps({"type": "outcome", "id": change_id, "time": "t", "outcome": "changed", "after": 5})
+            + "\n"
+        )
+    assert history.get(change_id).outcome is Outcome.UNKNOWN
+    assert history.skipped == [2, 3]
+
+
+def test_records_of_a_later_version_are_read_around(tmp_path: Path) -> None:
+    # A later change type adds record types and keys: this version keeps what it knows.
+    history = History(tmp_path / "h.jsonl")
+    change_id = _intent(history)
+    with history.path.open("a", encoding="utf-8") as stream:
+        stream.write(
+            json.dumps({"type": "member-change", "id": "x1", "time": "t", "group": "IIS_IUSRS"}) + "\n"
+        )
+    history.record_outcome(change_id, Outcome.CHANGED, AFTER)
+    assert [record.id for record in history.records()] == [change_id]
+    assert history.skipped == []
 
 
 def test_non_ascii_paths_round_trip(tmp_path: Path) -> None:

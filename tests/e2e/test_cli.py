@@ -59,9 +59,13 @@ def _dacl(backend: HookedServer, path: str) -> str:
     return str(backend.server.filesystem.access_sddl(path))
 
 
-def _ok(result: Result) -> Result:
-    assert result.code == 0, result.stderr
+def _ok(result: Result, code: int = 0) -> Result:
+    assert result.code == code, result.stderr
     return result
+
+
+# `check` exits 1 when any requirement is missing or blocked, like `git diff --exit-code`.
+MISSING = 1
 
 
 @pytest.mark.parametrize(
@@ -73,8 +77,8 @@ def test_every_command_against_the_lab(backend: HookedServer, data_dir: Path, au
     with LabHost(backend, user=USER, password=PASSWORD, https=https) as host:
         options = connection_options(host, auth)
 
-        def cli(*arguments: str) -> Result:
-            return _ok(run_cli([*options, *arguments], data_dir))
+        def cli(*arguments: str, code: int = 0) -> Result:
+            return _ok(run_cli([*options, *arguments], data_dir), code)
 
         sites = cli("sites", "--json").json()
         assert [site["name"] for site in sites] == ["Shop", HOSTILE_SITE]
@@ -93,13 +97,13 @@ def test_every_command_against_the_lab(backend: HookedServer, data_dir: Path, au
         assert pools["ShopPool"]["sid"].startswith("S-1-5-82-")
         assert set(pools["ShopPool"]) >= {"name", "state", "identityType", "identity", "sid"}
 
-        check = cli("check", "Shop/private", "--json").json()
+        check = cli("check", "Shop/private", "--json", code=MISSING).json()
         assert check["physicalPath"] == PRIVATE
         assert check["anonymous"] == {"name": "NT AUTHORITY\\IUSR", "sid": IUSR}
         iusr = next(item for item in check["requirements"] if item["sid"] == IUSR)
         assert (iusr["needs"], iusr["effective"], iusr["ok"]) == ("read", "none", False)
 
-        audit = cli("check", "--all", "--json").json()
+        audit = cli("check", "--all", "--json", code=MISSING).json()
         assert [item["target"] for item in audit] == ["Shop", "Shop/private", HOSTILE_SITE]
         assert audit[1] == check
 
@@ -113,7 +117,7 @@ def test_every_command_against_the_lab(backend: HookedServer, data_dir: Path, au
         assert granted["changed"] is True
         assert granted["before"] == before
         assert granted["after"] == _dacl(backend, PRIVATE) != before
-        assert cli("check", "Shop/private", "--json").json()["requirements"][1]["ok"] is True
+        assert cli("check", "Shop/private", "--json", code=MISSING).json()["requirements"][1]["ok"] is True
 
         again = cli("grant", "iusr-read", "Shop/private", "--yes", "--json").json()
         assert (again["changed"], again["changeId"]) == (False, None)
@@ -126,6 +130,8 @@ def test_every_command_against_the_lab(backend: HookedServer, data_dir: Path, au
         assert undone == {"changeId": granted["changeId"], "restored": True}
         assert _dacl(backend, PRIVATE) == before
         assert cli("history", "--json").json()[0]["undone"] is True
+        again = cli("undo", granted["changeId"], "--yes", "--json").json()
+        assert (again["restored"], "already undone" in again["nothingToDo"]) == (False, True)
 
 
 def test_hostile_values_travel_as_parameters_byte_for_byte(backend: HookedServer, data_dir: Path) -> None:
@@ -259,12 +265,13 @@ def test_every_command_against_the_local_stand_in(standin: tuple[Path, Path], da
         HOSTILE_SITE,
     ]
     assert _ok(run_cli([*options, "pools", "--json"], data_dir)).json()[1]["name"] == "ShopPool"
-    assert len(_ok(run_cli([*options, "check", "--all", "--json"], data_dir)).json()) == 3
-    check = _ok(run_cli([*options, "check", HOSTILE_SITE, "--json"], data_dir)).json()
+    assert len(_ok(run_cli([*options, "check", "--all", "--json"], data_dir), MISSING).json()) == 3
+    check = _ok(run_cli([*options, "check", HOSTILE_SITE, "--json"], data_dir), MISSING).json()
     assert check["physicalPath"] == HOSTILE_PATH
     granted = _ok(run_cli([*options, "grant", "iusr-read", HOSTILE_SITE, "--yes", "--json"], data_dir)).json()
     assert granted["changed"] is True
-    assert _ok(run_cli([*options, "check", HOSTILE_SITE, "--json"], data_dir)).json()["requirements"][1]["ok"]
+    checked = _ok(run_cli([*options, "check", HOSTILE_SITE, "--json"], data_dir), MISSING).json()
+    assert checked["requirements"][1]["ok"]
     assert _ok(run_cli([*options, "history", "--json"], data_dir)).json()[0]["path"] == HOSTILE_PATH
     undone = _ok(run_cli([*options, "undo", granted["changeId"], "--yes", "--json"], data_dir)).json()
     assert undone["restored"] is True
@@ -282,7 +289,7 @@ def test_usage_errors_exit_2(data_dir: Path) -> None:
 
 def test_server_wide_audit_costs_two_round_trips(backend: HookedServer, data_dir: Path) -> None:
     with LabHost(backend, user=USER, password=PASSWORD) as host:
-        _ok(run_cli([*connection_options(host, "ntlm"), "check", "--all"], data_dir))
+        _ok(run_cli([*connection_options(host, "ntlm"), "check", "--all"], data_dir), MISSING)
         assert [entry["operation"] for entry in host.records] == ["inventory", "path-access"]
         assert len(host.records[1]["parameters"]["Path"]) == 3
 
@@ -329,7 +336,11 @@ def test_declining_the_prompt_changes_nothing_and_exits_3(backend: HookedServer,
         options = connection_options(host, "ntlm")
         declined = _answer_at_terminal([*options, *GRANT_UPLOADS, "--json"], data_dir, "n")
         assert declined.code == 3, declined.stderr
-        assert declined.stdout == "", "the prompt and the refusal belong on stderr, not in the JSON stream"
+        # The prompt goes to stderr; stdout holds the one JSON document: the refusal with its plan.
+        document = declined.json()
+        assert document["error"]["kind"] == "Declined" and document["error"]["exitCode"] == 3
+        assert document["plan"]["path"] == uploads
+        assert "Proceed?" not in declined.stdout
         assert "Proceed? [y/N]" in declined.stderr and "declined" in declined.stderr
         assert "grant" not in [entry["operation"] for entry in host.records]
         assert _dacl(backend, uploads) == before
