@@ -118,6 +118,20 @@ class KerberosLibraryMissing(UsageFailure):
         )
 
 
+class UnsealedResponse(Exception):
+    """Raised inside the HTTP layer: a message-encrypted request got an answer in plain text."""
+
+
+class AnswerNotSealed(ConnectionFailure):
+    def __init__(self, host: str) -> None:
+        super().__init__(
+            f"{host} answered a message-encrypted request in plain text; the answer was rejected as "
+            "possibly forged.",
+            "Something on the network path may be tampering with the session: check it, or use HTTPS.",
+            host=host,
+        )
+
+
 class NotElevated(BridgeError):
     def __init__(self, host: str, detail: str = "") -> None:
         super().__init__(
@@ -272,6 +286,7 @@ class _Peer:
 # Ordered: the first matching type wins, so subclasses come before their bases
 # (SSLError and ConnectTimeout are both ConnectionErrors in requests).
 _TRANSLATIONS: tuple[tuple[tuple[type[BaseException], ...], Callable[[Any, _Peer], BridgeError]], ...] = (
+    ((UnsealedResponse,), lambda exc, peer: AnswerNotSealed(peer.host)),
     ((requests.exceptions.SSLError,), lambda exc, peer: CertificateNotTrusted(peer.host, peer.thumbprint)),
     ((requests.exceptions.ConnectTimeout,), lambda exc, peer: Unreachable(peer.host, "no answer")),
     (

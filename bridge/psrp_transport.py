@@ -21,11 +21,13 @@ import ssl
 import sys
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from pypsrp.complex_objects import PSInvocationState
 from pypsrp.powershell import PowerShell, RunspacePool
 from pypsrp.wsman import WSMan
+from requests import PreparedRequest, Response
 from requests.adapters import HTTPAdapter
 
 from bridge.connection import Auth, ConnectionSettings, Scheme
@@ -37,6 +39,7 @@ from bridge.errors import (
     OperationTimeout,
     UnexpectedAnswer,
     Unreachable,
+    UnsealedResponse,
     WinRMNotListening,
     script_failure,
     translate_exception,
@@ -201,9 +204,12 @@ class PsrpTransport:
         # pypsrp has merged the environment's proxy and CA settings into the session
         # above; left on, requests would read the environment again for every exchange.
         session.trust_env = False
+        adapter = session.get_adapter(transport.endpoint)
+        assert isinstance(adapter, HTTPAdapter)
+        # pypsrp unwraps a sealed answer but takes a plain one as it comes, a forged fault included.
+        # Checked as the adapter builds the response, before any hook (the auth's 401 handling) sees it.
+        adapter.build_response = _sealed_or_rejected(adapter.build_response)  # type: ignore[method-assign]
         if https and settings.thumbprint:
-            adapter = session.get_adapter(transport.endpoint)
-            assert isinstance(adapter, HTTPAdapter)
             adapter.poolmanager.connection_pool_kw["assert_fingerprint"] = settings.thumbprint
         transport.session = session
         return wsman
@@ -225,6 +231,25 @@ class PsrpTransport:
         except OSError:
             return None
         return hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).hexdigest()
+
+
+_SEALED = ("multipart/encrypted", "multipart/x-multi-encrypted")
+
+
+def _sealed_or_rejected(build: Callable[[PreparedRequest, Any], Response]) -> Callable[..., Response]:
+    """Reject a plain answer to a sealed request, whatever its status (a 401 or 500 too): once
+    message encryption is in use, only the peer holding the session key can answer."""
+
+    def checked(request: PreparedRequest, raw: Any) -> Response:
+        response = build(request, raw)
+        sent = str(request.headers.get("Content-Type", "")).lower()
+        got = response.headers.get("Content-Type", "").lower()
+        if sent.startswith(_SEALED) and not got.startswith(_SEALED):
+            response.close()
+            raise UnsealedResponse(f"HTTP {response.status_code} with Content-Type {got or 'none'!r}")
+        return response
+
+    return checked
 
 
 def _require_kerberos() -> None:
