@@ -65,8 +65,27 @@ def split_user(name: str) -> str:
     return name.rsplit("\\", 1)[-1].split("@", 1)[0].casefold()
 
 
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def ntlm_directory() -> Path:
+    """The directory, owned by this user and private to them, that holds the lab's NT-hash files."""
+    return Path(tempfile.gettempdir()) / f"iis-access-lab-{getattr(os, 'getuid', lambda: 0)()}"
+
+
 class _NtlmUserFile:
-    """The process-wide NTLM_USER_FILE that pyspnego's acceptor reads, in smbpasswd format."""
+    """The process-wide NTLM_USER_FILE that pyspnego's acceptor reads, in smbpasswd format.
+
+    It lives in a directory of its own, one file per process (``ntlm-<pid>.txt``): a lab that was
+    killed cannot remove its file, so every lab removes the files of dead processes when it starts.
+    """
 
     _VARIABLE = "NTLM_USER_FILE"
 
@@ -106,20 +125,33 @@ class _NtlmUserFile:
                     del os.environ[self._VARIABLE]
                 self._path = None
             return
+        folder = self._directory()
         # mkstemp makes it 0600; replacing the file whole means an acceptor reading it
         # mid-update sees the old list or the new one, never half a line.
-        handle, name = tempfile.mkstemp(prefix="iis-access-lab-ntlm-", suffix=".txt")
+        handle, name = tempfile.mkstemp(prefix="writing-", suffix=".txt", dir=folder)
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.writelines(
                 f"{user}:0:{base64.b16encode(lmowfv1(password)).decode()}:"
                 f"{base64.b16encode(ntowfv1(password)).decode()}:[U]:LCT-00000000\n"
                 for user, password in self._users
             )
-        if self._path is None:
-            self._path = Path(name)
-        else:
-            os.replace(name, self._path)
+        self._path = folder / f"ntlm-{os.getpid()}.txt"
+        os.replace(name, self._path)
         os.environ[self._VARIABLE] = str(self._path)
+
+    def _directory(self) -> Path:
+        folder = ntlm_directory()
+        folder.mkdir(mode=0o700, exist_ok=True)
+        status = folder.lstat()
+        if folder.is_symlink() or (hasattr(os, "getuid") and status.st_uid != os.getuid()):
+            raise ValueError(f"{folder} is not a directory of this user's; remove it and start again")
+        if self._path is None:
+            # The first host of this process: the files of labs that were killed go now.
+            for stale in folder.glob("*.txt"):
+                pid = stale.stem.removeprefix("ntlm-")
+                if not (pid.isdecimal() and _process_alive(int(pid))):
+                    stale.unlink(missing_ok=True)
+        return folder
 
 
 NTLM_USERS = _NtlmUserFile()
@@ -206,9 +238,11 @@ class ConnectionAuth:
         context = self._pending
         try:
             answer = context.step(token)
-        except (spnego.exceptions.SpnegoError, ValueError) as error:
+        except Exception as error:
+            # A hostile or garbled token breaks pyspnego's parser in any way (SpnegoError, ValueError,
+            # struct.error, IndexError): Windows answers a failed sign-in, so the lab does too.
             self._pending = None
-            raise AuthenticationFailed(str(error)) from None
+            raise AuthenticationFailed(f"{type(error).__name__}: {error}") from None
         reply = f"{scheme} {base64.b64encode(answer).decode()}" if answer else None
         if not context.complete:
             return None, reply

@@ -26,7 +26,7 @@ from bridge.lab.auth import (
     seal,
     unseal,
 )
-from bridge.lab.soap import Fault, MalformedRequest, Request, fault_response, parse_request
+from bridge.lab.soap import Fault, MalformedRequest, Request, fault_response, internal_error, parse_request
 from bridge.lab.wsman import Caller, ShellService
 
 log = logging.getLogger(__name__)
@@ -52,6 +52,8 @@ class LabHTTPServer(ThreadingHTTPServer):
 
     daemon_threads = False
     block_on_close = True
+    # socketserver's default backlog of 5 drops connections when many clients connect at once.
+    request_queue_size = 512
 
     def __init__(
         self,
@@ -150,6 +152,12 @@ class _Handler(BaseHTTPRequestHandler):
         except Fault as fault:
             status = 500
             answer = fault_response(fault, request.message_id, settings.machine)
+        except Exception:
+            # A PSRP message psrpcore cannot read, or a defect in the lab: the client still gets a
+            # WSMan fault (sealed like every answer), not an empty 500 it would take for tampering.
+            log.exception("request from %s failed", self.client_address[0])
+            status = 500
+            answer = fault_response(internal_error(), request.message_id, settings.machine)
         if self._is_sealed() and sealing is not None:
             self._reply(status, seal(sealing, answer), content_type=ENCRYPTED_CONTENT_TYPE)
         else:

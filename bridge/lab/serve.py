@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import threading
@@ -26,6 +27,18 @@ from bridge.lab.replay import RecordedServer, RecordingError
 from bridge.lab.scenario import ScenarioError, demo_scenario_path
 from bridge.lab.simulator import SimulatedServer
 
+# Where the lab reads its user's password, so it never shows in `ps`.
+PASSWORD_VARIABLE = "IIS_ACCESS_LAB_PASSWORD"  # noqa: S105 - the name of the variable, not a password
+
+
+def _password(args: argparse.Namespace) -> str | None:
+    if args.password_file is not None:
+        lines = args.password_file.read_text(encoding="utf-8").splitlines()
+        return lines[0] if lines else ""
+    if args.password is not None:
+        return str(args.password)
+    return os.environ.get(PASSWORD_VARIABLE)
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -39,7 +52,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--port", type=int, default=0, help="TCP port (default: any free port)")
     parser.add_argument("--user", required=True, help="the user name clients log on with")
-    parser.add_argument("--password", required=True, help="that user's password")
+    parser.add_argument(
+        "--password-file",
+        type=Path,
+        metavar="FILE",
+        help=f"read that user's password from the first line of FILE (or set {PASSWORD_VARIABLE})",
+    )
+    # Visible to every user in the process list: kept for tests and throwaway labs only.
+    parser.add_argument("--password", help=argparse.SUPPRESS)
     parser.add_argument(
         "--auth",
         help=f"comma-separated, some of {','.join(AUTH_SCHEMES)} "
@@ -63,6 +83,7 @@ def main(argv: Sequence[str]) -> int:
         auth = ["negotiate", "ntlm", *(["basic"] if args.https else [])]
     backend: ScriptBackend
     try:
+        password = _password(args)
         if args.replay:
             backend = RecordedServer(args.replay)
         else:
@@ -70,10 +91,16 @@ def main(argv: Sequence[str]) -> int:
     except (ScenarioError, RecordingError, OSError) as error:
         print(f"iis-access lab: {error}", file=sys.stderr)
         return 2
+    if password is None:
+        print(
+            f"iis-access lab: give the password in {PASSWORD_VARIABLE} or with --password-file",
+            file=sys.stderr,
+        )
+        return 2
     host = LabHost(
         backend,
         user=args.user,
-        password=args.password,
+        password=password,
         auth=auth,
         https=args.https,
         latency_ms=args.latency_ms,

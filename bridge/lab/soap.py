@@ -100,6 +100,18 @@ def resource_not_found() -> Fault:
     )
 
 
+def internal_error() -> Fault:
+    # DSP0226 (WS-Management) defines wsman:InternalError for "internal processing errors". Which
+    # code Windows puts beside it for a PSRP message it cannot read is not documented in what was
+    # found: E_FAIL stands in, and the client treats any fault it does not know alike.
+    return Fault(
+        0x80004005,
+        "w:InternalError",
+        "The WS-Management service cannot process the request because of an internal error. ",
+        sender=False,
+    )
+
+
 def parse_duration(text: str | None) -> float | None:
     match = _DURATION.match(text.strip()) if text else None
     if match is None:
