@@ -110,7 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
     connection.add_argument("--auth", choices=[a.value for a in Auth], default=Auth.NEGOTIATE.value)
     connection.add_argument("--user")
     connection.add_argument("--ca-file", metavar="FILE")
-    connection.add_argument("--cert-thumbprint", metavar="SHA256")
+    connection.add_argument(
+        "--cert-thumbprint",
+        metavar="THUMBPRINT",
+        help="pin the server certificate: its SHA-256 or SHA-1 thumbprint "
+        "(Get-ChildItem Cert:\\LocalMachine\\My on the server prints SHA-1)",
+    )
     connection.add_argument(
         "--no-verify-tls", action="store_true", help="do NOT verify the HTTPS certificate"
     )

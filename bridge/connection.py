@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from bridge.errors import UsageFailure
+from bridge.errors import THUMBPRINT_COMMAND, UsageFailure
 
 HTTP_PORT = 5985
 HTTPS_PORT = 5986
 DEFAULT_CONNECTION_TIMEOUT = 15.0
 DEFAULT_OPERATION_TIMEOUT = 120.0
 
-_THUMBPRINT = re.compile(r"^[0-9a-f]{64}$")
+# SHA-256 (64 hex digits) or SHA-1 (40), which the Windows certificate store and IIS Manager show.
+_THUMBPRINT = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
 # The session configuration that runs Windows PowerShell 5.1 on every Windows Server; an
 # endpoint whose default is PowerShell 7 is told to use it with --configuration-name.
 DEFAULT_CONFIGURATION_NAME = "Microsoft.PowerShell"
@@ -88,10 +89,17 @@ class ConnectionSettings:
 
 
 def normalise_thumbprint(text: str) -> str:
-    """Accept a SHA-256 thumbprint as printed by Windows or OpenSSL (spaces, colons, any case)."""
-    cleaned = re.sub(r"[\s:]", "", text).lower()
-    if not _THUMBPRINT.match(cleaned):
-        raise InvalidSettings(f"{text!r} is not a SHA-256 thumbprint (64 hexadecimal digits).")
+    """Accept a SHA-256 or SHA-1 thumbprint as printed by Windows or OpenSSL (spaces, colons, any case).
+
+    urllib3's ``assert_fingerprint`` picks the digest from the length, so both pin the same way.
+    """
+    # U+200E: the invisible mark the Windows certificate dialog puts before a copied thumbprint.
+    cleaned = re.sub(r"[\s:\u200e]", "", text).lower()
+    if not _THUMBPRINT.fullmatch(cleaned):
+        raise InvalidSettings(
+            f"{text!r} is neither a SHA-256 thumbprint (64 hexadecimal digits) nor a SHA-1 one (40); "
+            f"'{THUMBPRINT_COMMAND}' on the server prints the SHA-1 thumbprint of each certificate."
+        )
     return cleaned
 
 

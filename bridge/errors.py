@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import json
 import socket
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -94,16 +95,78 @@ class AuthenticationFailed(ConnectionFailure):
         self.user = user
 
 
+# What prints a certificate's thumbprint on the server (SHA-1, as IIS Manager shows it too).
+THUMBPRINT_COMMAND = r"Get-ChildItem Cert:\LocalMachine\My"
+
+
+@dataclass(frozen=True)
+class Thumbprints:
+    """The thumbprints of the certificate a server presented: SHA-256, and SHA-1 as Windows shows it."""
+
+    sha256: str
+    sha1: str
+
+    def describe(self) -> str:
+        return f"SHA-256 thumbprint {self.sha256}, SHA-1 {self.sha1}"
+
+
 class CertificateNotTrusted(ConnectionFailure):
-    def __init__(self, host: str, thumbprint: str | None) -> None:
-        seen = f" (SHA-256 thumbprint {thumbprint})" if thumbprint else ""
+    def __init__(self, host: str, thumbprints: Thumbprints | None, *, pinned: bool = False) -> None:
+        seen = f" ({thumbprints.describe()})" if thumbprints else ""
+        what = "does not match the pinned thumbprint" if pinned else "is not trusted"
         super().__init__(
-            f"The HTTPS certificate of {host} is not trusted{seen}.",
-            "Give the issuing CA with --ca-file, or, after checking the thumbprint on the server, "
-            "pin it with --cert-thumbprint.",
+            f"The HTTPS certificate of {host} {what}{seen}.",
+            "Give the issuing CA with --ca-file, or, after checking the thumbprint on the server "
+            f"('{THUMBPRINT_COMMAND}' prints the SHA-1 thumbprints), pin it with --cert-thumbprint.",
             host=host,
         )
-        self.thumbprint = thumbprint
+        self.thumbprints = thumbprints
+        self.thumbprint = thumbprints.sha256 if thumbprints else None
+
+
+class CertificateWrongName(ConnectionFailure):
+    def __init__(self, host: str, thumbprints: Thumbprints | None, detail: str) -> None:
+        seen = f"; {thumbprints.describe()}" if thumbprints else ""
+        super().__init__(
+            f"The HTTPS certificate of {host} is made out to another name ({detail}{seen}).",
+            "Connect with the name the certificate was issued for (often the server's full DNS name), "
+            "or give the server a certificate for the name you use.",
+            host=host,
+        )
+
+
+class CertificateExpired(ConnectionFailure):
+    def __init__(self, host: str, thumbprints: Thumbprints | None) -> None:
+        seen = f" ({thumbprints.describe()})" if thumbprints else ""
+        super().__init__(
+            f"The HTTPS certificate of {host} has expired or is not valid yet{seen}.",
+            "Renew the WinRM HTTPS listener's certificate on the server, and check both clocks.",
+            host=host,
+        )
+
+
+# The failures that concern the certificate itself: their message shows its thumbprints.
+CERTIFICATE_FAILURES = (CertificateNotTrusted, CertificateWrongName, CertificateExpired)
+
+
+class PlainHttpOnHttpsPort(ConnectionFailure):
+    def __init__(self, host: str, port: int | None) -> None:
+        where = f"{host}:{port}" if port is not None else host
+        super().__init__(
+            f"{where} answers in plain HTTP, not HTTPS.",
+            "Use --transport http for WinRM's HTTP listener (usually port 5985; the session is still "
+            "message-encrypted), or the HTTPS listener's port (usually 5986).",
+            host=host,
+        )
+
+
+class TlsHandshakeFailed(ConnectionFailure):
+    def __init__(self, host: str, detail: str) -> None:
+        super().__init__(
+            f"The HTTPS handshake with {host} failed ({detail}).",
+            "Check that the port is WinRM's HTTPS listener and that the server allows TLS 1.2 or later.",
+            host=host,
+        )
 
 
 class KerberosLibraryMissing(UsageFailure):
@@ -280,14 +343,42 @@ class _Peer:
     host: str
     port: int | None
     user: str | None
-    thumbprint: str | None
+
+
+# OpenSSL's X509_V_ERR_* codes (x509_vfy.h) that need a message of their own.
+_X509_EXPIRED = frozenset({9, 10})  # not yet valid, has expired
+_X509_HOSTNAME_MISMATCH = 62
+# What OpenSSL says when the peer's first bytes are not a TLS record (an HTTP answer, say).
+_NOT_TLS = ("WRONG_VERSION_NUMBER", "record layer failure", "packet length too long", "http request")
+
+
+def tls_failure(
+    exc: BaseException, host: str, port: int | None, thumbprints: Thumbprints | None = None
+) -> BridgeError:
+    """Tell a plain-HTTP port, an untrusted, misnamed or expired certificate and a failed handshake apart."""
+    chain = _chain(exc)
+    verification = next((link for link in chain if isinstance(link, ssl.SSLCertVerificationError)), None)
+    if verification is not None:
+        code = verification.verify_code
+        if code == _X509_HOSTNAME_MISMATCH:
+            return CertificateWrongName(host, thumbprints, verification.verify_message)
+        if code in _X509_EXPIRED:
+            return CertificateExpired(host, thumbprints)
+        return CertificateNotTrusted(host, thumbprints)
+    text = " ".join(str(link) for link in chain)
+    if "Fingerprints did not match" in text:
+        return CertificateNotTrusted(host, thumbprints, pinned=True)
+    if any(marker.lower() in text.lower() for marker in _NOT_TLS):
+        return PlainHttpOnHttpsPort(host, port)
+    reason = next((link.reason for link in chain if isinstance(link, ssl.SSLError) and link.reason), None)
+    return TlsHandshakeFailed(host, str(reason or type(exc).__name__))
 
 
 # Ordered: the first matching type wins, so subclasses come before their bases
 # (SSLError and ConnectTimeout are both ConnectionErrors in requests).
 _TRANSLATIONS: tuple[tuple[tuple[type[BaseException], ...], Callable[[Any, _Peer], BridgeError]], ...] = (
     ((UnsealedResponse,), lambda exc, peer: AnswerNotSealed(peer.host)),
-    ((requests.exceptions.SSLError,), lambda exc, peer: CertificateNotTrusted(peer.host, peer.thumbprint)),
+    ((requests.exceptions.SSLError, ssl.SSLError), lambda exc, peer: tls_failure(exc, peer.host, peer.port)),
     ((requests.exceptions.ConnectTimeout,), lambda exc, peer: Unreachable(peer.host, "no answer")),
     (
         (requests.exceptions.ReadTimeout, socket.timeout, TimeoutError),
@@ -310,12 +401,11 @@ def translate_exception(
     *,
     port: int | None = None,
     user: str | None = None,
-    thumbprint: str | None = None,
 ) -> BridgeError:
     """Turn any exception met while talking to ``host`` into one of the typed failures."""
     if isinstance(exc, BridgeError):
         return exc
-    peer = _Peer(host, port, user, thumbprint)
+    peer = _Peer(host, port, user)
     for types, build in _TRANSLATIONS:
         if isinstance(exc, types):
             return build(exc, peer)

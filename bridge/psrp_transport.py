@@ -32,16 +32,19 @@ from requests.adapters import HTTPAdapter
 
 from bridge.connection import Auth, ConnectionSettings, Scheme
 from bridge.errors import (
+    CERTIFICATE_FAILURES,
+    AnswerNotSealed,
     BridgeError,
     Cancelled,
-    CertificateNotTrusted,
     KerberosLibraryMissing,
     OperationTimeout,
+    Thumbprints,
     UnexpectedAnswer,
     Unreachable,
     UnsealedResponse,
     WinRMNotListening,
     script_failure,
+    tls_failure,
     translate_exception,
 )
 from bridge.scripts import Operation, script_text
@@ -51,7 +54,9 @@ from bridge.transport import Parameters, check_answer_size, decode_answer
 # the bound on how late a cancel or the operation timeout is noticed.
 POLL_SECONDS = 1
 READ_ONLY = frozenset({Operation.INVENTORY, Operation.PATH_ACCESS})
-_RETRYABLE = (Unreachable, WinRMNotListening, UnexpectedAnswer)
+# A server that restarted answers the old session's sealed request with a plain 401, exactly as a
+# forger would: a read may try once more on a fresh pool (a new sign-in), a change never is.
+_RETRYABLE = (Unreachable, WinRMNotListening, UnexpectedAnswer, AnswerNotSealed)
 
 
 class PsrpTransport:
@@ -215,22 +220,24 @@ class PsrpTransport:
         return wsman
 
     def _translate(self, exc: Exception) -> BridgeError:
-        error = translate_exception(
-            exc, self.host, port=self.settings.port, user=self.settings.user, thumbprint=None
-        )
-        if isinstance(error, CertificateNotTrusted):
-            return CertificateNotTrusted(self.host, self._peer_thumbprint())
+        error = translate_exception(exc, self.host, port=self.settings.port, user=self.settings.user)
+        if isinstance(error, CERTIFICATE_FAILURES):
+            # Read the certificate again on a probe connection, only to show the admin what to compare.
+            return tls_failure(exc, self.host, self.settings.port, self._peer_thumbprints())
         return error
 
-    def _peer_thumbprint(self) -> str | None:
-        """The SHA-256 thumbprint the server presents, so the admin can compare and pin it."""
+    def _peer_thumbprints(self) -> Thumbprints | None:
+        """The thumbprints of the certificate the server presents, so the admin can compare and pin it."""
         try:
             pem = ssl.get_server_certificate(
                 (self.settings.host, self.settings.port), timeout=self.settings.connection_timeout
             )
-        except OSError:
+        except (OSError, ValueError):
             return None
-        return hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).hexdigest()
+        der = ssl.PEM_cert_to_DER_cert(pem)
+        return Thumbprints(
+            hashlib.sha256(der).hexdigest(), hashlib.sha1(der, usedforsecurity=False).hexdigest()
+        )
 
 
 _SEALED = ("multipart/encrypted", "multipart/x-multi-encrypted")
