@@ -54,7 +54,7 @@ def test_check_grant_undo_and_a_stale_undo(
         return run_cli([*options, *arguments], tmp_path, password=password)
 
     audit = cli("check", "--all", "--json")
-    assert audit.code == 0, audit.stderr
+    assert audit.code == 1, audit.stderr  # check exits 1 when a requirement is missing (issue 14)
     bakery = next(item for item in audit.json() if item["target"] == TARGET)
     assert bakery["status"] == "missing"
 
