@@ -26,6 +26,7 @@ from bridge.connection import (
 )
 from bridge.credentials import password_for
 from bridge.demo import DemoHost
+from bridge.display import visible
 from bridge.errors import (
     EXIT_CANCELLED,
     EXIT_FAILED,
@@ -252,7 +253,7 @@ def _render_check(result: CheckResult) -> str:
     for requirement in result.requirements:
         mark = "ok  " if requirement.ok else "MISSING"
         lines.append(f"  [{mark}] {requirement.reason.describe()}")
-    return "\n".join(lines)
+    return "\n".join(map(visible, lines))
 
 
 def _plan_json(plan: GrantPlan) -> dict[str, Any]:
@@ -287,7 +288,8 @@ def _render_plan(plan: GrantPlan) -> str:
         # A command line for a grant that must not or need not be made would only invite running it.
         lines.append(f"Same as:   {plan.icacls}")
     lines.extend(f"Warning:   {warning.describe()}" for warning in plan.warnings)
-    return "\n".join(lines)
+    # What the terminal shows, and what the admin confirms, cannot hide or reorder a character.
+    return "\n".join(map(visible, lines))
 
 
 def _render_change(record: ChangeRecord) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 import platformdirs
 
+from bridge.display import quoted
 from bridge.errors import UsageFailure
 
 DATA_DIR_VARIABLE = "IIS_ACCESS_DATA_DIR"
@@ -45,7 +46,7 @@ class Outcome(str, Enum):
 class UnknownChange(UsageFailure):
     def __init__(self, change_id: str) -> None:
         super().__init__(
-            f"There is no change with id {change_id!r}.", "Run 'iis-access history' to list them."
+            f"There is no change with id {quoted(change_id)}.", "Run 'iis-access history' to list them."
         )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, TypeVar, cast
 
+from bridge.display import quoted
 from bridge.sddl import Dacl, SddlError, parse_dacl
 from bridge.sids import (
     LOCAL_SERVICE,
@@ -383,7 +384,7 @@ class Inventory:
         site_name, _, rest = text.partition("/")
         site = self.site(site_name)
         if site is None:
-            raise UnknownTarget(f"no site named {site_name!r}")
+            raise UnknownTarget(f"no site named {quoted(site_name)}")
         segments = [part for part in rest.split("/") if part]
         for split in range(len(segments), -1, -1):
             app_path = "/" + "/".join(segments[:split])
@@ -396,7 +397,7 @@ class Inventory:
             return Target(
                 TargetRef(site.name, application.path, directory.path), site, application, directory
             )
-        raise UnknownTarget(f"no application or virtual directory {text!r}")
+        raise UnknownTarget(f"no application or virtual directory {quoted(text)}")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ writes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
@@ -67,6 +68,10 @@ _UNFIXABLE: dict[str, str] = {
         "file server, so access must be granted there, to the account the share is reached as."
     ),
     "path-missing": "{path} does not exist on the server; IIS cannot serve content from it.",
+    "path-variable": (
+        "{path} uses %{variable}%, which is not defined on the server (IIS expands it there): IIS cannot "
+        "serve content from it. Define the variable on the server or give the full path."
+    ),
     "not-a-folder": "{path} is a file, not a folder.",
     "path-unreadable": "The folder's permissions could not be read: {error}",
 }
@@ -138,9 +143,26 @@ def anonymous_identity(target: Target, pool: AppPool) -> Identity | None:
     )
 
 
+# What ExpandEnvironmentVariables leaves behind for a variable the server does not define.
+_UNEXPANDED = re.compile(r"%([^%\\/:]+)%")
+
+
+def undefined_variable_problem(expanded_path: str) -> Message | None:
+    """The message for a physical path still holding ``%NAME%`` after the server expanded it, if so."""
+    found = _UNEXPANDED.search(expanded_path)
+    if found is None:
+        return None
+    return Message(
+        "path-variable", _UNFIXABLE["path-variable"], {"path": expanded_path, "variable": found[1]}
+    )
+
+
 def unfixable_problem(path_access: PathAccess) -> Message | None:
     """Why the folder cannot be checked or fixed from this server (share, missing, unreadable), if so."""
     params = {"path": path_access.path, "error": path_access.error or ""}
+    unexpanded = undefined_variable_problem(path_access.path) if not path_access.exists else None
+    if unexpanded is not None:
+        return unexpanded
     if path_access.is_unc:
         code = "path-unc"
     elif path_access.error is not None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from bridge import sddl
 from bridge.access import with_explicit_allow
+from bridge.display import quoted
 from bridge.errors import (
     BridgeError,
     IISMissing,
@@ -58,7 +59,7 @@ class InvalidRequest(UsageFailure):
 class UnknownTargetError(UsageFailure):
     def __init__(self, target: str, detail: str) -> None:
         super().__init__(
-            f"{target!r} is not a site, application or virtual directory on this server ({detail}).",
+            f"{quoted(target)} is not a site, application or virtual directory on this server ({detail}).",
             "Run 'iis-access sites' to list them; names are 'Site' or 'Site/app/path'.",
         )
 
@@ -100,6 +101,14 @@ def _find(inventory: Inventory, target: str) -> Target:
     try:
         return inventory.find_target(target)
     except UnknownTarget as error:
+        if "\\" in target:
+            # 'Site\app' as Windows paths are written: IIS names applications with '/'. IIS Manager
+            # refuses '\' in site names (IIS team blog, "Why does the IIS7 UI limit certain
+            # characters?"), but appcmd may let one in, so the name as typed was tried first.
+            try:
+                return inventory.find_target(target.replace("\\", "/"))
+            except UnknownTarget:
+                pass
         raise UnknownTargetError(target, str(error)) from error
 
 

@@ -14,8 +14,9 @@ from enum import Enum
 from typing import Literal
 
 from bridge.access import AccessLevel, blocked_by_deny, content_level
+from bridge.display import quoted
 from bridge.model import AppPool, Message, PathAccess, ServerFacts, Target, TargetRef
-from bridge.needs import unfixable_problem
+from bridge.needs import undefined_variable_problem, unfixable_problem
 from bridge.safety import iis_iusrs_modify_warning, refusal_for, same_path
 from bridge.sids import IIS_IUSRS, IUSR, WORKER_GROUPS, anonymous_token, app_pool_account, well_known_name
 
@@ -81,10 +82,10 @@ def grant_path(folder: str, subpath: str | None) -> str:
     parts = subpath.replace("/", "\\").strip("\\").split("\\")
     if subpath.startswith(("\\", "/")) or _INVALID_NAME_CHARS.search(subpath) or not subpath.strip():
         raise PlanError(
-            f"{subpath!r} is not a relative subfolder name (no drive, share or leading separator)"
+            f"{quoted(subpath)} is not a relative subfolder name (no drive, share or leading separator)"
         )
     if any(part in ("", ".", "..") or part != part.rstrip(" .") for part in parts):
-        raise PlanError(f"{subpath!r} must name a subfolder below the target, without '.' or '..'")
+        raise PlanError(f"{quoted(subpath)} must name a subfolder below the target, without '.' or '..'")
     return folder.rstrip("\\/") + "\\" + "\\".join(parts)
 
 
@@ -98,13 +99,31 @@ def _identity(kind: GrantKind, pool: AppPool) -> tuple[str, str, frozenset[str]]
     return pool.sid, app_pool_account(pool.name), pool.token
 
 
+# PowerShell ends a single-quoted string at any of these, not only at the ASCII apostrophe
+# (about_Quoting_Rules; the tokenizer's SingleQuote set): each is doubled to stand for itself.
+_POWERSHELL_QUOTES = re.compile("['\u2018\u2019\u201a\u201b]")
+
+
 def _quote_powershell(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+    return "'" + _POWERSHELL_QUOTES.sub(lambda quote: quote.group() * 2, text) + "'"
+
+
+def _quote_cmd(text: str) -> str:
+    """One double-quoted argument for cmd.exe that icacls reads back as ``text``.
+
+    ``%`` would expand a variable even inside quotes: each leaves the quotes and is caret-escaped
+    (``"a"^%"b"``). A ``"`` is doubled, which keeps cmd inside the quotes and which the C runtime's
+    argument parser reads as one quote. Backslashes before the closing quote are doubled so they do
+    not escape it.
+    """
+    body = text.replace('"', '""').replace("%", '"^%"')
+    closing = "\\" * (len(body) - len(body.rstrip("\\")))
+    return f'"{body}{closing}"'
 
 
 def icacls_line(path: str, sid: str, rights: Rights) -> str:
     """The equivalent icacls command: one inheritable ACE on the folder, by SID, never ``/T``."""
-    return f'icacls "{path}" /grant "*{sid}:(OI)(CI){_ICACLS_RIGHTS[rights]}"'
+    return f'icacls {_quote_cmd(path)} /grant "*{sid}:(OI)(CI){_ICACLS_RIGHTS[rights]}"'
 
 
 def powershell_lines(path: str, sid: str, rights: Rights) -> str:
@@ -142,7 +161,12 @@ def plan_grant(
     if not same_path(path_access.path, path):
         raise PlanError(f"the folder state given is for {path_access.path}, not {path}")
     sid, name, token = _identity(kind, pool)
-    refusal = refusal_for(path, windir=windir, server=server) or unfixable_problem(path_access)
+    # An unexpanded %VARIABLE% first: the safety rules would only call it "not a full local path".
+    refusal = (
+        undefined_variable_problem(path)
+        or refusal_for(path, windir=windir, server=server)
+        or unfixable_problem(path_access)
+    )
     dacl = path_access.dacl
     noop = blocked = False
     if refusal is None and dacl is not None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bridge.display import visible
 from bridge.plans import GrantPlan
 from gui.errors import ErrorBanner
 from gui.texts import inheritance_text, reason_text, rights_text
@@ -97,13 +98,15 @@ class ConfirmDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for caption, value in (
-            (self.tr("Host:"), host),
-            (self.tr("Folder:"), self.plan.path),
-            (self.tr("Identity:"), f"{self.plan.display_name}  ({self.plan.sid})"),
+            # Invisible and reordering characters in a name are shown as escapes such as \u202e.
+            (self.tr("Host:"), visible(host)),
+            (self.tr("Folder:"), visible(self.plan.path)),
+            (self.tr("Identity:"), visible(f"{self.plan.display_name}  ({self.plan.sid})")),
             (self.tr("Rights:"), self._rights),
             (self.tr("Applies to:"), inheritance_text()),
         ):
             field = QLabel(value)
+            field.setTextFormat(Qt.TextFormat.PlainText)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             field.setWordWrap(True)
             form.addRow(caption, field)
@@ -130,7 +133,12 @@ class ConfirmDialog(QDialog):
         return None, None
 
     def _commands(self) -> QPlainTextEdit:
-        commands = QPlainTextEdit(f"{self.plan.icacls}\n\n{self.plan.powershell}")
+        # Escaped, the lines cannot show one folder and paste another: a path with such characters
+        # pastes as a name that is not found, never as a different command.
+        lines = [
+            visible(line) for line in (*self.plan.icacls.splitlines(), "", *self.plan.powershell.splitlines())
+        ]
+        commands = QPlainTextEdit("\n".join(lines))
         commands.setReadOnly(True)
         # Wrapped, so the longest PowerShell line is read without scrolling; Copy still copies it whole.
         commands.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)

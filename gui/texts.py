@@ -258,6 +258,11 @@ _REASONS: Mapping[str, object] = {
         "server, so access must be granted there, to the account the share is reached as.",
     ),
     "path-missing": QT_TRANSLATE_NOOP("Bridge", "{path} does not exist on the server; IIS cannot serve it."),
+    "path-variable": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "{path} uses %{variable}%, which is not defined on the server: IIS cannot serve it. Define the "
+        "variable on the server or give the full path.",
+    ),
     "not-a-folder": QT_TRANSLATE_NOOP("Bridge", "{path} is a file, not a folder."),
     "path-unreadable": QT_TRANSLATE_NOOP("Bridge", "The folder's permissions could not be read: {error}"),
     "unc": QT_TRANSLATE_NOOP(

@@ -340,6 +340,11 @@
     </message>
     <message>
         <location filename="../../gui/texts.py" line="261"/>
+        <source>{path} uses %{variable}%, which is not defined on the server: IIS cannot serve it. Define the variable on the server or give the full path.</source>
+        <translation>{path} verwendet %{variable}%, das auf dem Server nicht definiert ist: IIS kann es nicht ausliefern. Definieren Sie die Variable auf dem Server oder geben Sie den vollständigen Pfad an.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="261"/>
         <source>{path} is a file, not a folder.</source>
         <translation>{path} ist eine Datei, kein Ordner.</translation>
     </message>
