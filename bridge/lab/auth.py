@@ -65,6 +65,10 @@ def split_user(name: str) -> str:
     return name.rsplit("\\", 1)[-1].split("@", 1)[0].casefold()
 
 
+# ntlm-<pid>.txt, or writing-<pid>-<random>.txt while a process replaces its file.
+_OWNER = re.compile(r"(?:ntlm-(\d+)|writing-(\d+)-[^.]*)\.txt")
+
+
 def _process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -128,7 +132,7 @@ class _NtlmUserFile:
         folder = self._directory()
         # mkstemp makes it 0600; replacing the file whole means an acceptor reading it
         # mid-update sees the old list or the new one, never half a line.
-        handle, name = tempfile.mkstemp(prefix="writing-", suffix=".txt", dir=folder)
+        handle, name = tempfile.mkstemp(prefix=f"writing-{os.getpid()}-", suffix=".txt", dir=folder)
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.writelines(
                 f"{user}:0:{base64.b16encode(lmowfv1(password)).decode()}:"
@@ -147,9 +151,10 @@ class _NtlmUserFile:
             raise ValueError(f"{folder} is not a directory of this user's; remove it and start again")
         if self._path is None:
             # The first host of this process: the files of labs that were killed go now.
+            # Only files named for a process are judged: another lab may be writing its own right now.
             for stale in folder.glob("*.txt"):
-                pid = stale.stem.removeprefix("ntlm-")
-                if not (pid.isdecimal() and _process_alive(int(pid))):
+                owner = _OWNER.fullmatch(stale.name)
+                if owner is not None and not _process_alive(int(owner[1] or owner[2])):
                     stale.unlink(missing_ok=True)
         return folder
 

@@ -32,8 +32,9 @@ def test_each_recording_answers_sites_pools_check_and_doctor(tmp_path: Path, fol
         pools = _cli(host, tmp_path, "pools", "--json")
         audit = _cli(host, tmp_path, "check", "--all", "--json")
         doctor = _cli(host, tmp_path, "doctor", "--json")
-    for result in (sites, pools, audit):
+    for result in (sites, pools):
         assert result.code == 0, result.stderr
+    assert audit.code == _check_exit_code(audit.json()), audit.stderr
     assert [site["name"] for site in sites.json()] == [site["name"] for site in inventory["sites"]]
     assert [pool["name"] for pool in pools.json()] == [pool["name"] for pool in inventory["appPools"]]
     targets = [item["target"] for item in audit.json()]
@@ -59,6 +60,11 @@ def test_a_recording_made_from_a_lab_scenario_checks_as_that_scenario(tmp_path: 
     for backend in (RecordedServer(folder), SimulatedServer.from_scenario(scenario)):
         with LabHost(backend, user=USER, password=PASSWORD) as host:
             result = _cli(host, tmp_path, "check", "--all", "--json")
-        assert result.code == 0, result.stderr
+        assert result.code == _check_exit_code(result.json()), result.stderr
         answers.append(result.json())
     assert answers[0] == answers[1]
+
+
+def _check_exit_code(audit: list[dict[str, object]]) -> int:
+    """`check` exits 0 when every target is ok, 1 when any needs attention (issue 14)."""
+    return 0 if all(item["status"] == "ok" for item in audit) else 1

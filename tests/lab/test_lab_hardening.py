@@ -154,3 +154,28 @@ def test_a_killed_lab_leaves_its_nt_hash_file_only_until_the_next_lab_starts(tmp
 
     with LabHost(FakeBackend(), user=USER, password=PASSWORD, auth=("ntlm",)):
         assert not left.exists()
+
+
+def test_starting_a_lab_removes_only_the_files_of_dead_processes() -> None:
+    folder = auth.ntlm_directory()
+    folder.mkdir(mode=0o700, exist_ok=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
+    dead_pid = int(dead.stdout)
+    alive_pid = os.getppid()
+    files = {
+        "dead": folder / f"ntlm-{dead_pid}.txt",
+        "dead-writing": folder / f"writing-{dead_pid}-abc.txt",
+        # Another lab, still running, in the middle of replacing its file.
+        "alive-writing": folder / f"writing-{alive_pid}-xyz.txt",
+        "alive": folder / f"ntlm-{alive_pid}.txt",
+    }
+    for path in files.values():
+        path.write_text("x", encoding="utf-8")
+    try:
+        with LabHost(FakeBackend(), user=USER, password=PASSWORD, auth=("ntlm",)):
+            assert {name for name, path in files.items() if path.exists()} == {"alive-writing", "alive"}
+    finally:
+        for path in files.values():
+            path.unlink(missing_ok=True)
