@@ -294,6 +294,9 @@ def _render_plan(plan: GrantPlan) -> str:
 
 def _render_change(record: ChangeRecord) -> str:
     state = "undone" if record.undone else record.outcome.value
+    if not record.undone and record.undo_outcome is not None:
+        # An undo was sent and not confirmed (or failed): 'iis-access undo ID' checks and completes it.
+        state += f", undo {record.undo_outcome.value}"
     return f"{record.id}  {record.time}  {record.host}  {record.kind} {record.path}  [{state}]"
 
 

@@ -208,10 +208,38 @@ def use_offscreen_if_headless(args: argparse.Namespace) -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
+NO_DISPLAY = (
+    "No display: the desktop app needs a graphical session, and neither DISPLAY nor WAYLAND_DISPLAY "
+    "names one that is there. Use the command line instead (iis-access --help), or set "
+    "QT_QPA_PLATFORM=offscreen to take screenshots without a display."
+)
+
+
+def display_missing() -> bool:
+    """Whether Qt would find no display to open (it would abort with a misleading xcb message)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    runtime = Path(os.environ.get("XDG_RUNTIME_DIR", "/nonexistent"))
+    wayland = os.environ.get("WAYLAND_DISPLAY")
+    if wayland and (Path(wayland).is_absolute() or (runtime / wayland).exists()):
+        return False
+    display = os.environ.get("DISPLAY", "")
+    if not display:
+        return True
+    host, _, number = display.rpartition(":")
+    if host or not number.split(".")[0].isdecimal():
+        # A remote or unusual display (SSH forwarding, a TCP host): only Qt can tell; let it try.
+        return False
+    return not Path(f"/tmp/.X11-unix/X{number.split('.')[0]}").exists()  # noqa: S108 - the X server's socket
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     setup_logging()
     use_offscreen_if_headless(args)
+    if display_missing():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     qt_app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("IIS Access")

@@ -22,7 +22,7 @@ from gui import backend
 from gui.confirm import ConfirmDialog
 from gui.details import DetailsPane
 from gui.errors import ErrorBanner
-from gui.hosts import HostController, HostEntry, acl_key
+from gui.hosts import HostController, HostEntry, HostState, acl_key
 from gui.notice import ChangeNotice
 from gui.site_model import SiteTreeModel
 
@@ -71,6 +71,10 @@ class GrantFlow(QObject):
             self._details.show_nothing()
             return
         self._details.show_check(entry.inventory, check)
+        if entry.state is not HostState.READY:
+            # The last state read, shown after a failed refresh: no grant until the host answers again.
+            self._details.set_actions_enabled(False)
+            return
         if check.problem is None:
             self._read_access(entry, check)
 

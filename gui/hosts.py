@@ -240,14 +240,28 @@ def _settled_state(entry: HostEntry, error: BaseException) -> HostState:
 def host_state_text(entry: HostEntry) -> str:
     """The connection state in a sentence, for the host's tooltip and the status bar."""
     if entry.state is HostState.FAILED and entry.error is not None:
-        return error_message(entry.error)
+        if entry.inventory is None:
+            return error_message(entry.error)
+        stale = QCoreApplication.translate(
+            "Hosts", "The sites shown are as last read and may be out of date."
+        )
+        return f"{error_message(entry.error)} {stale}"
     if entry.state is HostState.READY and entry.inventory is not None:
-        return QCoreApplication.translate("Hosts", "{host}: {sites} sites, {problems} need attention").format(
+        text = QCoreApplication.translate("Hosts", "{host}: {sites} sites, {problems} need attention").format(
             host=entry.inventory.server.computer_name,
             sites=len(entry.inventory.sites),
             problems=len(entry.needs_fixing),
         )
+        return _with_tls_warning(entry, text)
     return host_line(entry)
+
+
+def _with_tls_warning(entry: HostEntry, text: str) -> str:
+    """``text``, with the warning that the host's certificate is not verified when it is not."""
+    saved = entry.saved
+    if saved is None or saved.transport != "https" or saved.verify_tls:
+        return text
+    return QCoreApplication.translate("Hosts", "{state} · certificate NOT verified").format(state=text)
 
 
 def host_line(entry: HostEntry) -> str:
@@ -257,8 +271,9 @@ def host_line(entry: HostEntry) -> str:
     if entry.state is HostState.READY:
         problems = len(entry.needs_fixing)
         if not problems:
-            return QCoreApplication.translate("Hosts", "Connected · all good")
-        return QCoreApplication.translate("Hosts", "Connected · {count} to fix").format(count=problems)
+            return _with_tls_warning(entry, QCoreApplication.translate("Hosts", "Connected · all good"))
+        fix = QCoreApplication.translate("Hosts", "Connected · {count} to fix").format(count=problems)
+        return _with_tls_warning(entry, fix)
     if entry.state is HostState.CONNECTING:
         return QCoreApplication.translate("Hosts", "Connecting…")
     return QCoreApplication.translate("Hosts", "Not connected")

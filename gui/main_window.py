@@ -231,10 +231,15 @@ class MainWindow(QMainWindow):
             return
         if entry.state is HostState.FAILED:
             self.recovery.show_error(entry)
+            # The rows go back to what was last read (the status line says so), none stays "Checking…".
+            self.sites.set_all_busy(False)
+            self.details.set_actions_enabled(False)
+            self.host_status.setText(host_state_text(entry))
         if entry.state is HostState.READY:
             self._show_entry(entry)
         elif entry.state is HostState.CONNECTING:
             self.sites.set_all_busy(True)
+            self.details.set_actions_enabled(False)
 
     def _show_entry(self, entry: HostEntry) -> None:
         selected = self.grants.target

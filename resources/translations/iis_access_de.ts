@@ -957,6 +957,16 @@
 <context>
     <name>Hosts</name>
     <message>
+        <location filename="../../gui/hosts.py" line="246"/>
+        <source>The sites shown are as last read and may be out of date.</source>
+        <translation>Die angezeigten Websites sind der zuletzt gelesene Stand und können veraltet sein.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hosts.py" line="262"/>
+        <source>{state} · certificate NOT verified</source>
+        <translation>{state} · Zertifikat NICHT geprüft</translation>
+    </message>
+    <message>
         <location filename="../../gui/hosts.py" line="79"/>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
