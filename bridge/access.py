@@ -85,7 +85,7 @@ def _decide(aces: Iterable[Ace], token: frozenset[str], scope: Scope) -> tuple[i
         rights = map_generic(ace.mask)
         if ace.is_allow:
             granted |= rights & ~denied
-        elif ace.is_deny:
+        elif ace.may_deny:
             denied |= rights & ~granted
     return granted, denied
 
@@ -117,29 +117,75 @@ def denying_aces(dacl: Dacl, token: frozenset[str], needed: int) -> tuple[Ace, .
     return tuple(
         ace
         for ace in dacl.aces
-        if ace.is_deny
+        if ace.may_deny
         and ace.sid in token
         and map_generic(ace.mask) & rights
         and (applies(ace, Scope.FOLDER) or applies(ace, Scope.FILES))
     )
 
 
-def with_explicit_allow(dacl: Dacl, sid: str, mask: int) -> Dacl:
-    """The DACL after ``AddAccessRule`` of one inheritable allow rule, as Windows makes it.
+class NonCanonicalDacl(ValueError):
+    """``AddAccessRule`` would throw InvalidOperationException: the DACL is not in canonical order."""
 
-    An explicit allow ACE for the same SID with the same inheritance is
-    widened rather than duplicated. Otherwise canonical order decides: explicit
-    denies, explicit allows, then inherited ACEs - so the new ACE lands after
-    every explicit ACE: an explicit deny before it still wins, an inherited
-    deny does not.
+
+def _order_class(ace: Ace) -> int:
+    # Canonical order (the "Order of ACEs in a DACL" page of the Windows docs, and CommonAcl's
+    # canonical check): explicit denies, explicit allows, then inherited entries in any order.
+    if ace.inherited:
+        return 2
+    return 0 if ace.may_deny else 1
+
+
+def out_of_order(dacl: Dacl) -> tuple[tuple[int, Ace], ...]:
+    """The entries (1-based position, ACE) that stand after an entry canonical order puts later."""
+    found: list[tuple[int, Ace]] = []
+    highest = 0
+    for position, ace in enumerate(dacl.aces, start=1):
+        rank = _order_class(ace)
+        if rank < highest:
+            found.append((position, ace))
+        highest = max(highest, rank)
+    return tuple(found)
+
+
+def _mergeable(ace: Ace, sid: str) -> bool:
+    # CommonAcl.MergeAces only merges two explicit entries of the same type, qualifier and SID
+    # without callback data; an object or callback ACE is a different type.
+    return ace.kind == "A" and ace.condition is None and not ace.inherited and ace.sid == sid
+
+
+def with_explicit_allow(dacl: Dacl, sid: str, mask: int) -> Dacl:
+    """The DACL after ``AddAccessRule`` of one inheritable (OI, CI) allow rule, as .NET makes it.
+
+    Modelled on ``System.Security.AccessControl.CommonAcl`` (dotnet/runtime): the DACL must be
+    canonical, else ``NonCanonicalDacl``. The first explicit allow entry for the SID absorbs the
+    rule when its flags are the rule's (rights combined) or its rights are the rule's
+    (inheritance combined: OI+CI reaches this folder, subfolders and files, so the union is
+    OI+CI). Otherwise the rule becomes a new entry after the explicit ones, where canonical
+    order puts it: an explicit deny before it still wins, an inherited deny does not.
     """
+    disorder = out_of_order(dacl)
+    if disorder:
+        raise NonCanonicalDacl(describe_disorder(disorder))
     for index, ace in enumerate(dacl.aces):
-        if ace.is_allow and not ace.inherited and ace.sid == sid and ace.flags == GRANT_FLAGS:
-            widened = replace(ace, mask=ace.mask | mask)
-            return replace(dacl, aces=(*dacl.aces[:index], widened, *dacl.aces[index + 1 :]))
+        if not _mergeable(ace, sid):
+            continue
+        if ace.flags == GRANT_FLAGS:
+            merged = replace(ace, mask=ace.mask | mask)
+        elif ace.mask == mask:
+            merged = replace(ace, flags=GRANT_FLAGS)
+        else:
+            continue
+        return replace(dacl, aces=(*dacl.aces[:index], merged, *dacl.aces[index + 1 :]))
     position = next((index for index, ace in enumerate(dacl.aces) if ace.inherited), len(dacl.aces))
     ace = Ace("A", GRANT_FLAGS, mask, sid)
     return replace(dacl, aces=(*dacl.aces[:position], ace, *dacl.aces[position:]))
+
+
+def describe_disorder(disorder: Iterable[tuple[int, Ace]]) -> str:
+    """Which entries break canonical order, in words, e.g. "entry 3 (an explicit deny)"."""
+    words = {0: "an explicit deny", 1: "an explicit allow", 2: "an inherited entry"}
+    return ", ".join(f"entry {position} ({words[_order_class(ace)]})" for position, ace in disorder)
 
 
 @lru_cache(maxsize=_ANSWERS_CACHED)
@@ -147,6 +193,9 @@ def blocked_by_deny(dacl: Dacl, token: frozenset[str], sid: str, needed: int) ->
     """Whether a deny ACE would still withhold ``needed`` after granting it to ``sid``."""
     if sid not in token:
         raise ValueError(f"{sid} is not in the token: granting it could not help")
+    if out_of_order(dacl):
+        # Nothing can be granted on a non-canonical DACL; the plan refuses it on its own.
+        return False
     granted = with_explicit_allow(dacl, sid, needed)
     rights = map_generic(needed)
     return any(

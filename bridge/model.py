@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Literal, TypeVar, cast
 
 from bridge.display import quoted
-from bridge.sddl import Dacl, SddlError, parse_dacl
+from bridge.sddl import NO_CONTEXT, Dacl, SddlError, SidContext, UnresolvedAlias, parse_dacl
 from bridge.sids import (
     LOCAL_SERVICE,
     NETWORK_SERVICE,
@@ -104,6 +104,10 @@ class _Reader:
 
     def integer(self, key: str) -> int:
         return self._typed(key, int, "an integer")
+
+    def newer_integer(self, key: str) -> int | None:
+        """A number newer scripts add: absent or null means unknown."""
+        return None if self._data.get(key) is None else self.integer(key)
 
     def child(self, key: str) -> _Reader:
         return _Reader(self._get(key), self.where(key))
@@ -209,6 +213,11 @@ class ServerFacts:
     machine_sid: str | None = None
     domain_sid: str | None = None
     forest_root_sid: str | None = None
+
+    @property
+    def sid_context(self) -> SidContext:
+        """The domains the server's relative SDDL aliases (LA, DA, EA...) stand on."""
+        return SidContext(self.machine_sid, self.domain_sid, self.forest_root_sid)
 
     @property
     def ps_major_version(self) -> int | None:
@@ -414,6 +423,9 @@ class PathAccess:
     # None when the call did not ask for subfolders (a whole-server check never does).
     children: tuple[str, ...] | None = None
     error: str | None = None
+    # The .NET type and HRESULT of the exception behind ``error`` (newer scripts; None if unknown).
+    error_type: str | None = None
+    hresult: int | None = None
 
     @property
     def readable(self) -> bool:
@@ -534,8 +546,9 @@ class _PathsParser:
     the same SID, so the answer's SIDs resolve it as well as the entry's own would.
     """
 
-    def __init__(self, accounts: Mapping[str, str | None]) -> None:
+    def __init__(self, accounts: Mapping[str, str | None], sids: SidContext) -> None:
         self._names = accounts
+        self._sids = sids
         self._dacls: dict[str, Dacl] = {}
         self._accounts: dict[tuple[str | None, str], Mapping[str, str | None]] = {}
 
@@ -543,7 +556,9 @@ class _PathsParser:
         dacl = self._dacls.get(sddl)
         if dacl is None:
             try:
-                dacl = self._dacls[sddl] = parse_dacl(sddl, known_sids=self._names)
+                dacl = self._dacls[sddl] = parse_dacl(sddl, known_sids=self._names, context=self._sids)
+            except UnresolvedAlias:
+                raise
             except SddlError as error:
                 raise ModelError(f"{reader.where('sddl')}: {error}") from error
         return dacl
@@ -564,9 +579,14 @@ class _PathsParser:
         sddl = reader.optional_string("sddl")
         dacl: Dacl | None = None
         accounts: Mapping[str, str | None] = {}
+        error = reader.optional_string("error")
         if sddl is not None:
-            dacl = self._dacl(reader, sddl)
-            accounts = self._entry_accounts(owner, sddl, dacl)
+            try:
+                dacl = self._dacl(reader, sddl)
+                accounts = self._entry_accounts(owner, sddl, dacl)
+            except UnresolvedAlias as unresolved:
+                # Reported on this folder, not guessed: its ACL stays unread, the rest stands.
+                error = str(unresolved)
         return PathAccess(
             path=reader.string("path"),
             exists=reader.boolean("exists"),
@@ -578,18 +598,22 @@ class _PathsParser:
             dacl=dacl,
             accounts=accounts,
             children=reader.optional_strings("children"),
-            error=reader.optional_string("error"),
+            error=error,
+            error_type=reader.newer_string("errorType"),
+            hresult=reader.newer_integer("hresult"),
         )
 
 
-def parse_path_access(obj: object) -> list[PathAccess]:
+def parse_path_access(obj: object, sids: SidContext = NO_CONTEXT) -> list[PathAccess]:
     """Parse the JSON document of ``path-access.ps1``, one entry per requested path.
+
+    ``sids`` are the host's domain SIDs (from its inventory) its relative SDDL aliases stand on.
 
     The script names each SID once per answer, in its top-level ``accounts``; each entry's
     ``PathAccess.accounts`` holds the names of that entry's owner and ACE SIDs.
     """
     reader = _Reader(obj, "")
-    parser = _PathsParser(reader.string_map("accounts"))
+    parser = _PathsParser(reader.string_map("accounts"), sids)
     return [parser.entry(_Reader(item, where)) for item, where in reader.items("paths")]
 
 

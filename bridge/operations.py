@@ -42,6 +42,7 @@ from bridge.model import (
 from bridge.needs import CheckResult, check_target
 from bridge.plans import GrantKind, GrantPlan, PlanError, grant_path, plan_grant
 from bridge.scripts import Operation
+from bridge.sddl import NO_CONTEXT, SidContext
 from bridge.session import HostSession, Runner
 
 # Every operation takes an optional cancel event: set it and the running pipeline is
@@ -84,13 +85,17 @@ def _inventory(runner: Runner) -> Inventory:
     return found
 
 
-def _path_access(runner: Runner, paths: list[str], *, subfolders: bool = False) -> dict[str, PathAccess]:
+def _path_access(
+    runner: Runner, paths: list[str], *, subfolders: bool = False, sids: SidContext = NO_CONTEXT
+) -> dict[str, PathAccess]:
     if not paths:
         return {}
     # Listing subfolders reads each whole directory on the host: only the details of one folder need them.
     parameters: dict[str, object] = {"Path": paths, "Subfolders": True} if subfolders else {"Path": paths}
     entries: list[PathAccess] = _parsed(
-        runner.host, parse_path_access, runner.run(Operation.PATH_ACCESS, parameters)
+        runner.host,
+        lambda answer: parse_path_access(answer, sids),
+        runner.run(Operation.PATH_ACCESS, parameters),
     )
     if [entry.path for entry in entries] != paths:
         raise UnexpectedAnswer(runner.host, "path-access answered for other paths than asked")
@@ -126,7 +131,9 @@ def _pool(runner: Runner, inventory: Inventory, target: Target) -> AppPool:
 def _survey(runner: Runner) -> tuple[Inventory, list[CheckResult]]:
     found = _inventory(runner)
     targets = list(found.targets())
-    access = _path_access(runner, list(dict.fromkeys(target.physical_path for target in targets)))
+    access = _path_access(
+        runner, list(dict.fromkeys(target.physical_path for target in targets)), sids=found.server.sid_context
+    )
     checks = [
         check_target(target, _pool(runner, found, target), access[target.physical_path]) for target in targets
     ]
@@ -136,7 +143,7 @@ def _survey(runner: Runner) -> tuple[Inventory, list[CheckResult]]:
 def _check(runner: Runner, name: str) -> CheckResult:
     found = _inventory(runner)
     target = _find(found, name)
-    access = _path_access(runner, [target.physical_path])
+    access = _path_access(runner, [target.physical_path], sids=found.server.sid_context)
     return check_target(target, _pool(runner, found, target), access[target.physical_path])
 
 
@@ -151,7 +158,7 @@ def _plan(runner: Runner, kind: GrantKind, name: str, subpath: str | None) -> Gr
         kind,
         host=runner.host,
         target=target,
-        path_access=_path_access(runner, [folder])[folder],
+        path_access=_path_access(runner, [folder], sids=found.server.sid_context)[folder],
         pool=_pool(runner, found, target),
         subpath=subpath,
         server=found.server,

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
-from bridge.access import AccessLevel, blocked_by_deny, content_level
+from bridge.access import AccessLevel, blocked_by_deny, content_level, describe_disorder, out_of_order
 from bridge.display import quoted
 from bridge.model import AppPool, Message, PathAccess, ServerFacts, Target, TargetRef
 from bridge.needs import undefined_variable_problem, unfixable_problem
 from bridge.safety import iis_iusrs_modify_warning, refusal_for, same_path
+from bridge.sddl import Dacl
 from bridge.sids import IIS_IUSRS, IUSR, WORKER_GROUPS, anonymous_token, app_pool_account, well_known_name
 
 Rights = Literal["ReadAndExecute", "Modify"]
@@ -141,6 +142,22 @@ def powershell_lines(path: str, sid: str, rights: Rights) -> str:
     )
 
 
+NOT_CANONICAL = (
+    "The ACL of {path} is not in canonical order ({entries} out of place): Windows refuses to add an "
+    "entry to it (AddAccessRule throws). Open the folder's Security tab in Explorer, which offers to "
+    "reorder it, then check again."
+)
+
+
+def _not_canonical(path: str, dacl: Dacl | None) -> Message | None:
+    disorder = () if dacl is None else out_of_order(dacl)
+    if not disorder:
+        return None
+    return Message(
+        "dacl-not-canonical", NOT_CANONICAL, {"path": path, "entries": describe_disorder(disorder)}
+    )
+
+
 def plan_grant(
     kind: GrantKind,
     *,
@@ -161,13 +178,14 @@ def plan_grant(
     if not same_path(path_access.path, path):
         raise PlanError(f"the folder state given is for {path_access.path}, not {path}")
     sid, name, token = _identity(kind, pool)
+    dacl = path_access.dacl
     # An unexpanded %VARIABLE% first: the safety rules would only call it "not a full local path".
     refusal = (
         undefined_variable_problem(path)
         or refusal_for(path, windir=windir, server=server)
         or unfixable_problem(path_access)
+        or _not_canonical(path, dacl)
     )
-    dacl = path_access.dacl
     noop = blocked = False
     if refusal is None and dacl is not None:
         noop = content_level(dacl, token) >= kind.needed

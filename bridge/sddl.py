@@ -137,32 +137,79 @@ _SID_ALIASES: dict[str, str] = {
 }
 _ALIAS_FOR_SID: dict[str, str] = {sid: alias for alias, sid in _SID_ALIASES.items()}
 
-# Aliases relative to the machine's or domain's account domain (S-1-5-21-a-b-c-RID).
+# Aliases relative to an account domain (S-1-5-21-a-b-c-RID), from MS-DTYP 2.5.1.1 and the
+# "SID strings" page (learn.microsoft.com/windows/win32/secauthz/sid-strings). Each is relative
+# to one of three domains, which the inventory reports: the machine's own account domain, the
+# primary domain it is joined to, or the root domain of that domain's forest.
+_MACHINE_ALIAS_RIDS: dict[str, int] = {"LA": 500, "LG": 501}
 _DOMAIN_ALIAS_RIDS: dict[str, int] = {
-    "LA": 500,
-    "LG": 501,
-    "RO": 498,
     "DA": 512,
     "DU": 513,
     "DG": 514,
     "DC": 515,
     "DD": 516,
     "CA": 517,
-    "SA": 518,
-    "EA": 519,
     "PA": 520,
     "CN": 522,
     "AP": 525,
     "KA": 526,
-    "EK": 527,
     "RS": 553,
 }
+_FOREST_ALIAS_RIDS: dict[str, int] = {"RO": 498, "SA": 518, "EA": 519, "EK": 527}
+_RELATIVE_ALIASES: dict[str, int] = _MACHINE_ALIAS_RIDS | _DOMAIN_ALIAS_RIDS | _FOREST_ALIAS_RIDS
 _ACCOUNT_DOMAIN_SID = re.compile(r"S-1-5-21-[0-9]+-[0-9]+-[0-9]+-([0-9]+)")
 
+
+class UnresolvedAlias(SddlError):
+    """A relative SID alias (``DA``, ``LA``, ``EA``...) whose domain SID the host did not report."""
+
+
+@dataclass(frozen=True)
+class SidContext:
+    """The domain SIDs a host's relative SDDL aliases stand on (each None when not reported).
+
+    ``machine`` carries LA/LG, ``domain`` the domain-relative aliases, ``forest_root`` the
+    forest-root-relative ones. Windows abbreviates a SID only when it knows that domain; the lab
+    does the same with the SIDs its machine.json gives.
+    """
+
+    machine: str | None = None
+    domain: str | None = None
+    forest_root: str | None = None
+
+    def _domain_for(self, alias: str) -> str | None:
+        if alias in _MACHINE_ALIAS_RIDS:
+            return self.machine
+        if alias in _DOMAIN_ALIAS_RIDS:
+            return self.domain
+        return self.forest_root
+
+    def expand(self, alias: str) -> str | None:
+        domain = self._domain_for(alias)
+        return None if domain is None else f"{domain}-{_RELATIVE_ALIASES[alias]}"
+
+    @cached_property
+    def aliases(self) -> dict[str, str]:
+        """Full SID -> the alias Windows prints for it on this host."""
+        found: dict[str, str] = {}
+        for alias in _RELATIVE_ALIASES:
+            sid = self.expand(alias)
+            if sid is not None:
+                found.setdefault(sid, alias)
+        return found
+
+
+NO_CONTEXT = SidContext()
+
 _DACL_FLAGS: tuple[str, ...] = ("P", "AR", "AI")
-_HEX_MASK = re.compile(r"0[xX][0-9A-Fa-f]{1,8}")
+# ASCII only, as Windows' SDDL parser reads numbers: str.isdigit() would take '²' or '٤'.
+_HEX_MASK = re.compile(r"0[xX][0-9A-Fa-f]{1,8}", re.ASCII)
+_DECIMAL_MASK = re.compile(r"[0-9]+", re.ASCII)
 _MAX_MASK = 0xFFFFFFFF
 _ACE_FIELDS = 6
+
+
+_DENYING_KINDS = frozenset({"D", "XD", "OD"})
 
 
 @dataclass(frozen=True)
@@ -190,6 +237,15 @@ class Ace:
     @property
     def is_deny(self) -> bool:
         return self.kind == "D"
+
+    @property
+    def may_deny(self) -> bool:
+        """A deny that may apply: plain, or callback/conditional (``XD``) or object (``OD``).
+
+        Whether a condition holds or an object type matters is decided at access time on the
+        server; the checks here assume the entry denies, which can only err towards caution.
+        """
+        return self.kind in _DENYING_KINDS
 
     @property
     def inherited(self) -> bool:
@@ -260,7 +316,7 @@ def _parse_rights(text: str) -> int:
         return 0
     if _HEX_MASK.fullmatch(text):
         return int(text, 16)
-    if text.isdigit():
+    if _DECIMAL_MASK.fullmatch(text):
         value = int(text)
         if value > _MAX_MASK:
             raise SddlError(f"access mask {text} is larger than 32 bits")
@@ -298,38 +354,43 @@ def _parse_flags(text: str) -> frozenset[str]:
     return frozenset(flags)
 
 
-def _resolve_domain_alias(alias: str, known_sids: Iterable[str]) -> str:
-    rid = _DOMAIN_ALIAS_RIDS[alias]
+def _resolve_relative_alias(alias: str, known_sids: Iterable[str], context: SidContext) -> str:
+    expanded = context.expand(alias)
+    if expanded is not None:
+        return expanded
+    # A host that did not report the domain (an older inventory) may still have named the full
+    # SID beside the SDDL; one candidate with the alias' RID is that SID, more would be a guess.
+    rid = _RELATIVE_ALIASES[alias]
     candidates = {
         sid
         for sid in known_sids
         if (match := _ACCOUNT_DOMAIN_SID.fullmatch(sid)) is not None and int(match.group(1)) == rid
     }
     if len(candidates) != 1:
-        raise SddlError(
-            f"SID alias {alias!r} is relative to the host's account domain and cannot be resolved "
-            f"without its full SID"
+        raise UnresolvedAlias(
+            f"SID alias {alias!r} stands for RID {rid} of a domain whose SID the host did not report; "
+            "it is not guessed"
         )
     return candidates.pop()
 
 
-def _parse_sid(text: str, known_sids: Iterable[str]) -> str:
+def _parse_sid(text: str, known_sids: Iterable[str], context: SidContext) -> str:
     if text in _SID_ALIASES:
         return _SID_ALIASES[text]
-    if text in _DOMAIN_ALIAS_RIDS:
-        return _resolve_domain_alias(text, known_sids)
+    if text in _RELATIVE_ALIASES:
+        return _resolve_relative_alias(text, known_sids, context)
     sid = "S" + text[1:] if text[:2] == "s-" else text
     if not is_valid_sid(sid):
         raise SddlError(f"invalid SID {text!r}")
     return sid
 
 
-def format_sid(sid: str) -> str:
-    """The SID as Windows prints it in SDDL: its alias when it has one, else ``S-1-...``."""
-    return _ALIAS_FOR_SID.get(sid, sid)
+def format_sid(sid: str, context: SidContext = NO_CONTEXT) -> str:
+    """The SID as Windows prints it in SDDL: its alias when it has one on that host, else ``S-1-...``."""
+    return _ALIAS_FOR_SID.get(sid) or context.aliases.get(sid, sid)
 
 
-def _parse_ace(body: str, known_sids: Iterable[str]) -> Ace:
+def _parse_ace(body: str, known_sids: Iterable[str], context: SidContext) -> Ace:
     fields = body.split(";", _ACE_FIELDS)
     if len(fields) < _ACE_FIELDS:
         raise SddlError(f"ACE ({body}) has {len(fields)} fields, expected {_ACE_FIELDS}")
@@ -340,7 +401,7 @@ def _parse_ace(body: str, known_sids: Iterable[str]) -> Ace:
         kind=kind,
         flags=_parse_flags(flags),
         mask=_parse_rights(rights),
-        sid=_parse_sid(sid, known_sids),
+        sid=_parse_sid(sid, known_sids, context),
         object_type=object_type,
         inherited_object_type=inherited_object_type,
         condition=fields[_ACE_FIELDS] if len(fields) > _ACE_FIELDS else None,
@@ -424,12 +485,13 @@ _PARSED: weakref.WeakValueDictionary[tuple[bool, bool, bool, tuple[Ace, ...]], D
 )
 
 
-def parse_dacl(sddl: str, *, known_sids: Iterable[str] = ()) -> Dacl:
+def parse_dacl(sddl: str, *, known_sids: Iterable[str] = (), context: SidContext = NO_CONTEXT) -> Dacl:
     """Parse the DACL of a security descriptor string (a full ``O:..G:..D:..S:..`` or just ``D:..``).
 
-    SID aliases relative to an account domain (``DA``, ``LA``, ...) resolve to
-    the one SID in ``known_sids`` with the matching RID, e.g. the SIDs the host
-    reported for the ACL.
+    SID aliases relative to a domain (``DA``, ``LA``, ``EA``...) expand with the
+    domain SIDs in ``context``; failing that, to the one SID in ``known_sids``
+    with the matching RID (the SIDs the host named beside the SDDL); failing
+    that, ``UnresolvedAlias`` is raised.
     """
     text = sddl.strip()
     if not text:
@@ -440,12 +502,12 @@ def parse_dacl(sddl: str, *, known_sids: Iterable[str] = ()) -> Dacl:
     flag_text, bodies = _split_aces(sections["D"])
     protected, auto_inherited, auto_inherit_required = _parse_dacl_flags(flag_text)
     known = tuple(known_sids)
-    aces = tuple(_parse_ace(body, known) for body in bodies)
+    aces = tuple(_parse_ace(body, known, context) for body in bodies)
     dacl = Dacl(protected, auto_inherited, auto_inherit_required, aces)
     return _PARSED.setdefault((protected, auto_inherited, auto_inherit_required, aces), dacl)
 
 
-def format_ace(ace: Ace) -> str:
+def format_ace(ace: Ace, context: SidContext = NO_CONTEXT) -> str:
     """One ACE as Windows prints it, e.g. ``(A;OICIID;0x1200a9;;;BU)``."""
     flags = "".join(flag for flag in ACE_FLAG_ORDER if flag in ace.flags)
     fields = [
@@ -454,7 +516,7 @@ def format_ace(ace: Ace) -> str:
         _format_rights(ace.mask),
         ace.object_type,
         ace.inherited_object_type,
-        format_sid(ace.sid),
+        format_sid(ace.sid, context),
     ]
     if ace.condition is not None:
         fields.append(ace.condition)
@@ -464,12 +526,13 @@ def format_ace(ace: Ace) -> str:
 # Folders of one tree share a few DACLs, and the lab prints each folder's DACL for every
 # path-access answer: thousands per full check. The text depends only on the immutable Dacl.
 @lru_cache(maxsize=4096)
-def format_dacl(dacl: Dacl) -> str:
-    """The DACL exactly as ``GetSecurityDescriptorSddlForm('Access')`` prints it.
+def format_dacl(dacl: Dacl, context: SidContext = NO_CONTEXT) -> str:
+    """The DACL exactly as ``GetSecurityDescriptorSddlForm('Access')`` prints it on a host.
 
-    SIDs of an account domain are printed in full: without knowing the host's
-    domain SID we cannot tell which of them Windows would abbreviate.
+    SIDs of the host's machine, domain and forest root domain are abbreviated
+    as Windows does (``LA``, ``DA``, ``EA``...) when ``context`` knows them;
+    other account-domain SIDs are printed in full.
     """
     flags = ("P" if dacl.protected else "") + ("AR" if dacl.auto_inherit_required else "")
     flags += "AI" if dacl.auto_inherited else ""
-    return "D:" + flags + "".join(format_ace(ace) for ace in dacl.aces)
+    return "D:" + flags + "".join(format_ace(ace, context) for ace in dacl.aces)

@@ -264,6 +264,12 @@ _REASONS: Mapping[str, object] = {
         "variable on the server or give the full path.",
     ),
     "not-a-folder": QT_TRANSLATE_NOOP("Bridge", "{path} is a file, not a folder."),
+    "dacl-not-canonical": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "The ACL of {path} is not in canonical order ({entries} out of place): Windows refuses to add an "
+        "entry to it (AddAccessRule throws). Open the folder's Security tab in Explorer, which offers to "
+        "reorder it, then check again.",
+    ),
     "path-unreadable": QT_TRANSLATE_NOOP("Bridge", "The folder's permissions could not be read: {error}"),
     "unc": QT_TRANSLATE_NOOP(
         "Bridge",

@@ -18,6 +18,7 @@ from bridge.model import (
     parse_inventory,
     parse_path_access,
 )
+from bridge.sddl import SidContext
 from bridge.sids import IdentityType
 from tests.recordings import ROOT as RECORDINGS
 
@@ -318,11 +319,35 @@ def test_a_sid_the_answer_does_not_name_falls_back_to_its_well_known_name() -> N
     assert shop.account_name(sids.SYSTEM) == "NT AUTHORITY\\SYSTEM"
 
 
-def test_a_domain_alias_the_answers_sids_leave_ambiguous_names_the_field() -> None:
+def test_a_domain_alias_the_answers_sids_leave_ambiguous_is_that_folders_error_not_a_guess() -> None:
     doc = copy.deepcopy(PATHS)
     doc["accounts"]["S-1-5-21-4-5-6-512"] = "FABRIKAM\\Domain Admins"
-    with pytest.raises(ModelError, match=r"paths\[0\]\.sddl: SID alias 'DA'"):
-        parse_path_access(doc)
+    wwwroot, _unc, shop = parse_path_access(doc)
+    assert wwwroot.dacl is None and not wwwroot.readable
+    assert wwwroot.error is not None and "SID alias 'DA'" in wwwroot.error and "not guessed" in wwwroot.error
+    assert shop.readable
+
+
+def test_a_domain_alias_expands_with_the_domain_sid_the_inventory_reported() -> None:
+    doc = copy.deepcopy(PATHS)
+    doc["accounts"]["S-1-5-21-4-5-6-512"] = "FABRIKAM\\Domain Admins"
+    wwwroot = parse_path_access(doc, SidContext(domain="S-1-5-21-4-5-6"))[0]
+    assert wwwroot.dacl is not None
+    assert "S-1-5-21-4-5-6-512" in {ace.sid for ace in wwwroot.dacl.aces}
+
+
+def test_path_access_errors_carry_the_exception_type_and_hresult() -> None:
+    doc = copy.deepcopy(PATHS)
+    doc["paths"][2].update(
+        sddl=None,
+        owner=None,
+        error="The device is not ready.",
+        errorType="System.IO.IOException",
+        hresult=-2147024875,
+    )
+    shop = parse_path_access(doc)[2]
+    assert (shop.error_type, shop.hresult, shop.readable) == ("System.IO.IOException", -2147024875, False)
+    assert parse_path_access(copy.deepcopy(PATHS))[2].error_type is None
 
 
 def test_path_access_without_shared_accounts_is_malformed() -> None:

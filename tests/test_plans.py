@@ -218,3 +218,23 @@ def test_grant_kind_values_and_rights() -> None:
     assert [kind.value for kind in GrantKind] == ["iusr-read", "iis-iusrs-modify", "pool-read", "pool-modify"]
     assert GrantKind.POOL_READ.rights == "ReadAndExecute"
     assert GrantKind.IIS_IUSRS_MODIFY.rights == "Modify"
+
+
+def test_a_non_canonical_dacl_is_refused_naming_the_entries_and_the_security_tab() -> None:
+    disordered = "D:AI(A;OICI;FA;;;BA)(D;OICI;FA;;;S-1-5-21-1-2-3-1105)(A;OICIID;FA;;;SY)(A;OICI;FA;;;SY)"
+    plan = plan_grant(
+        GrantKind.IUSR_READ, host="web01", target=target(ROOT), path_access=access(disordered), pool=POOL
+    )
+    assert plan.refusal is not None and plan.refusal.code == "dacl-not-canonical"
+    assert not plan.applicable
+    text = plan.refusal.describe()
+    assert "entry 2 (an explicit deny)" in text and "entry 4 (an explicit allow)" in text
+    assert "Security tab" in text and "reorder" in text
+
+
+def test_a_canonical_dacl_is_not_refused_for_order() -> None:
+    ordered = "D:AI(D;OICI;FA;;;S-1-5-21-1-2-3-1105)(A;OICI;FA;;;BA)(A;OICIID;FA;;;SY)"
+    plan = plan_grant(
+        GrantKind.IUSR_READ, host="web01", target=target(ROOT), path_access=access(ordered), pool=POOL
+    )
+    assert plan.refusal is None and plan.applicable

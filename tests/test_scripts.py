@@ -95,7 +95,39 @@ def test_grant_writes_one_inheritable_allow_ace_by_sid() -> None:
     assert "'ContainerInherit, ObjectInherit'" in code
     assert "[System.Security.AccessControl.PropagationFlags]'None'" in code
     assert ".SetAccessControl($acl)" in code
-    assert code.index("$before -ne $ExpectedSddl") < code.index("SetAccessControl")
+    assert code.index("$before -cne $ExpectedSddl") < code.index("SetAccessControl")
+
+
+def test_grant_and_restore_compare_sddl_case_sensitively() -> None:
+    for operation in (Operation.GRANT, Operation.RESTORE):
+        code = _code_only(script_text(operation))
+        assert "$before -cne $ExpectedSddl" in code
+        assert " -ne " not in code
+
+
+@pytest.mark.parametrize(
+    ("operation", "apis"),
+    [
+        (
+            Operation.PATH_ACCESS,
+            ("GetAccessControl", "GetSecurityDescriptorSddlForm", "GetAccessRules", "Translate", "HResult"),
+        ),
+        (Operation.GRANT, ("GetAccessControl", "FileSystemAccessRule", "AddAccessRule", "SetAccessControl")),
+        (Operation.RESTORE, ("GetAccessControl", "SetSecurityDescriptorSddlForm", "SetAccessControl")),
+    ],
+)
+def test_every_acl_api_a_script_calls_is_named_with_its_microsoft_page(
+    operation: Operation, apis: tuple[str, ...]
+) -> None:
+    text = script_text(operation)
+    code = _code_only(text)
+    comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
+    for api in apis:
+        assert api in code
+        assert any(api.lower() in line.lower() and "learn.microsoft.com" in line for line in comments) or any(
+            api in line for line in comments
+        ), api
+    assert sum("learn.microsoft.com" in line for line in comments) >= len(apis) - 1
 
 
 def test_resource_path_reports_missing_files() -> None:

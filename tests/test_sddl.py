@@ -5,7 +5,18 @@ from __future__ import annotations
 import pytest
 
 from bridge import access, sddl, sids
-from bridge.sddl import Ace, Dacl, SddlError, format_ace, format_dacl, parse_dacl, rights_name
+from bridge.access import effective_mask
+from bridge.sddl import (
+    Ace,
+    Dacl,
+    SddlError,
+    SidContext,
+    UnresolvedAlias,
+    format_ace,
+    format_dacl,
+    parse_dacl,
+    rights_name,
+)
 
 TI = sids.TRUSTED_INSTALLER
 POOL = sids.app_pool_sid("DefaultAppPool")
@@ -262,3 +273,39 @@ def test_parsing_an_equal_dacl_again_gives_the_object_the_caches_already_hold() 
     assert parse_dacl("D:" + REAL_DACLS["deny IUSR"][4:]) is not first
     # Equal by value, however spelled.
     assert parse_dacl("D:AI(A;OICI;0x1200a9;;;IS)") is parse_dacl("D:AI(A;CIOI;0x1200A9;;;S-1-5-32-568)")
+
+
+@pytest.mark.parametrize("mask", ["4\u00b229", "\u0664\u0662", "\uff11", "0x\u0661"])
+def test_a_mask_with_non_ascii_digits_is_rejected_as_windows_parser_does(mask: str) -> None:
+    with pytest.raises(SddlError):
+        parse_dacl(f"D:(A;;{mask};;;BA)")
+
+
+def test_relative_aliases_expand_with_the_hosts_domains_and_print_back_the_same() -> None:
+    context = SidContext(machine="S-1-5-21-1-1-1", domain="S-1-5-21-2-2-2", forest_root="S-1-5-21-3-3-3")
+    text = "D:AI(A;;FA;;;LA)(A;;FA;;;LG)(A;;FA;;;DA)(A;;FA;;;RS)(A;;FA;;;EA)(A;;FA;;;RO)(A;;FA;;;EK)"
+    dacl = parse_dacl(text, context=context)
+    assert [ace.sid for ace in dacl.aces] == [
+        "S-1-5-21-1-1-1-500",
+        "S-1-5-21-1-1-1-501",
+        "S-1-5-21-2-2-2-512",
+        "S-1-5-21-2-2-2-553",
+        "S-1-5-21-3-3-3-519",
+        "S-1-5-21-3-3-3-498",
+        "S-1-5-21-3-3-3-527",
+    ]
+    assert format_dacl(dacl, context) == text
+    # Without the domains, the same SIDs print in full: Windows abbreviates only what it knows.
+    assert "S-1-5-21-2-2-2-512" in format_dacl(dacl)
+
+
+def test_an_alias_whose_domain_is_unknown_is_reported_not_guessed() -> None:
+    with pytest.raises(UnresolvedAlias, match="'EA'"):
+        parse_dacl("D:(A;;FA;;;EA)", context=SidContext(machine="S-1-5-21-1-1-1", domain="S-1-5-21-2-2-2"))
+
+
+@pytest.mark.parametrize("kind", ["XD", "OD"])
+def test_callback_and_object_denies_are_treated_as_denying(kind: str) -> None:
+    dacl = parse_dacl(f"D:({kind};OICI;FA;;;BU)(A;OICI;FA;;;BU)")
+    assert dacl.aces[0].may_deny
+    assert effective_mask(dacl, frozenset({"S-1-5-32-545"})) == 0

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bridge import sids
 from bridge.lab.jsonfile import read_json_object
+from bridge.sddl import SidContext
 
 
 class MachineError(ValueError):
@@ -53,6 +54,11 @@ class Machine:
     # Answer enumerations as numbers, as GetAttributeValue() is believed to give them on a
     # real server: stages the answer of a script that did not cast them to names.
     enums_as_numbers: bool = False
+
+    @property
+    def sid_context(self) -> SidContext:
+        """The domains this machine's SDDL aliases stand on, as Windows abbreviates them."""
+        return SidContext(self.machine_sid, self.domain_sid, self.forest_root_sid)
 
     def expand(self, text: str) -> str:
         """Expand ``%NAME%`` like Environment.ExpandEnvironmentVariables: unknown names stay as written."""

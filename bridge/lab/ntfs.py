@@ -51,6 +51,51 @@ class _Entry:
     dacl: Dacl
     # A file's text where a scenario gives it ("content"), e.g. a web.config.
     content: str | None = None
+    # What reading this path throws on the server (a key of PATH_ERRORS), from the scenario.
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class PathFailure:
+    """An exception Windows throws for one path: .NET type, HRESULT as PowerShell prints it, message.
+
+    ``before_item`` failures stop Get-Item itself (nothing is known about the path); the others
+    are thrown by GetAccessControl once the item, and whether it is a folder, is known.
+    """
+
+    type_name: str
+    hresult: int
+    message: str
+    before_item: bool
+
+
+# The failures a scenario may stage with "error"; messages as .NET Framework 4.x words them.
+PATH_ERRORS: dict[str, PathFailure] = {
+    "UnauthorizedAccess": PathFailure(
+        "System.UnauthorizedAccessException",
+        -2147024891,
+        "Attempted to perform an unauthorized operation.",
+        False,
+    ),
+    "PathTooLong": PathFailure(
+        "System.IO.PathTooLongException",
+        -2147024690,
+        "The specified path, file name, or both are too long. The fully qualified file name must be less "
+        "than 260 characters, and the directory name must be less than 248 characters.",
+        True,
+    ),
+    "IOException": PathFailure(
+        "System.IO.IOException", -2147024775, "The semaphore timeout period has expired.", False
+    ),
+    "DeviceNotReady": PathFailure("System.IO.IOException", -2147024875, "The device is not ready.", True),
+    "MethodNotFound": PathFailure(
+        "System.Management.Automation.RuntimeException",
+        -2146233087,
+        "Method invocation failed because [System.IO.DirectoryInfo] does not contain a method named "
+        "'GetAccessControl'.",
+        False,
+    ),
+}
 
 
 def inherited_aces(parent: Dacl, *, child_is_directory: bool) -> tuple[Ace, ...]:
@@ -95,15 +140,16 @@ def _explicit(dacl: Dacl) -> tuple[Ace, ...]:
     return tuple(ace for ace in dacl.aces if not ace.inherited)
 
 
-def _sid_of(text: str) -> str:
+def _sid_of(text: str, sids: sddl.SidContext) -> str:
     # bridge.sddl resolves SID aliases only inside ACEs; a one-ACE DACL borrows that.
-    return sddl.parse_dacl(f"D:(A;;FA;;;{text})").aces[0].sid
+    return sddl.parse_dacl(f"D:(A;;FA;;;{text})", context=sids).aces[0].sid
 
 
 class Filesystem:
     """The simulated files and folders of one server. Not thread-safe: callers hold a lock."""
 
-    def __init__(self, entries: Iterable[_Entry]) -> None:
+    def __init__(self, entries: Iterable[_Entry], sids: sddl.SidContext = sddl.NO_CONTEXT) -> None:
+        self.sids = sids
         self._entries: dict[str, _Entry] = {}
         self._children: dict[str, list[str]] = {}
         for entry in entries:
@@ -118,15 +164,21 @@ class Filesystem:
                 self._children.setdefault(parent, []).append(key)
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, object]) -> Filesystem:
+    def from_mapping(cls, data: Mapping[str, object], sids: sddl.SidContext = sddl.NO_CONTEXT) -> Filesystem:
+        """Read filesystem.json; its SDDL may use the aliases relative to the SIDs in ``sids``."""
         paths = data.get("paths")
         if not isinstance(paths, dict):
             raise FilesystemError('filesystem.json must hold {"paths": {...}}')
-        return cls(_read_entry(path, spec) for path, spec in paths.items())
+        return cls((_read_entry(path, spec, sids) for path, spec in paths.items()), sids)
 
     @classmethod
-    def load(cls, path: Path) -> Filesystem:
-        return cls.from_mapping(read_json_object(path, FilesystemError))
+    def load(cls, path: Path, sids: sddl.SidContext = sddl.NO_CONTEXT) -> Filesystem:
+        return cls.from_mapping(read_json_object(path, FilesystemError), sids)
+
+    def failure(self, path: str) -> PathFailure | None:
+        """What reading the path throws on the server, when the scenario stages a failure."""
+        entry = self._entries.get(path_key(path))
+        return None if entry is None or entry.error is None else PATH_ERRORS[entry.error]
 
     def exists(self, path: str) -> bool:
         return path_key(path) in self._entries
@@ -152,13 +204,13 @@ class Filesystem:
 
     def access_sddl(self, path: str) -> str:
         """The DACL as ``GetSecurityDescriptorSddlForm('Access')`` prints it."""
-        return sddl.format_dacl(self._entry(path).dacl)
+        return sddl.format_dacl(self._entry(path).dacl, self.sids)
 
     def sddl(self, path: str) -> str:
         """The whole security descriptor as ``(Get-Acl).Sddl`` prints it."""
         entry = self._entry(path)
         group = "" if entry.group is None else f"G:{entry.group}"
-        return f"O:{sddl.format_sid(entry.owner)}{group}{sddl.format_dacl(entry.dacl)}"
+        return f"O:{sddl.format_sid(entry.owner, self.sids)}{group}{sddl.format_dacl(entry.dacl, self.sids)}"
 
     def subfolder_names(self, path: str) -> list[str]:
         """Names of the direct subfolders, in NTFS's case-insensitive order."""
@@ -203,7 +255,7 @@ class Filesystem:
         return entry
 
 
-def _read_entry(path: object, spec: object) -> _Entry:
+def _read_entry(path: object, spec: object, sids: sddl.SidContext) -> _Entry:
     if not isinstance(path, str) or not isinstance(spec, dict):
         raise FilesystemError(f"filesystem.json: entry {path!r} must map a path to an object")
     kind, descriptor = spec.get("type"), spec.get("sddl")
@@ -212,6 +264,9 @@ def _read_entry(path: object, spec: object) -> _Entry:
     content = spec.get("content")
     if content is not None and (kind != "file" or not isinstance(content, str)):
         raise FilesystemError(f"filesystem.json: {path}: content must be a file's text")
+    error = spec.get("error")
+    if error is not None and error not in PATH_ERRORS:
+        raise FilesystemError(f"filesystem.json: {path}: error must be one of {', '.join(PATH_ERRORS)}")
     match = _DESCRIPTOR.fullmatch(descriptor) if isinstance(descriptor, str) else None
     if match is None:
         raise FilesystemError(f"filesystem.json: {path}: sddl must be a full descriptor 'O:..G:..D:..'")
@@ -219,10 +274,11 @@ def _read_entry(path: object, spec: object) -> _Entry:
         return _Entry(
             path=path,
             is_directory=kind == "directory",
-            owner=_sid_of(match["owner"]),
+            owner=_sid_of(match["owner"], sids),
             group=match["group"],
-            dacl=sddl.parse_dacl(match["dacl"]),
+            dacl=sddl.parse_dacl(match["dacl"], context=sids),
             content=content,
+            error=error,
         )
     except sddl.SddlError as error:
         raise FilesystemError(f"filesystem.json: {path}: {error}") from error

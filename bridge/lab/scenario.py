@@ -45,10 +45,12 @@ def load_scenario(folder: Path) -> Scenario:
         if not (folder / required).is_file():
             raise ScenarioError(f"{folder} is not a scenario: {required} is missing")
     try:
+        machine = load_machine(folder / MACHINE_FILE)
         return Scenario(
             config=load_apphost(folder / APPHOST_FILE),
-            filesystem=Filesystem.load(folder / FILESYSTEM_FILE),
-            machine=load_machine(folder / MACHINE_FILE),
+            # The SDDL of filesystem.json may use the machine's relative aliases (LA, DA, EA...).
+            filesystem=Filesystem.load(folder / FILESYSTEM_FILE, machine.sid_context),
+            machine=machine,
             doctor=load_probe_staging(folder / MACHINE_FILE),
         )
     except (AppHostError, FilesystemError, MachineError, ProbeStagingError, OSError) as error:

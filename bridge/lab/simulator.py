@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bridge import sddl, sids
+from bridge.access import NonCanonicalDacl
 from bridge.lab.apphost import Application, AppPool, Site
 from bridge.lab.backend import ScriptFailed, ScriptRejected
 from bridge.lab.machine import Machine, pools_by_sid
@@ -317,8 +318,18 @@ class SimulatedServer:
             "sddl": None,
             "children": None,
             "error": None,
+            "errorType": None,
+            "hresult": None,
         }
         if is_unc or not fs.exists(path):
+            return entry
+        failure = fs.failure(path)
+        if failure is not None:
+            # As path-access.ps1 reports an exception: on that path only, with type and HRESULT;
+            # Get-Item has told whether it is a folder unless it was Get-Item that threw.
+            if not failure.before_item:
+                entry.update(exists=True, isDirectory=fs.is_directory(path))
+            entry.update(error=failure.message, errorType=failure.type_name, hresult=failure.hresult)
             return entry
         dacl = fs.dacl(path)
         owner = fs.owner(path)
@@ -355,7 +366,16 @@ class SimulatedServer:
                     category="InvalidOperation",
                 )
             self._require_elevation()
-            self._scenario.filesystem.add_access_rule(path, sid, _RIGHTS[bound["Rights"].lower()])
+            try:
+                self._scenario.filesystem.add_access_rule(path, sid, _RIGHTS[bound["Rights"].lower()])
+            except NonCanonicalDacl as error:
+                raise _method_failed(
+                    "AddAccessRule",
+                    1,
+                    "This access control list is not in canonical form and therefore cannot be modified.",
+                    "InvalidOperationException",
+                    "NotSpecified",
+                ) from error
             return _outcome("changed", path, before, self._current_sddl(path))
 
     def _restore(self, bound: dict[str, Any]) -> dict[str, Any]:
@@ -365,7 +385,7 @@ class SimulatedServer:
             if before != bound["ExpectedSddl"]:
                 return _outcome("stale", path, before, before)
             try:
-                dacl = sddl.parse_dacl(bound["Sddl"])
+                dacl = sddl.parse_dacl(bound["Sddl"], context=self._scenario.machine.sid_context)
             except sddl.SddlError as error:
                 raise _method_failed(
                     "SetSecurityDescriptorSddlForm",

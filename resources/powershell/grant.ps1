@@ -27,13 +27,28 @@ param(
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 
+# APIs (each checked against its Microsoft Learn page):
+# - Get-Item -LiteralPath -Force: learn.microsoft.com/powershell/module/microsoft.powershell.management/get-item
+# - DirectoryInfo.GetAccessControl(AccessControlSections) / SetAccessControl(DirectorySecurity):
+#   learn.microsoft.com/dotnet/api/system.io.directoryinfo.getaccesscontrol and .setaccesscontrol
+# - ObjectSecurity.GetSecurityDescriptorSddlForm:
+#   learn.microsoft.com/dotnet/api/system.security.accesscontrol.objectsecurity.getsecuritydescriptorsddlform
+# - FileSystemAccessRule(IdentityReference, FileSystemRights, InheritanceFlags, PropagationFlags,
+#   AccessControlType): learn.microsoft.com/dotnet/api/system.security.accesscontrol.filesystemaccessrule
+# - SecurityIdentifier(string): learn.microsoft.com/dotnet/api/system.security.principal.securityidentifier
+# - FileSystemSecurity.AddAccessRule (merges into an explicit entry for the SID with equal flags or
+#   equal rights; throws InvalidOperationException on a non-canonical DACL):
+#   learn.microsoft.com/dotnet/api/system.security.accesscontrol.filesystemsecurity.addaccessrule
+# - ConvertTo-Json: learn.microsoft.com/powershell/module/microsoft.powershell.utility/convertto-json
+
 $folder = Get-Item -LiteralPath $Path -Force
 if (-not $folder.PSIsContainer) {
     throw (New-Object System.ArgumentException("Not a folder: $Path"))
 }
 $acl = $folder.GetAccessControl('Access')
 $before = $acl.GetSecurityDescriptorSddlForm('Access')
-if ($before -ne $ExpectedSddl) {
+# -cne: SDDL is compared exactly, case included (-ne ignores case), as the lab compares it.
+if ($before -cne $ExpectedSddl) {
     [ordered]@{ status = 'stale'; path = $Path; before = $before; after = $before } | ConvertTo-Json -Depth 8 -Compress
     return
 }

@@ -8,8 +8,13 @@
     UNC paths are reported, never opened: reading a share from a remote
     session needs a second hop, and a grant to this server's IUSR means
     nothing on a file server.
-    A server's folders share a few dozen SIDs, and each name is an LSA lookup:
-    each distinct SID is resolved once per call and its name sent once.
+    A server's folders share a few dozen SIDs: all distinct SIDs of the call
+    are resolved in one batched lookup and each name is sent once; a SID that
+    does not resolve (an orphaned account) is named null. Translate has no
+    timeout of its own: an unreachable domain stalls it (doctor measures it).
+    Any exception on one path (unauthorized, path too long, offline volume,
+    I/O error, a method missing under another PowerShell) becomes that path's
+    error, errorType (.NET type name) and hresult; the other paths go on.
     Listing a folder's subfolders reads the whole directory: the check of a
     server's every site does without it (children is null), the details of
     one folder ask for it.
@@ -28,19 +33,33 @@ $ProgressPreference = 'SilentlyContinue'
 
 $maxChildren = 500
 
-function Resolve-SidName {
-    param([string]$Sid)
-    try {
-        $identifier = New-Object System.Security.Principal.SecurityIdentifier($Sid)
-        return $identifier.Translate([System.Security.Principal.NTAccount]).Value
-    } catch {
-        return $null
-    }
+# APIs (each checked against its Microsoft Learn page):
+# - Test-Path, Get-Item, Get-ChildItem -LiteralPath -Force -Directory:
+#   learn.microsoft.com/powershell/module/microsoft.powershell.management/{test-path,get-item,get-childitem}
+# - FileSystemInfo.GetAccessControl(AccessControlSections) (an instance method in .NET Framework only):
+#   learn.microsoft.com/dotnet/api/system.io.directoryinfo.getaccesscontrol
+# - ObjectSecurity.GetSecurityDescriptorSddlForm, AreAccessRulesProtected, GetOwner:
+#   learn.microsoft.com/dotnet/api/system.security.accesscontrol.objectsecurity
+# - CommonObjectSecurity.GetAccessRules(bool, bool, Type):
+#   learn.microsoft.com/dotnet/api/system.security.accesscontrol.commonobjectsecurity.getaccessrules
+# - IdentityReferenceCollection.Translate(Type, bool):
+#   learn.microsoft.com/dotnet/api/system.security.principal.identityreferencecollection.translate
+# - Exception.HResult: learn.microsoft.com/dotnet/api/system.exception.hresult
+# - ConvertTo-Json -Depth -Compress:
+#   learn.microsoft.com/powershell/module/microsoft.powershell.utility/convertto-json
+
+function Set-Failure {
+    # One path's exception, whatever it is, becomes that path's error: the batch goes on.
+    param($Entry, [System.Exception]$Exception)
+    $Entry.error = $Exception.Message
+    $Entry.errorType = $Exception.GetType().FullName
+    $Entry.hresult = $Exception.HResult
 }
 
 $results = New-Object System.Collections.Generic.List[object]
-# An ordered dictionary keyed by SID string serialises as one JSON object.
-$accounts = [ordered]@{}
+# Every distinct SID of the call, in first-seen order, resolved in one batch at the end.
+$seen = New-Object 'System.Collections.Generic.HashSet[string]'
+$sidList = New-Object System.Collections.Generic.List[string]
 foreach ($item in $Path) {
     # A share, however spelled: \\server\share, //server/share or \\?\UNC\server\share (not \\?\C:\ or \\.\C:\).
     $slashed = $item.Replace('/', '\')
@@ -56,26 +75,30 @@ foreach ($item in $Path) {
         sddl        = $null
         children    = $null
         error       = $null
+        errorType   = $null
+        hresult     = $null
     }
     if (-not $entry.isUnc) {
         try {
             if (Test-Path -LiteralPath $item) {
                 $fsItem = Get-Item -LiteralPath $item -Force
-                # One read of the security descriptor for both sections, not one per section.
-                $acl = $fsItem.GetAccessControl([System.Security.AccessControl.AccessControlSections]'Access, Owner')
+                # Known before the ACL is read, so a folder whose ACL throws is still a folder.
                 $entry.exists = $true
                 $entry.isDirectory = [bool]$fsItem.PSIsContainer
+                # One read of the security descriptor for both sections, not one per section.
+                $acl = $fsItem.GetAccessControl([System.Security.AccessControl.AccessControlSections]'Access, Owner')
                 $entry.sddl = $acl.GetSecurityDescriptorSddlForm('Access')
                 $entry.protected = [bool]$acl.AreAccessRulesProtected
                 $entry.owner = $acl.GetOwner([System.Security.Principal.SecurityIdentifier]).Value
-                $sids = @($entry.owner)
+                $sids = New-Object System.Collections.Generic.List[string]
+                $sids.Add($entry.owner)
                 foreach ($rule in $acl.GetAccessRules($true, $true, [System.Security.Principal.SecurityIdentifier])) {
-                    $sids += $rule.IdentityReference.Value
+                    $sids.Add($rule.IdentityReference.Value)
                 }
                 foreach ($sid in $sids) {
-                    # Contains() throws on a null key: a folder without an owner has none to name.
-                    if ($sid -and -not $accounts.Contains($sid)) {
-                        $accounts[$sid] = Resolve-SidName $sid
+                    # A folder without an owner has none to name.
+                    if ($sid -and $seen.Add($sid)) {
+                        $sidList.Add($sid)
                     }
                 }
                 if ($Subfolders) {
@@ -84,19 +107,41 @@ foreach ($item in $Path) {
                                 Get-ChildItem -LiteralPath $item -Directory -Force |
                                     Select-Object -First $maxChildren -ExpandProperty Name
                             })
-                    } catch [System.UnauthorizedAccessException] {
+                    } catch {
                         # Reading the ACL needs READ_CONTROL, listing needs List folder: the ACL
                         # stands, the subfolders stay unknown (null), as for a whole-server check.
                         $entry.children = $null
                     }
                 }
             }
-        } catch [System.UnauthorizedAccessException] {
-            $entry.exists = $true
-            $entry.error = $_.Exception.Message
+        } catch {
+            Set-Failure $entry $_.Exception
         }
     }
     $results.Add($entry)
+}
+
+# An ordered dictionary keyed by SID string serialises as one JSON object; null = unresolved.
+$accounts = [ordered]@{}
+if ($sidList.Count -gt 0) {
+    $references = New-Object System.Security.Principal.IdentityReferenceCollection
+    foreach ($sid in $sidList) {
+        $references.Add((New-Object System.Security.Principal.SecurityIdentifier($sid)))
+    }
+    try {
+        # One LSA call for all SIDs; forceSuccess $false hands an unmappable (orphaned) SID back
+        # as a SecurityIdentifier instead of throwing. Results come in the order given.
+        $names = $references.Translate([System.Security.Principal.NTAccount], $false)
+        for ($index = 0; $index -lt $sidList.Count; $index++) {
+            $name = $names[$index]
+            $accounts[$sidList[$index]] = if ($name -is [System.Security.Principal.NTAccount]) { $name.Value } else { $null }
+        }
+    } catch {
+        # The batch failed as a whole (e.g. a domain controller unreachable): names stay unknown.
+        foreach ($sid in $sidList) {
+            $accounts[$sid] = $null
+        }
+    }
 }
 
 [ordered]@{ paths = $results.ToArray(); accounts = $accounts } | ConvertTo-Json -Depth 8 -Compress

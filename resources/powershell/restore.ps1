@@ -19,10 +19,21 @@ param(
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 
+# APIs (each checked against its Microsoft Learn page):
+# - Get-Item -LiteralPath -Force: learn.microsoft.com/powershell/module/microsoft.powershell.management/get-item
+# - DirectoryInfo.GetAccessControl(AccessControlSections) / SetAccessControl(DirectorySecurity):
+#   learn.microsoft.com/dotnet/api/system.io.directoryinfo.getaccesscontrol and .setaccesscontrol
+# - ObjectSecurity.GetSecurityDescriptorSddlForm:
+#   learn.microsoft.com/dotnet/api/system.security.accesscontrol.objectsecurity.getsecuritydescriptorsddlform
+# - ObjectSecurity.SetSecurityDescriptorSddlForm(string, AccessControlSections):
+#   learn.microsoft.com/dotnet/api/system.security.accesscontrol.objectsecurity.setsecuritydescriptorsddlform
+# - ConvertTo-Json: learn.microsoft.com/powershell/module/microsoft.powershell.utility/convertto-json
+
 $folder = Get-Item -LiteralPath $Path -Force
 $acl = $folder.GetAccessControl('Access')
 $before = $acl.GetSecurityDescriptorSddlForm('Access')
-if ($before -ne $ExpectedSddl) {
+# -cne: SDDL is compared exactly, case included (-ne ignores case), as the lab compares it.
+if ($before -cne $ExpectedSddl) {
     [ordered]@{ status = 'stale'; path = $Path; before = $before; after = $before } | ConvertTo-Json -Depth 8 -Compress
     return
 }

@@ -350,6 +350,11 @@
     </message>
     <message>
         <location filename="../../gui/texts.py" line="262"/>
+        <source>The ACL of {path} is not in canonical order ({entries} out of place): Windows refuses to add an entry to it (AddAccessRule throws). Open the folder&apos;s Security tab in Explorer, which offers to reorder it, then check again.</source>
+        <translation>Die ACL von {path} ist nicht in kanonischer Reihenfolge ({entries} an falscher Stelle): Windows fügt ihr keinen Eintrag hinzu (AddAccessRule löst eine Ausnahme aus). Öffnen Sie im Explorer die Registerkarte „Sicherheit“ des Ordners, die anbietet, sie neu zu ordnen, und prüfen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="262"/>
         <source>The folder&apos;s permissions could not be read: {error}</source>
         <translation>Die Berechtigungen des Ordners konnten nicht gelesen werden: {error}</translation>
     </message>
