@@ -87,7 +87,7 @@ class RecordedServer:
         entries = [self._entry(path, subfolders) for path in paths]
         accounts: dict[str, Any] = {}
         for entry in entries:
-            for sid in _sids_of(entry):
+            for sid in _sids_of(entry, self._accounts):
                 if sid not in accounts and sid in self._accounts:
                     accounts[sid] = self._accounts[sid]
         return {"paths": entries, "accounts": accounts}
@@ -114,12 +114,15 @@ class RecordedServer:
         return entry
 
 
-def _sids_of(entry: Mapping[str, Any]) -> list[str]:
-    """The owner, then each ACL entry's SID: the order path-access.ps1 names them in."""
+def _sids_of(entry: Mapping[str, Any], accounts: Mapping[str, Any]) -> list[str]:
+    """The owner, then each ACL entry's SID: the order path-access.ps1 names them in.
+
+    A relative alias (DA, EA...) stands for the recorded account SID with its RID.
+    """
     found = [entry["owner"]] if isinstance(entry.get("owner"), str) else []
     text = entry.get("sddl")
     if isinstance(text, str):
         # An ACL the client cannot parse is reported as such whatever its accounts.
         with contextlib.suppress(sddl.SddlError):
-            found.extend(ace.sid for ace in sddl.parse_dacl(text).aces)
+            found.extend(ace.sid for ace in sddl.parse_dacl(text, known_sids=accounts).aces)
     return found
