@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import Any, NoReturn, TextIO
 
-from bridge import __version__, doctor_command, operations
+from bridge import __version__, doctor_command, members_cli, operations
 from bridge.collector import settle_startup_objects
 from bridge.connection import (
     DEFAULT_CONFIGURATION_NAME,
@@ -40,6 +40,7 @@ from bridge.errors import (
 from bridge.history import ChangeRecord, History
 from bridge.local_transport import LocalTransport
 from bridge.logfile import log_to_file
+from bridge.members import Group
 from bridge.model import Inventory
 from bridge.needs import CheckResult, CheckStatus
 from bridge.plans import GrantKind, GrantPlan
@@ -144,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     grant.add_argument("--subpath", metavar="RELATIVE", help="a folder below the target, e.g. App_Data")
     grant.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
     grant.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    members_cli.add_parser(commands, json_option)
     commands.add_parser("history", parents=[json_option], help="the changes made from this account")
     undo = commands.add_parser("undo", parents=[json_option], help="restore a folder's ACL as it was")
     undo.add_argument("change_id")
@@ -376,6 +378,9 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         elif args.command == "pools":
             inventory = operations.inventory(session)
             _emit(args, _pools_json(inventory), _render_pools(inventory), out)
+        elif args.command == members_cli.COMMAND:
+            view = operations.members(session, Group(args.group))
+            _emit(args, members_cli.group_json(view), members_cli.render_group(view), out)
         elif args.command == "check":
             return _check(args, session, out)
         elif args.command == "grant":

@@ -284,6 +284,9 @@ class AppPool:
     managed_pipeline_mode: str
     # processModel manualGroupMembership: IIS_IUSRS is then not injected into the worker token.
     manual_group_membership: bool = False
+    # Not from the inventory: the stored member of IIS_IUSRS (the identity, or a group in its
+    # token) through which a manual pool's worker still carries the group; see bridge.members.
+    iis_iusrs_member: str | None = None
 
     # A full check asks every target's pool for its SID and token: hash the name once.
     @cached_property
@@ -311,9 +314,14 @@ class AppPool:
             return self.user_name or ""
         return well_known_name(self.identity_sid or "") or self.identity_type.value
 
+    @property
+    def carries_iis_iusrs(self) -> bool:
+        """Whether the worker token holds IIS_IUSRS (for a manual pool: as far as its members are known)."""
+        return not self.manual_group_membership or self.iis_iusrs_member is not None
+
     @cached_property
     def token(self) -> frozenset[str]:
-        return worker_token(self.name, self.identity_type, self.user_sid)
+        return worker_token(self.name, self.identity_type, self.user_sid, iis_iusrs=self.carries_iis_iusrs)
 
 
 @dataclass(frozen=True)

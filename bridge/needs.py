@@ -17,7 +17,8 @@ from typing import Literal
 
 from bridge.access import AccessLevel, blocked_by_deny, content_level, denying_aces
 from bridge.model import AppPool, Message, PathAccess, Target, TargetRef
-from bridge.sids import IUSR, anonymous_token, app_pool_account, well_known_name
+from bridge.sddl import Dacl
+from bridge.sids import IIS_IUSRS, IUSR, anonymous_token, app_pool_account, well_known_name
 
 Role = Literal["worker", "anonymous"]
 
@@ -94,6 +95,17 @@ _REASONS: dict[str, str] = {
     "anonymous-unresolved": (
         "Anonymous requests run as {name}, an account the server could not resolve to a SID; "
         "its access cannot be checked."
+    ),
+    "manual-group-missing": (
+        "The worker process of application pool {pool} runs as {name}, which has {effective} access to "
+        "{path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005). IIS_IUSRS has the access, but the "
+        "pool sets manualGroupMembership and {name} is not a stored member of IIS_IUSRS, so its worker "
+        "does not carry the group."
+    ),
+    "ok-manual-member": (
+        "{name} has {effective} access to {path}, which covers the {needs} access it needs, through "
+        "IIS_IUSRS: application pool {pool} sets manualGroupMembership, and its worker carries the group "
+        "because {member} is a stored member."
     ),
     "blocked": (
         "{name} needs {needs} access to {path}, but a deny entry for {denied} takes it away: "
@@ -203,14 +215,18 @@ def _requirement(
         "needs": level_word(needs),
         "effective": level_word(effective),
     }
+    manual = _manual_group_code(role, identity, needs, dacl, pool, ok=ok)
     if identity.sid is None:
         code = "anonymous-unresolved"
-    elif ok:
-        code = "ok"
     elif blocked:
         code = "blocked"
         denied = dict.fromkeys(ace.sid for ace in denying_aces(dacl, identity.token, needs.mask))
         params["denied"] = ", ".join(path_access.account_name(sid) or sid for sid in denied)
+    elif manual is not None:
+        code = manual
+        params["member"] = _member_name(pool, path_access)
+    elif ok:
+        code = "ok"
     else:
         code = missing_code
     return Requirement(
@@ -224,6 +240,30 @@ def _requirement(
         blocked_by_deny=blocked,
         reason=Message(code, _REASONS[code], params),
     )
+
+
+def _manual_group_code(
+    role: Role, identity: Identity, needs: AccessLevel, dacl: Dacl, pool: AppPool, *, ok: bool
+) -> str | None:
+    """Why a manual pool's worker has or lacks the access, when IIS_IUSRS alone decides it."""
+    if role != "worker" or not pool.manual_group_membership:
+        return None
+    if ok and pool.carries_iis_iusrs and content_level(dacl, identity.token - {IIS_IUSRS}) < needs:
+        return "ok-manual-member"
+    if not ok and not pool.carries_iis_iusrs and content_level(dacl, identity.token | {IIS_IUSRS}) >= needs:
+        return "manual-group-missing"
+    return None
+
+
+def _member_name(pool: AppPool, path_access: PathAccess) -> str:
+    member = pool.iis_iusrs_member
+    if member is None:
+        return ""
+    if member == pool.sid:
+        return app_pool_account(pool.name)
+    if member == pool.identity_sid:
+        return pool.identity_account
+    return path_access.account_name(member) or member
 
 
 def _status(requirements: tuple[Requirement, ...]) -> CheckStatus:

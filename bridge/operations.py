@@ -27,6 +27,14 @@ from bridge.errors import (
     WrongPowerShell,
 )
 from bridge.history import ChangeRecord, History, Outcome
+from bridge.members import (
+    Group,
+    GroupView,
+    StoredMembers,
+    group_view,
+    parse_group_members,
+    with_iis_iusrs_members,
+)
 from bridge.model import (
     AclChange,
     AppPool,
@@ -73,6 +81,21 @@ def _parsed(host: str, parse: Any, document: Any) -> Any:
 
 
 def _inventory(runner: Runner) -> Inventory:
+    """The inventory with every worker token settled: one round trip, two when a pool sets
+    manualGroupMembership (its worker carries IIS_IUSRS only through the group's stored members)."""
+    found = _read_inventory(runner)
+    if any(pool.manual_group_membership for pool in found.app_pools):
+        found = with_iis_iusrs_members(found, _stored_members(runner, Group.IIS_IUSRS))
+    return found
+
+
+def _stored_members(runner: Runner, group: Group) -> StoredMembers:
+    answer = runner.run(Operation.GROUP_MEMBERS, {"Sid": group.sid})
+    stored: StoredMembers = _parsed(runner.host, parse_group_members, answer)
+    return stored
+
+
+def _read_inventory(runner: Runner) -> Inventory:
     found: Inventory = _parsed(runner.host, parse_inventory, runner.run(Operation.INVENTORY, {}))
     major = found.server.ps_major_version
     if major is not None and major >= 6:
@@ -340,3 +363,17 @@ def undo(session: HostSession, change_id: str, history: History, cancel: Cancel 
 def folder_access(session: HostSession, path: str, cancel: Cancel = None) -> PathAccess:
     """The owner, ACL and subfolders of one folder, as read on the host (the GUI's details pane)."""
     return session.call(lambda runner: _path_access(runner, [path], subfolders=True)[path], cancel)
+
+
+def _members(runner: Runner, group: Group) -> GroupView:
+    found = _read_inventory(runner)
+    stored = _stored_members(runner, group) if group.has_stored_members else None
+    if stored is not None and group is Group.IIS_IUSRS:
+        found = with_iis_iusrs_members(found, stored)
+    return group_view(group, found, stored)
+
+
+def members(session: HostSession, group: Group, cancel: Cancel = None) -> GroupView:
+    """Who is behind a group: stored members, the workers added at run time, the manual pools
+    (two round trips; one for Authenticated Users, which stores no members)."""
+    return session.call(lambda runner: _members(runner, group), cancel)

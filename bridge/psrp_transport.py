@@ -53,7 +53,7 @@ from bridge.transport import Parameters, check_answer_size, decode_answer
 # Seconds each receive waits on the server before it answers "nothing yet":
 # the bound on how late a cancel or the operation timeout is noticed.
 POLL_SECONDS = 1
-READ_ONLY = frozenset({Operation.INVENTORY, Operation.PATH_ACCESS})
+READ_ONLY = frozenset({Operation.INVENTORY, Operation.PATH_ACCESS, Operation.GROUP_MEMBERS})
 # A server that restarted answers the old session's sealed request with a plain 401, exactly as a
 # forger would: a read may try once more on a fresh pool (a new sign-in), a change never is.
 _RETRYABLE = (Unreachable, WinRMNotListening, UnexpectedAnswer, AnswerNotSealed)

@@ -18,6 +18,7 @@ class Operation(str, Enum):
     GRANT = "grant"
     RESTORE = "restore"
     DOCTOR = "doctor"
+    GROUP_MEMBERS = "group-members"
 
 
 @cache

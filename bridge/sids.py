@@ -136,14 +136,17 @@ def anonymous_token(user_sid: str = IUSR) -> frozenset[str]:
     return frozenset({user_sid, EVERYONE, AUTHENTICATED_USERS, USERS})
 
 
-def worker_token(pool_name: str, identity_type: IdentityType, user_sid: str | None = None) -> frozenset[str]:
+def worker_token(
+    pool_name: str, identity_type: IdentityType, user_sid: str | None = None, *, iis_iusrs: bool = True
+) -> frozenset[str]:
     """The SIDs in the token of a pool's worker process.
 
-    IIS injects the pool SID and IIS_IUSRS whatever the identity type; the
-    identity's own SID is added for the built-in accounts and, when known, for
-    a specific user.
+    IIS injects the pool SID and IIS_IUSRS whatever the identity type - IIS_IUSRS
+    not for a pool with ``manualGroupMembership`` (``iis_iusrs=False``), unless
+    its identity is a stored member; the identity's own SID is added for the
+    built-in accounts and, when known, for a specific user.
     """
-    sids = {app_pool_sid(pool_name), *WORKER_GROUPS}
+    sids = {app_pool_sid(pool_name), *(WORKER_GROUPS if iis_iusrs else WORKER_GROUPS - {IIS_IUSRS})}
     sids.update(_IDENTITY_SIDS[identity_type])
     if identity_type is IdentityType.SPECIFIC_USER and user_sid is not None:
         sids.add(user_sid)

@@ -54,6 +54,8 @@ class Machine:
     # Answer enumerations as numbers, as GetAttributeValue() is believed to give them on a
     # real server: stages the answer of a script that did not cast them to names.
     enums_as_numbers: bool = False
+    # Local groups' stored members by group SID (``localGroups``); see bridge/lab/groups.py.
+    local_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def sid_context(self) -> SidContext:
@@ -173,6 +175,7 @@ def load_machine(path: Path) -> Machine:
         forest_root_sid=_optional_string(data, "forestRootSid", _optional_string(data, "domainSid", None)),
         profiles_directory=_string(data, "profilesDirectory", defaults.profiles_directory),
         enums_as_numbers=bool(data.get("enumsAsNumbers", False)),
+        local_groups=_string_lists(data, "localGroups"),
     )
 
 
@@ -194,3 +197,13 @@ def _string_map(data: Mapping[str, object], key: str) -> dict[str, str]:
     ):
         raise MachineError(f"machine.json: {key!r} must map strings to strings")
     return dict(value)
+
+
+def _string_lists(data: Mapping[str, object], key: str) -> dict[str, tuple[str, ...]]:
+    value = data.get(key, {})
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(item, str) for item in v)
+        for k, v in value.items()
+    ):
+        raise MachineError(f"machine.json: {key!r} must map strings to lists of strings")
+    return {name: tuple(items) for name, items in value.items()}

@@ -21,6 +21,7 @@ from bridge import sddl, sids
 from bridge.access import NonCanonicalDacl
 from bridge.lab.apphost import Application, AppPool, Site
 from bridge.lab.backend import ScriptFailed, ScriptRejected
+from bridge.lab.groups import group_members
 from bridge.lab.machine import Machine, pools_by_sid
 from bridge.lab.ntfs import Filesystem
 from bridge.lab.probes import doctor_answer
@@ -238,6 +239,7 @@ class SimulatedServer:
             Operation.GRANT: self._grant,
             Operation.RESTORE: self._restore,
             Operation.DOCTOR: self._doctor,
+            Operation.GROUP_MEMBERS: self._group_members,
         }
 
     @classmethod
@@ -346,6 +348,9 @@ class SimulatedServer:
         if subfolders:
             entry["children"] = fs.subfolder_names(path)[:_MAX_CHILDREN] if fs.is_directory(path) else []
         return entry
+
+    def _group_members(self, bound: dict[str, Any]) -> dict[str, Any]:
+        return group_members(self._scenario.machine, self._pools_by_sid, bound["Sid"])
 
     def _grant(self, bound: dict[str, Any]) -> dict[str, Any]:
         path, sid = bound["Path"], bound["Sid"]

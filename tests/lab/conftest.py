@@ -61,6 +61,7 @@ PARAMETERS: dict[Operation, dict[str, object]] = {
     },
     Operation.RESTORE: {"Path": "C:\\inetpub\\wwwroot", "Sddl": "D:(A;;FA;;;BA)", "ExpectedSddl": "D:"},
     Operation.DOCTOR: {},
+    Operation.GROUP_MEMBERS: {"Sid": "S-1-5-32-568"},
 }
 
 

@@ -1,0 +1,129 @@
+"""``iis-access members`` and manualGroupMembership's effect on the check, as a CLI against the lab."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from bridge.lab.host import LabHost
+from bridge.lab.simulator import SimulatedServer
+from bridge.sids import app_pool_sid
+from tests.e2e.lab import PASSWORD, USER, HookedServer, Result, connection_options, run_cli
+from tests.e2e.scenarios import write_scenario
+
+# IIS_IUSRS may read, Users may not: only a worker that carries IIS_IUSRS gets in.
+GROUP_ONLY = "O:BAG:SYD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;IS)"
+ORPHAN = "S-1-5-21-1111111111-2222222222-3333333333-1099"
+
+
+def _manual_scenario(folder: Path, machine: dict[str, object]) -> Path:
+    """The e2e scenario plus two manualGroupMembership pools, each with a site IIS_IUSRS may read:
+    Unlisted (its identity is not a stored member) and Listed (it is)."""
+    write_scenario(folder)
+    config = ET.parse(folder / "applicationHost.config")  # noqa: S314 - written just above by the test
+    host = config.getroot().find("system.applicationHost")
+    assert host is not None
+    pools, sites = host.find("applicationPools"), host.find("sites")
+    assert pools is not None and sites is not None
+    listing = json.loads((folder / "filesystem.json").read_text(encoding="utf-8"))
+    for site_id, name in enumerate(("Unlisted", "Listed"), start=10):
+        pool = ET.SubElement(pools, "add", name=name)
+        ET.SubElement(pool, "processModel", manualGroupMembership="true")
+        site = ET.SubElement(sites, "site", name=name, id=str(site_id))
+        application = ET.SubElement(site, "application", path="/", applicationPool=name)
+        ET.SubElement(application, "virtualDirectory", path="/", physicalPath=f"D:\\Sites\\{name}")
+        listing["paths"][f"D:\\Sites\\{name}"] = {"type": "directory", "sddl": GROUP_ONLY}
+    config.write(folder / "applicationHost.config", encoding="utf-8", xml_declaration=True)
+    (folder / "filesystem.json").write_text(json.dumps(listing), encoding="utf-8")
+    (folder / "machine.json").write_text(json.dumps(machine, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+def _cli(host: LabHost, data_dir: Path, *arguments: str) -> Result:
+    result = run_cli([*connection_options(host, "ntlm"), *arguments], data_dir)
+    assert result.code in (0, 1), result.stderr
+    return result
+
+
+@pytest.fixture
+def manual(tmp_path: Path) -> HookedServer:
+    machine = {"localGroups": {"S-1-5-32-568": [app_pool_sid("Listed"), ORPHAN]}}
+    return HookedServer(SimulatedServer.from_scenario(_manual_scenario(tmp_path / "scenario", machine)))
+
+
+def test_members_lists_stored_runtime_and_manual_pools_with_an_orphaned_member(
+    manual: HookedServer, tmp_path: Path
+) -> None:
+    with LabHost(manual, user=USER, password=PASSWORD) as host:
+        document = _cli(host, tmp_path / "data", "members", "iis-iusrs", "--json").json()
+        text = _cli(host, tmp_path / "data", "members", "iis-iusrs").stdout
+        assert [entry["operation"] for entry in host.records] == ["inventory", "group-members"] * 2
+    assert document["group"] == {"name": "BUILTIN\\IIS_IUSRS", "sid": "S-1-5-32-568"}
+    assert document["members"] == [
+        {"name": "IIS AppPool\\Listed", "sid": app_pool_sid("Listed"), "kind": "stored"},
+        {"name": None, "sid": ORPHAN, "kind": "stored"},
+    ]
+    assert [(entry["pool"], entry["sid"], entry["kind"]) for entry in document["runtime"]] == [
+        ("DefaultAppPool", app_pool_sid("DefaultAppPool"), "runtime"),
+        ("ShopPool", app_pool_sid("ShopPool"), "runtime"),
+    ]
+    assert [(entry["pool"], entry["carriesGroup"]) for entry in document["exceptions"]] == [
+        ("Unlisted", False),
+        ("Listed", True),
+    ]
+    assert "IIS AppPool\\Listed is a stored member" in document["exceptions"][1]["reason"]
+    assert document["note"].startswith("IUSR is not a member of IIS_IUSRS")
+    assert f"{ORPHAN}  (this server cannot name it" in text
+    assert text.index("Stored members") < text.index("Added at run time") < text.index("Exceptions")
+    assert text.rstrip().endswith("does not let anonymous requests in.")
+
+
+def test_a_manual_pool_counts_iis_iusrs_only_as_a_stored_member_and_says_why(
+    manual: HookedServer, tmp_path: Path
+) -> None:
+    with LabHost(manual, user=USER, password=PASSWORD) as host:
+        unlisted = _cli(host, tmp_path / "data", "check", "Unlisted", "--json").json()
+        listed = _cli(host, tmp_path / "data", "check", "Listed", "--json").json()
+        # A pool that sets manualGroupMembership costs the check one more round trip, not one per pool.
+        every = [entry["operation"] for entry in host.records]
+        assert every == ["inventory", "group-members", "path-access"] * 2
+    worker = unlisted["requirements"][0]
+    assert (worker["role"], worker["ok"], worker["effective"]) == ("worker", False, "none")
+    assert "sets manualGroupMembership and IIS AppPool\\Unlisted is not a stored member" in worker["reason"]
+    worker = listed["requirements"][0]
+    assert (worker["ok"], worker["effective"]) == (True, "read-execute")
+    assert "because IIS AppPool\\Listed is a stored member" in worker["reason"]
+
+
+def test_a_server_without_stored_members_and_with_german_names(tmp_path: Path) -> None:
+    folder = write_scenario(tmp_path / "scenario")
+    german = {"VORDEFINIERT\\IIS_IUSRS": "S-1-5-32-568", "VORDEFINIERT\\Benutzer": "S-1-5-32-545"}
+    (folder / "machine.json").write_text(json.dumps({"accounts": german}), encoding="utf-8")
+    with LabHost(HookedServer(SimulatedServer.from_scenario(folder)), user=USER, password=PASSWORD) as host:
+        iis_iusrs = _cli(host, tmp_path / "data", "members", "iis-iusrs", "--json").json()
+        users = _cli(host, tmp_path / "data", "members", "users").stdout
+        authenticated = _cli(host, tmp_path / "data", "members", "authenticated-users", "--json").json()
+        check = [entry["operation"] for entry in host.records]
+    assert iis_iusrs["group"]["name"] == "VORDEFINIERT\\IIS_IUSRS"
+    assert iis_iusrs["members"] == [] and iis_iusrs["exceptions"] == []
+    assert [entry["pool"] for entry in iis_iusrs["runtime"]] == ["DefaultAppPool", "ShopPool"]
+    assert users.startswith("VORDEFINIERT\\Benutzer (S-1-5-32-545)")
+    assert "NT AUTHORITY\\INTERACTIVE  S-1-5-4" in users and "NT AUTHORITY\\IUSR  S-1-5-17" in users
+    # Authenticated Users is computed at sign-in: nothing to read, IUSR among who carries it.
+    assert authenticated["members"] == []
+    assert {
+        "name": "NT AUTHORITY\\IUSR",
+        "sid": "S-1-5-17",
+        "pool": None,
+        "kind": "runtime",
+    } in authenticated["runtime"]
+    assert check == ["inventory", "group-members", "inventory", "group-members", "inventory"]
+
+
+def test_an_unknown_group_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli(["members", "administrators"], tmp_path / "data")
+    assert result.code == 2
+    assert "invalid choice" in result.stderr
