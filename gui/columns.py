@@ -10,14 +10,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QBrush, QColor
 
 from bridge.history import ChangeRecord
 from bridge.model import AppPool, Inventory, PathAccess
 from bridge.needs import CheckResult
 from bridge.sddl import Ace, rights_name
-from bridge.sids import well_known_name
+from bridge.sids import IIS_IUSRS, well_known_name
 from gui.hosts import HostEntry, host_icon, host_line, host_state_text
 from gui.icons import icon
+from gui.members_view import pool_carries_text
 from gui.table_model import Column
 from gui.texts import (
     applies_to_text,
@@ -61,7 +63,18 @@ def pool_columns() -> list[Column[PoolRow]]:
             lambda r: str(r.applications),
             sort_key=lambda r: r.applications,
         ),
+        Column(
+            QCoreApplication.translate("Columns", "IIS_IUSRS in the worker token"),
+            lambda r: pool_carries_text(r.pool),
+            foreground=lambda r: _LINK_BRUSH,
+            tooltip=lambda r: QCoreApplication.translate("Columns", "Click to see who is behind IIS_IUSRS"),
+        ),
     ]
+
+
+# Where IIS_IUSRS is a link to the members view, it is drawn in the colour of a link.
+_LINK_BRUSH = QBrush(QColor("#1a5fb4"))
+IIS_IUSRS_POOL_COLUMN = 8
 
 
 @dataclass(frozen=True)
@@ -81,7 +94,16 @@ def acl_rows(access: PathAccess) -> list[AclRow]:
 
 def acl_columns() -> list[Column[AclRow]]:
     return [
-        Column(QCoreApplication.translate("Columns", "Account"), lambda r: r.account),
+        Column(
+            QCoreApplication.translate("Columns", "Account"),
+            lambda r: r.account,
+            foreground=lambda r: _LINK_BRUSH if r.ace.sid == IIS_IUSRS else None,
+            tooltip=lambda r: (
+                QCoreApplication.translate("Columns", "Click to see who is behind IIS_IUSRS")
+                if r.ace.sid == IIS_IUSRS
+                else r.account
+            ),
+        ),
         Column(QCoreApplication.translate("Columns", "SID"), lambda r: r.ace.sid),
         Column(
             QCoreApplication.translate("Columns", "Rights"), lambda r: rights_text(rights_name(r.ace.mask))

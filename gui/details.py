@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from bridge.model import AppPool, Inventory, PathAccess, Target
 from bridge.needs import CheckResult, Identity, Requirement
 from bridge.plans import GrantKind
+from bridge.sids import IIS_IUSRS
 from gui.columns import acl_columns, acl_rows
 from gui.icons import icon
+from gui.members_view import MEMBERS_LINK, link_iis_iusrs
 from gui.table_model import Column, RecordTableModel, fit_columns, table_view
 from gui.texts import level_text, reason_text
 
@@ -68,6 +70,7 @@ def requirement_columns() -> list[Column[Requirement]]:
 
 class DetailsPane(QWidget):
     grantRequested = Signal(object, object)  # GrantKind, subpath or None
+    membersRequested = Signal()  # the admin followed an IIS_IUSRS link
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +92,11 @@ class DetailsPane(QWidget):
         self.requirements_view = _fitted_table(self.requirements)
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
-        self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reasons.setTextFormat(Qt.TextFormat.RichText)
+        self.reasons.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.reasons.linkActivated.connect(self._link)
         needs_box = QGroupBox(self.tr("Who needs what"))
         needs_layout = QVBoxLayout(needs_box)
         needs_layout.addWidget(self.requirements_view)
@@ -97,6 +104,7 @@ class DetailsPane(QWidget):
 
         self.acl = RecordTableModel(acl_columns(), self)
         self.acl_view = _fitted_table(self.acl)
+        self.acl_view.clicked.connect(self._acl_clicked)
         acl_box = QGroupBox(self.tr("Permissions of the folder"))
         QVBoxLayout(acl_box).addWidget(self.acl_view)
 
@@ -208,8 +216,20 @@ class DetailsPane(QWidget):
 
     @staticmethod
     def _reasons(check: CheckResult) -> str:
-        """Why each identity that lacks access lacks it, in full (the table cell is too narrow)."""
-        return "\n".join(f"• {reason_text(r.reason)}" for r in check.requirements if not r.ok)
+        """Why each identity that lacks access lacks it, in full (the table cell is too narrow);
+        a manual pool's reason is shown even when it has access: it explains how."""
+        shown = [r for r in check.requirements if not r.ok or r.reason.code == "ok-manual-member"]
+        return "<br>".join(f"• {link_iis_iusrs(reason_text(r.reason))}" for r in shown)
+
+    @Slot(str)
+    def _link(self, href: str) -> None:
+        if href == MEMBERS_LINK:
+            self.membersRequested.emit()
+
+    @Slot(QModelIndex)
+    def _acl_clicked(self, index: QModelIndex) -> None:
+        if self.acl.record(index.row()).ace.sid == IIS_IUSRS:
+            self.membersRequested.emit()
 
     @Slot()
     def _request(self, kind: GrantKind) -> None:

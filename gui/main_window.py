@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.columns import finding_columns, finding_rows, host_columns, pool_columns, pool_rows
+from gui.columns import (
+    IIS_IUSRS_POOL_COLUMN,
+    finding_columns,
+    finding_rows,
+    host_columns,
+    pool_columns,
+    pool_rows,
+)
 from gui.details import DetailsPane
 from gui.elevation import ShellExecute
 from gui.errors import ErrorBanner, ErrorReporter
@@ -27,6 +34,7 @@ from gui.history_view import HistoryView
 from gui.host_actions import HostActions
 from gui.hosts import HostController, HostEntry, HostState, host_state_text
 from gui.icons import app_icon
+from gui.members_view import MembersView
 from gui.notice import ChangeNotice
 from gui.recovery import Recovery
 from gui.settings import Settings
@@ -92,6 +100,7 @@ class MainWindow(QMainWindow):
         )
         self.recovery = Recovery(self, controller, self.banner, self.current_entry, shell_execute)
         self.host_actions = HostActions(self, controller, settings, self.current_entry)
+        self.members_view = MembersView(controller, lambda: self.current_key, self)
         self._layout()
         self._actions()
 
@@ -103,6 +112,8 @@ class MainWindow(QMainWindow):
         self.hosts_view.selectionModel().currentChanged.connect(self._host_selected)
         self.tree.selectionModel().selectionChanged.connect(self._target_selected)
         self.history.undoRequested.connect(self.grants.undo)
+        self.details.membersRequested.connect(self.members_view.open_for_current_host)
+        self.members_view.open_on_click(self.pools_view, IIS_IUSRS_POOL_COLUMN)
         self._reload_hosts()
         self._restore()
 
@@ -176,7 +187,9 @@ class MainWindow(QMainWindow):
         host_menu.addAction(self.recovery.restart_action)
         host_menu.addSeparator()
         host_menu.addAction(quit_action)
-        self.menuBar().addMenu(self.tr("&View")).addAction(self.find_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.find_action)
+        view_menu.addAction(self.tr("Who is behind &IIS_IUSRS…"), self.members_view.open_for_current_host)
         language_menu = self.menuBar().addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGES:

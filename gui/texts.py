@@ -247,6 +247,19 @@ _REASONS: Mapping[str, object] = {
         "Anonymous requests run as {name}, an account the server could not resolve to a SID; "
         "its access cannot be checked.",
     ),
+    "manual-group-missing": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "The worker process of application pool {pool} runs as {name}, which has {effective} access to "
+        "{path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005). IIS_IUSRS has the access, but the "
+        "pool sets manualGroupMembership and {name} is not a stored member of IIS_IUSRS, so its worker "
+        "does not carry the group.",
+    ),
+    "ok-manual-member": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "{name} has {effective} access to {path}, which covers the {needs} access it needs, through "
+        "IIS_IUSRS: application pool {pool} sets manualGroupMembership, and its worker carries the group "
+        "because {member} is a stored member.",
+    ),
     "blocked": QT_TRANSLATE_NOOP(
         "Bridge",
         "{name} needs {needs} access to {path}, but a deny entry for {denied} takes it away: adding an allow "

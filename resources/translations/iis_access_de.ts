@@ -325,88 +325,123 @@
     </message>
     <message>
         <location filename="../../gui/texts.py" line="250"/>
+        <source>The worker process of application pool {pool} runs as {name}, which has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005). IIS_IUSRS has the access, but the pool sets manualGroupMembership and {name} is not a stored member of IIS_IUSRS, so its worker does not carry the group.</source>
+        <translation>Der Arbeitsprozess des Anwendungspools {pool} läuft als {name} und hat {effective} auf {path}, braucht aber {needs}: IIS antwortet mit HTTP 500.19 (0x80070005). IIS_IUSRS hätte den Zugriff, aber der Pool setzt manualGroupMembership und {name} ist kein gespeichertes Mitglied von IIS_IUSRS, also trägt sein Arbeitsprozess die Gruppe nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="257"/>
+        <source>{name} has {effective} access to {path}, which covers the {needs} access it needs, through IIS_IUSRS: application pool {pool} sets manualGroupMembership, and its worker carries the group because {member} is a stored member.</source>
+        <translation>{name} hat {effective} auf {path} und damit {needs}, wie benötigt – über IIS_IUSRS: Der Anwendungspool {pool} setzt manualGroupMembership, und sein Arbeitsprozess trägt die Gruppe, weil {member} ein gespeichertes Mitglied ist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="263"/>
         <source>{name} needs {needs} access to {path}, but a deny entry for {denied} takes it away: adding an allow entry would not help. Remove or narrow the deny entry first.</source>
         <translation>{name} braucht auf {path} {needs}, aber ein Verweigern-Eintrag für {denied} hebt sie auf: Ein zusätzlicher Zulassen-Eintrag hilft nicht. Entfernen oder beschränken Sie zuerst den Verweigern-Eintrag.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="255"/>
+        <location filename="../../gui/texts.py" line="268"/>
         <source>{path} is a network share. The accounts on this server (such as IUSR) mean nothing on the file server, so access must be granted there, to the account the share is reached as.</source>
         <translation>{path} ist eine Netzwerkfreigabe. Die Konten dieses Servers (etwa IUSR) gelten auf dem Dateiserver nicht; der Zugriff muss dort gewährt werden, für das Konto, mit dem die Freigabe erreicht wird.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="260"/>
+        <location filename="../../gui/texts.py" line="273"/>
         <source>{path} does not exist on the server; IIS cannot serve it.</source>
         <translation>{path} existiert auf dem Server nicht; IIS kann es nicht ausliefern.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="261"/>
+        <location filename="../../gui/texts.py" line="274"/>
         <source>{path} uses %{variable}%, which is not defined on the server: IIS cannot serve it. Define the variable on the server or give the full path.</source>
         <translation>{path} verwendet %{variable}%, das auf dem Server nicht definiert ist: IIS kann es nicht ausliefern. Definieren Sie die Variable auf dem Server oder geben Sie den vollständigen Pfad an.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="261"/>
+        <location filename="../../gui/texts.py" line="279"/>
         <source>{path} is a file, not a folder.</source>
         <translation>{path} ist eine Datei, kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="262"/>
+        <location filename="../../gui/texts.py" line="280"/>
         <source>The ACL of {path} is not in canonical order ({entries} out of place): Windows refuses to add an entry to it (AddAccessRule throws). Open the folder&apos;s Security tab in Explorer, which offers to reorder it, then check again.</source>
         <translation>Die ACL von {path} ist nicht in kanonischer Reihenfolge ({entries} an falscher Stelle): Windows fügt ihr keinen Eintrag hinzu (AddAccessRule löst eine Ausnahme aus). Öffnen Sie im Explorer die Registerkarte „Sicherheit“ des Ordners, die anbietet, sie neu zu ordnen, und prüfen Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="262"/>
+        <location filename="../../gui/texts.py" line="286"/>
         <source>The folder&apos;s permissions could not be read: {error}</source>
         <translation>Die Berechtigungen des Ordners konnten nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="263"/>
+        <location filename="../../gui/texts.py" line="287"/>
         <source>{path} is a network share. A grant to this server&apos;s IUSR or pool identity means nothing on the file server: grant access on the file server itself, to the account the share is reached as.</source>
         <translation>{path} ist eine Netzwerkfreigabe. Eine Berechtigung für IUSR oder die Poolidentität dieses Servers gilt auf dem Dateiserver nicht: Gewähren Sie den Zugriff auf dem Dateiserver selbst, für das Konto, mit dem die Freigabe erreicht wird.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="268"/>
+        <location filename="../../gui/texts.py" line="292"/>
         <source>{path} is not a full local path such as D:\sites\shop.</source>
         <translation>{path} ist kein vollständiger lokaler Pfad wie D:\sites\shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="269"/>
+        <location filename="../../gui/texts.py" line="293"/>
         <source>{path} is the root of a drive: an inheritable grant there would reach every folder on the drive.</source>
         <translation>{path} ist das Stammverzeichnis eines Laufwerks: Eine vererbbare Berechtigung dort erreicht jeden Ordner des Laufwerks.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="273"/>
+        <location filename="../../gui/texts.py" line="297"/>
         <source>{path} is the Windows directory or inside it; its permissions belong to Windows.</source>
         <translation>{path} ist das Windows-Verzeichnis oder liegt darin; seine Berechtigungen gehören Windows.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="276"/>
+        <location filename="../../gui/texts.py" line="300"/>
         <source>{path} is a Program Files folder or inside it; installed programs rely on its permissions.</source>
         <translation>{path} ist ein Programme-Ordner oder liegt darin; installierte Programme verlassen sich auf seine Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="279"/>
+        <location filename="../../gui/texts.py" line="303"/>
         <source>{path} is ProgramData or inside it; services and programs keep their settings there.</source>
         <translation>{path} ist ProgramData oder liegt darin; Dienste und Programme speichern dort ihre Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="282"/>
+        <location filename="../../gui/texts.py" line="306"/>
         <source>{path} is a user profile folder (or the folder of all profiles); it holds private files.</source>
         <translation>{path} ist ein Benutzerprofilordner (oder der Ordner aller Profile); er enthält private Dateien.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="285"/>
+        <location filename="../../gui/texts.py" line="309"/>
         <source>{path} is one of the folders Windows keeps on a drive (System Volume Information, $Recycle.Bin, Recovery, Boot) or inside it; its permissions belong to Windows.</source>
         <translation>{path} ist einer der Ordner, die Windows auf einem Laufwerk anlegt (System Volume Information, $Recycle.Bin, Recovery, Boot), oder liegt darin; seine Berechtigungen gehören Windows.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="290"/>
+        <location filename="../../gui/texts.py" line="314"/>
         <source>{path} is the inetpub folder, the parent of the server&apos;s sites: an inheritable grant there would reach every site below it. Grant on the site&apos;s own folder.</source>
         <translation>{path} ist der Ordner inetpub, der Ordner über den Websites des Servers: eine vererbbare Berechtigung dort erreichte jede Website darunter. Berechtigen Sie den eigenen Ordner der Website.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="285"/>
+        <location filename="../../gui/texts.py" line="319"/>
         <source>IIS_IUSRS is in the token of every application pool on {host}: with Modify on the whole site root {path}, any site on the server could change this site&apos;s files. Grant Modify to the site&apos;s own pool identity ({pool_account}) instead, and only on the folder the application writes to, such as {path}\App_Data or {path}\uploads.</source>
         <translation>IIS_IUSRS steht im Token jedes Anwendungspools auf {host}: Mit „Ändern“ auf dem gesamten Websitestamm {path} könnte jede Website des Servers die Dateien dieser Website ändern. Gewähren Sie „Ändern“ stattdessen der eigenen Poolidentität der Website ({pool_account}) und nur für den Ordner, in den die Anwendung schreibt, etwa {path}\App_Data oder {path}\uploads.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="29"/>
+        <source>IUSR is not a member of IIS_IUSRS, so a grant to IIS_IUSRS does not let anonymous requests in.</source>
+        <translation>IUSR ist kein Mitglied von IIS_IUSRS: Eine Berechtigung für IIS_IUSRS lässt anonyme Anfragen nicht herein.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="33"/>
+        <source>IUSR&apos;s token carries Users, so a grant to Users lets anonymous requests in, as well as every worker process and every account that can sign in to this server.</source>
+        <translation>Das Token von IUSR enthält „Benutzer“ (Users): Eine Berechtigung für diese Gruppe lässt anonyme Anfragen herein, ebenso jeden Arbeitsprozess und jedes Konto, das sich an diesem Server anmelden kann.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="38"/>
+        <source>Authenticated Users stores no members: Windows puts it in the token of every account that signs in, IUSR and every worker process included, so a grant to it lets anonymous requests in.</source>
+        <translation>„Authentifizierte Benutzer“ speichert keine Mitglieder: Windows setzt die Gruppe in das Token jedes angemeldeten Kontos, IUSR und alle Arbeitsprozesse eingeschlossen – eine Berechtigung dafür lässt also anonyme Anfragen herein.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="43"/>
+        <source>Application pool {pool} sets manualGroupMembership: IIS does not add IIS_IUSRS to its worker token and {name} is not a stored member, so a grant to IIS_IUSRS does not reach this pool.</source>
+        <translation>Der Anwendungspool {pool} setzt manualGroupMembership: IIS fügt IIS_IUSRS nicht in das Token seines Arbeitsprozesses ein, und {name} ist kein gespeichertes Mitglied – eine Berechtigung für IIS_IUSRS erreicht diesen Pool nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="48"/>
+        <source>Application pool {pool} sets manualGroupMembership: IIS does not add IIS_IUSRS to its worker token, but the worker carries it because {member} is a stored member.</source>
+        <translation>Der Anwendungspool {pool} setzt manualGroupMembership: IIS fügt IIS_IUSRS nicht in das Token seines Arbeitsprozesses ein, aber der Arbeitsprozess trägt die Gruppe, weil {member} ein gespeichertes Mitglied ist.</translation>
     </message>
 </context>
 <context>
@@ -435,136 +470,147 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../gui/columns.py" line="46"/>
+        <location filename="../../gui/columns.py" line="48"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="47"/>
+        <location filename="../../gui/columns.py" line="49"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="48"/>
+        <location filename="../../gui/columns.py" line="50"/>
         <source>Identity type</source>
         <translation>Identitätstyp</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="49"/>
+        <location filename="../../gui/columns.py" line="51"/>
         <source>Identity account</source>
         <translation>Identitätskonto</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="50"/>
-        <location filename="../../gui/columns.py" line="85"/>
+        <location filename="../../gui/columns.py" line="52"/>
+        <location filename="../../gui/columns.py" line="107"/>
         <source>SID</source>
         <translation>SID</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="52"/>
+        <location filename="../../gui/columns.py" line="54"/>
         <source>.NET CLR version</source>
         <translation>.NET-CLR-Version</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="56"/>
+        <location filename="../../gui/columns.py" line="58"/>
         <source>Pipeline mode</source>
         <translation>Pipelinemodus</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="60"/>
+        <location filename="../../gui/columns.py" line="62"/>
         <source>Applications</source>
         <translation>Anwendungen</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="84"/>
+        <location filename="../../gui/columns.py" line="67"/>
+        <source>IIS_IUSRS in the worker token</source>
+        <translation>IIS_IUSRS im Token des Arbeitsprozesses</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="70"/>
+        <location filename="../../gui/columns.py" line="102"/>
+        <source>Click to see who is behind IIS_IUSRS</source>
+        <translation>Klicken, um zu sehen, wer hinter IIS_IUSRS steht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="98"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="87"/>
-        <location filename="../../gui/columns.py" line="119"/>
+        <location filename="../../gui/columns.py" line="109"/>
+        <location filename="../../gui/columns.py" line="141"/>
         <source>Rights</source>
         <translation>Rechte</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="90"/>
+        <location filename="../../gui/columns.py" line="112"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="92"/>
+        <location filename="../../gui/columns.py" line="114"/>
         <source>Deny</source>
         <translation>Verweigern</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="94"/>
+        <location filename="../../gui/columns.py" line="116"/>
         <source>Allow</source>
         <translation>Zulassen</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="100"/>
+        <location filename="../../gui/columns.py" line="122"/>
         <source>Source</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="102"/>
+        <location filename="../../gui/columns.py" line="124"/>
         <source>Inherited from parent</source>
         <translation>Vom übergeordneten Objekt geerbt</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="104"/>
+        <location filename="../../gui/columns.py" line="126"/>
         <source>Explicit</source>
         <translation>Explizit</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="107"/>
+        <location filename="../../gui/columns.py" line="129"/>
         <source>Applies to</source>
         <translation>Gilt für</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="113"/>
+        <location filename="../../gui/columns.py" line="135"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="114"/>
-        <location filename="../../gui/columns.py" line="127"/>
-        <location filename="../../gui/columns.py" line="153"/>
+        <location filename="../../gui/columns.py" line="136"/>
+        <location filename="../../gui/columns.py" line="149"/>
+        <location filename="../../gui/columns.py" line="175"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="115"/>
+        <location filename="../../gui/columns.py" line="137"/>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="117"/>
+        <location filename="../../gui/columns.py" line="139"/>
         <source>Identity</source>
         <translation>Identität</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="120"/>
+        <location filename="../../gui/columns.py" line="142"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="154"/>
+        <location filename="../../gui/columns.py" line="176"/>
         <source>Site / application</source>
         <translation>Website / Anwendung</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="156"/>
+        <location filename="../../gui/columns.py" line="178"/>
         <source>Access</source>
         <translation>Zugriff</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="160"/>
+        <location filename="../../gui/columns.py" line="182"/>
         <source>Physical path</source>
         <translation>Physischer Pfad</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="161"/>
+        <location filename="../../gui/columns.py" line="183"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
@@ -572,73 +618,73 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../gui/confirm.py" line="52"/>
+        <location filename="../../gui/confirm.py" line="53"/>
         <source>Confirm change</source>
         <translation>Änderung bestätigen</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="57"/>
+        <location filename="../../gui/confirm.py" line="58"/>
         <source>Grant {identity} {rights} on this folder?</source>
         <translation>{identity} „{rights}“ für diesen Ordner gewähren?</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="77"/>
+        <location filename="../../gui/confirm.py" line="78"/>
         <source>The same change by hand:</source>
         <translation>Dieselbe Änderung von Hand:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="81"/>
+        <location filename="../../gui/confirm.py" line="82"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="100"/>
+        <location filename="../../gui/confirm.py" line="102"/>
         <source>Host:</source>
         <translation>Host:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="101"/>
+        <location filename="../../gui/confirm.py" line="103"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="102"/>
+        <location filename="../../gui/confirm.py" line="104"/>
         <source>Identity:</source>
         <translation>Identität:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="103"/>
+        <location filename="../../gui/confirm.py" line="105"/>
         <source>Rights:</source>
         <translation>Rechte:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="104"/>
+        <location filename="../../gui/confirm.py" line="106"/>
         <source>Applies to:</source>
         <translation>Gilt für:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="115"/>
+        <location filename="../../gui/confirm.py" line="118"/>
         <source>This change is refused: {reason}</source>
         <translation>Diese Änderung wird abgelehnt: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="121"/>
+        <location filename="../../gui/confirm.py" line="124"/>
         <source>A deny entry takes this right away from {identity}: adding an allow entry would not help. Remove or narrow the deny entry first.</source>
         <translation>Ein Verweigern-Eintrag entzieht {identity} dieses Recht: Ein zusätzlicher Zulassen-Eintrag hilft nicht. Entfernen oder beschränken Sie zuerst den Verweigern-Eintrag.</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="126"/>
+        <location filename="../../gui/confirm.py" line="129"/>
         <source>Nothing to do: {identity} already has {rights} here.</source>
         <translation>Nichts zu tun: {identity} hat hier bereits „{rights}“.</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="148"/>
-        <location filename="../../gui/confirm.py" line="164"/>
+        <location filename="../../gui/confirm.py" line="156"/>
+        <location filename="../../gui/confirm.py" line="172"/>
         <source>Grant</source>
         <translation>Gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="164"/>
+        <location filename="../../gui/confirm.py" line="172"/>
         <source>Granting…</source>
         <translation>Wird gewährt…</translation>
     </message>
@@ -646,42 +692,42 @@
 <context>
     <name>Details</name>
     <message>
-        <location filename="../../gui/details.py" line="39"/>
+        <location filename="../../gui/details.py" line="41"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="41"/>
+        <location filename="../../gui/details.py" line="43"/>
         <source>Blocked by deny</source>
         <translation>Durch Verweigern blockiert</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="42"/>
+        <location filename="../../gui/details.py" line="44"/>
         <source>Missing</source>
         <translation>Fehlt</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="60"/>
+        <location filename="../../gui/details.py" line="62"/>
         <source>Identity</source>
         <translation>Identität</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="62"/>
+        <location filename="../../gui/details.py" line="64"/>
         <source>Needs</source>
         <translation>Braucht</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="63"/>
+        <location filename="../../gui/details.py" line="65"/>
         <source>Has</source>
         <translation>Hat</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="64"/>
+        <location filename="../../gui/details.py" line="66"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="65"/>
+        <location filename="../../gui/details.py" line="67"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
@@ -689,82 +735,82 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../gui/details.py" line="85"/>
+        <location filename="../../gui/details.py" line="88"/>
         <source>Served as</source>
         <translation>Ausgeliefert als</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="93"/>
+        <location filename="../../gui/details.py" line="100"/>
         <source>Who needs what</source>
         <translation>Wer braucht was</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="100"/>
+        <location filename="../../gui/details.py" line="108"/>
         <source>Permissions of the folder</source>
         <translation>Berechtigungen des Ordners</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="104"/>
+        <location filename="../../gui/details.py" line="112"/>
         <source>Grant on the folder itself or on one of its subfolders</source>
         <translation>Für den Ordner selbst oder einen seiner Unterordner gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="125"/>
+        <location filename="../../gui/details.py" line="133"/>
         <source>Grant IUSR read</source>
         <translation>IUSR Lesen gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="126"/>
+        <location filename="../../gui/details.py" line="134"/>
         <source>Grant IIS_IUSRS modify</source>
         <translation>IIS_IUSRS Ändern gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="127"/>
+        <location filename="../../gui/details.py" line="135"/>
         <source>Grant pool identity read</source>
         <translation>Poolidentität Lesen gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="128"/>
+        <location filename="../../gui/details.py" line="136"/>
         <source>Grant pool identity modify</source>
         <translation>Poolidentität Ändern gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="136"/>
+        <location filename="../../gui/details.py" line="144"/>
         <source>On:</source>
         <translation>Für:</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="138"/>
+        <location filename="../../gui/details.py" line="146"/>
         <source>Fix</source>
         <translation>Beheben</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="145"/>
+        <location filename="../../gui/details.py" line="153"/>
         <source>Select a site, application or virtual directory</source>
         <translation>Wählen Sie eine Website, Anwendung oder ein virtuelles Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="173"/>
+        <location filename="../../gui/details.py" line="181"/>
         <source>The folder itself</source>
         <translation>Den Ordner selbst</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="186"/>
+        <location filename="../../gui/details.py" line="194"/>
         <source>&lt;b&gt;Anonymous:&lt;/b&gt; anonymous authentication is off.</source>
         <translation>&lt;b&gt;Anonym:&lt;/b&gt; Die anonyme Authentifizierung ist ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="190"/>
+        <location filename="../../gui/details.py" line="198"/>
         <source>&lt;b&gt;Anonymous:&lt;/b&gt; {identity} — anonymous authentication uses the application pool identity.</source>
         <translation>&lt;b&gt;Anonym:&lt;/b&gt; {identity} – die anonyme Authentifizierung verwendet die Identität des Anwendungspools.</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="197"/>
+        <location filename="../../gui/details.py" line="205"/>
         <source>&lt;b&gt;Anonymous:&lt;/b&gt; {identity} — the user name set for anonymous authentication.</source>
         <translation>&lt;b&gt;Anonym:&lt;/b&gt; {identity} – der für die anonyme Authentifizierung eingetragene Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="203"/>
+        <location filename="../../gui/details.py" line="211"/>
         <source>&lt;b&gt;Worker process:&lt;/b&gt; {identity} — application pool {pool} ({type}).</source>
         <translation>&lt;b&gt;Arbeitsprozess:&lt;/b&gt; {identity} – Anwendungspool {pool} ({type}).</translation>
     </message>
@@ -772,12 +818,12 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../gui/errors.py" line="79"/>
+        <location filename="../../gui/errors.py" line="68"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="87"/>
+        <location filename="../../gui/errors.py" line="76"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
@@ -785,17 +831,17 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../gui/errors.py" line="188"/>
+        <location filename="../../gui/errors.py" line="177"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="193"/>
+        <location filename="../../gui/errors.py" line="182"/>
         <source>IIS Access ran into a problem it did not expect.</source>
         <translation>IIS Access ist auf ein unerwartetes Problem gestoßen.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="195"/>
+        <location filename="../../gui/errors.py" line="184"/>
         <source>The details were written to the log file:
 {path}</source>
         <translation>Die Einzelheiten stehen in der Protokolldatei:
@@ -805,12 +851,12 @@
 <context>
     <name>GrantFlow</name>
     <message>
-        <location filename="../../gui/grant_flow.py" line="162"/>
+        <location filename="../../gui/grant_flow.py" line="166"/>
         <source>{host} is not connected, so the change cannot be undone now.</source>
         <translation>{host} ist nicht verbunden; die Änderung kann jetzt nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../../gui/grant_flow.py" line="165"/>
+        <location filename="../../gui/grant_flow.py" line="169"/>
         <source>Select the host to connect to it, then undo again from the History tab.</source>
         <translation>Wählen Sie den Host aus, um sich zu verbinden, und machen Sie die Änderung dann im Verlauf rückgängig.</translation>
     </message>
@@ -962,12 +1008,12 @@
 <context>
     <name>Hosts</name>
     <message>
-        <location filename="../../gui/hosts.py" line="246"/>
+        <location filename="../../gui/hosts.py" line="245"/>
         <source>The sites shown are as last read and may be out of date.</source>
         <translation>Die angezeigten Websites sind der zuletzt gelesene Stand und können veraltet sein.</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="262"/>
+        <location filename="../../gui/hosts.py" line="264"/>
         <source>{state} · certificate NOT verified</source>
         <translation>{state} · Zertifikat NICHT geprüft</translation>
     </message>
@@ -982,27 +1028,27 @@
         <translation>Demo-Labor</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="245"/>
+        <location filename="../../gui/hosts.py" line="250"/>
         <source>{host}: {sites} sites, {problems} need attention</source>
         <translation>{host}: {sites} Websites, {problems} brauchen Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="260"/>
+        <location filename="../../gui/hosts.py" line="274"/>
         <source>Connected · all good</source>
         <translation>Verbunden · alles in Ordnung</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="261"/>
+        <location filename="../../gui/hosts.py" line="275"/>
         <source>Connected · {count} to fix</source>
         <translation>Verbunden · {count} zu beheben</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="263"/>
+        <location filename="../../gui/hosts.py" line="278"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/hosts.py" line="264"/>
+        <location filename="../../gui/hosts.py" line="279"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
@@ -1038,104 +1084,212 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="42"/>
+        <location filename="../../gui/main_window.py" line="50"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="59"/>
+        <location filename="../../gui/main_window.py" line="67"/>
         <source>IIS Access</source>
         <translation>IIS Access</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="73"/>
+        <location filename="../../gui/main_window.py" line="81"/>
         <source>Filter sites, applications, pools and paths (Ctrl+F)</source>
         <translation>Websites, Anwendungen, Pools und Pfade filtern (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="122"/>
         <source>Sites</source>
         <translation>Websites</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112"/>
+        <location filename="../../gui/main_window.py" line="123"/>
         <source>Application Pools</source>
         <translation>Anwendungspools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="124"/>
         <source>All hosts</source>
         <translation>Alle Hosts</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="132"/>
         <source>Hosts</source>
         <translation>Hosts</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>&amp;Check all hosts</source>
         <translation>Alle Hosts &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>&amp;Host</source>
         <translation>&amp;Host</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="192"/>
+        <source>Who is behind &amp;IIS_IUSRS…</source>
+        <translation>Wer steht hinter &amp;IIS_IUSRS…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="203"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="301"/>
+        <location filename="../../gui/main_window.py" line="321"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="333"/>
+        <location filename="../../gui/main_window.py" line="353"/>
         <source>Cancelled: the operation was stopped.</source>
         <translation>Abgebrochen: der Vorgang wurde angehalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Members</name>
+    <message>
+        <location filename="../../gui/members_view.py" line="70"/>
+        <source>Yes, added by IIS</source>
+        <translation>Ja, von IIS hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="72"/>
+        <source>Yes, as a stored member (manualGroupMembership)</source>
+        <translation>Ja, als gespeichertes Mitglied (manualGroupMembership)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="73"/>
+        <source>No (manualGroupMembership)</source>
+        <translation>Nein (manualGroupMembership)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="80"/>
+        <source>(cannot be named: an orphaned or deleted account)</source>
+        <translation>(ohne Namen: ein verwaistes oder gelöschtes Konto)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="83"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="84"/>
+        <location filename="../../gui/members_view.py" line="91"/>
+        <source>SID</source>
+        <translation>SID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="90"/>
+        <source>Worker identity</source>
+        <translation>Identität des Arbeitsprozesses</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="92"/>
+        <location filename="../../gui/members_view.py" line="98"/>
+        <source>Application pool</source>
+        <translation>Anwendungspool</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="100"/>
+        <source>Carries IIS_IUSRS</source>
+        <translation>Trägt IIS_IUSRS</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="102"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="104"/>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="107"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+</context>
+<context>
+    <name>MembersView</name>
+    <message>
+        <location filename="../../gui/members_view.py" line="118"/>
+        <source>Who is behind IIS_IUSRS</source>
+        <translation>Wer steht hinter IIS_IUSRS</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="135"/>
+        <source>Stored members (what Computer Management lists)</source>
+        <translation>Gespeicherte Mitglieder (was die Computerverwaltung anzeigt)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="136"/>
+        <source>Added at run time (in the worker token, never listed)</source>
+        <translation>Zur Laufzeit hinzugefügt (im Token des Arbeitsprozesses, nie aufgelistet)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="137"/>
+        <source>Exceptions: pools that set manualGroupMembership</source>
+        <translation>Ausnahmen: Pools mit manualGroupMembership</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="169"/>
+        <source>Reading the group&apos;s members…</source>
+        <translation>Die Mitglieder der Gruppe werden gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="171"/>
+        <source>The host is not connected or is busy; try again in a moment.</source>
+        <translation>Der Host ist nicht verbunden oder beschäftigt; bitte gleich noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members_view.py" line="183"/>
+        <source>The group has no stored members: the usual case.</source>
+        <translation>Die Gruppe hat keine gespeicherten Mitglieder: der Normalfall.</translation>
     </message>
 </context>
 <context>

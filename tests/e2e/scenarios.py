@@ -60,3 +60,32 @@ def write_scenario(folder: Path) -> Path:
         json.dumps(listing, ensure_ascii=False, indent=2), encoding="utf-8"
     )
     return folder
+
+
+# IIS_IUSRS may read, Users may not: only a worker that carries IIS_IUSRS gets in.
+GROUP_ONLY = "O:BAG:SYD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;IS)"
+# A stored member no account stands for any more: the server cannot name it.
+ORPHAN = "S-1-5-21-1111111111-2222222222-3333333333-1099"
+
+
+def write_manual_scenario(folder: Path, machine: dict[str, object]) -> Path:
+    """The e2e scenario plus two manualGroupMembership pools, each with a site IIS_IUSRS may read:
+    Unlisted (its identity is not a stored member) and Listed (it is)."""
+    write_scenario(folder)
+    config = ET.parse(folder / "applicationHost.config")  # noqa: S314 - written just above by the test
+    host = config.getroot().find("system.applicationHost")
+    assert host is not None
+    pools, sites = host.find("applicationPools"), host.find("sites")
+    assert pools is not None and sites is not None
+    listing = json.loads((folder / "filesystem.json").read_text(encoding="utf-8"))
+    for site_id, name in enumerate(("Unlisted", "Listed"), start=10):
+        pool = ET.SubElement(pools, "add", name=name)
+        ET.SubElement(pool, "processModel", manualGroupMembership="true")
+        site = ET.SubElement(sites, "site", name=name, id=str(site_id))
+        application = ET.SubElement(site, "application", path="/", applicationPool=name)
+        ET.SubElement(application, "virtualDirectory", path="/", physicalPath=f"D:\\Sites\\{name}")
+        listing["paths"][f"D:\\Sites\\{name}"] = {"type": "directory", "sddl": GROUP_ONLY}
+    config.write(folder / "applicationHost.config", encoding="utf-8", xml_declaration=True)
+    (folder / "filesystem.json").write_text(json.dumps(listing), encoding="utf-8")
+    (folder / "machine.json").write_text(json.dumps(machine, ensure_ascii=False), encoding="utf-8")
+    return folder

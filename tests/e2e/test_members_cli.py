@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -12,34 +11,7 @@ from bridge.lab.host import LabHost
 from bridge.lab.simulator import SimulatedServer
 from bridge.sids import app_pool_sid
 from tests.e2e.lab import PASSWORD, USER, HookedServer, Result, connection_options, run_cli
-from tests.e2e.scenarios import write_scenario
-
-# IIS_IUSRS may read, Users may not: only a worker that carries IIS_IUSRS gets in.
-GROUP_ONLY = "O:BAG:SYD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;IS)"
-ORPHAN = "S-1-5-21-1111111111-2222222222-3333333333-1099"
-
-
-def _manual_scenario(folder: Path, machine: dict[str, object]) -> Path:
-    """The e2e scenario plus two manualGroupMembership pools, each with a site IIS_IUSRS may read:
-    Unlisted (its identity is not a stored member) and Listed (it is)."""
-    write_scenario(folder)
-    config = ET.parse(folder / "applicationHost.config")  # noqa: S314 - written just above by the test
-    host = config.getroot().find("system.applicationHost")
-    assert host is not None
-    pools, sites = host.find("applicationPools"), host.find("sites")
-    assert pools is not None and sites is not None
-    listing = json.loads((folder / "filesystem.json").read_text(encoding="utf-8"))
-    for site_id, name in enumerate(("Unlisted", "Listed"), start=10):
-        pool = ET.SubElement(pools, "add", name=name)
-        ET.SubElement(pool, "processModel", manualGroupMembership="true")
-        site = ET.SubElement(sites, "site", name=name, id=str(site_id))
-        application = ET.SubElement(site, "application", path="/", applicationPool=name)
-        ET.SubElement(application, "virtualDirectory", path="/", physicalPath=f"D:\\Sites\\{name}")
-        listing["paths"][f"D:\\Sites\\{name}"] = {"type": "directory", "sddl": GROUP_ONLY}
-    config.write(folder / "applicationHost.config", encoding="utf-8", xml_declaration=True)
-    (folder / "filesystem.json").write_text(json.dumps(listing), encoding="utf-8")
-    (folder / "machine.json").write_text(json.dumps(machine, ensure_ascii=False), encoding="utf-8")
-    return folder
+from tests.e2e.scenarios import ORPHAN, write_manual_scenario, write_scenario
 
 
 def _cli(host: LabHost, data_dir: Path, *arguments: str) -> Result:
@@ -51,7 +23,7 @@ def _cli(host: LabHost, data_dir: Path, *arguments: str) -> Result:
 @pytest.fixture
 def manual(tmp_path: Path) -> HookedServer:
     machine = {"localGroups": {"S-1-5-32-568": [app_pool_sid("Listed"), ORPHAN]}}
-    return HookedServer(SimulatedServer.from_scenario(_manual_scenario(tmp_path / "scenario", machine)))
+    return HookedServer(SimulatedServer.from_scenario(write_manual_scenario(tmp_path / "scenario", machine)))
 
 
 def test_members_lists_stored_runtime_and_manual_pools_with_an_orphaned_member(
