@@ -24,6 +24,8 @@ from bridge.recording import DOCTOR_FILE, INVENTORY_FILE, PATH_ACCESS_FILE
 from bridge.scripts import Operation, operation_for_script
 
 NOT_RECORDED = "not recorded"
+# group-members.ps1's answer for IIS_IUSRS, needed where a pool sets manualGroupMembership.
+GROUP_MEMBERS_FILE = "group-members.json"
 
 
 class RecordingError(ValueError):
@@ -48,6 +50,8 @@ class RecordedServer:
         self._inventory = _read_text(folder / INVENTORY_FILE)
         doctor = folder / DOCTOR_FILE
         self._doctor = _read_text(doctor) if doctor.is_file() else None
+        members = folder / GROUP_MEMBERS_FILE
+        self._group_members = _read_text(members) if members.is_file() else None
         self._paths: dict[str, dict[str, Any]] = {}
         self._accounts: dict[str, Any] = {}
         access = folder / PATH_ACCESS_FILE
@@ -75,6 +79,15 @@ class RecordedServer:
                     category="ObjectNotFound",
                 )
             return self._doctor
+        if operation is Operation.GROUP_MEMBERS:
+            # Served verbatim: a recording holds one group's answer, IIS_IUSRS's (bridge.members).
+            if self._group_members is None:
+                raise ScriptFailed(
+                    f"This recording has no {GROUP_MEMBERS_FILE}: the group's members were not recorded.",
+                    error_id="NotRecorded",
+                    category="ObjectNotFound",
+                )
+            return self._group_members
         if operation is Operation.PATH_ACCESS:
             return powershell_json(self._path_access(bound.get("Path", []), bool(bound.get("Subfolders"))))
         raise ScriptFailed(
