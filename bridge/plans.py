@@ -17,6 +17,7 @@ from bridge.access import AccessLevel, blocked_by_deny, content_level, describe_
 from bridge.display import quoted
 from bridge.model import AppPool, Message, PathAccess, ServerFacts, Target, TargetRef
 from bridge.needs import undefined_variable_problem, unfixable_problem
+from bridge.rights import icacls_letters
 from bridge.safety import iis_iusrs_modify_warning, refusal_for, same_path
 from bridge.sddl import Dacl
 from bridge.sids import IIS_IUSRS, IUSR, WORKER_GROUPS, anonymous_token, app_pool_account, well_known_name
@@ -26,7 +27,6 @@ Rights = Literal["ReadAndExecute", "Modify"]
 INHERITANCE = "ContainerInherit, ObjectInherit"
 INHERITANCE_TEXT = "this folder, subfolders and files"
 
-_ICACLS_RIGHTS: dict[str, str] = {"ReadAndExecute": "RX", "Modify": "M"}
 _INVALID_NAME_CHARS = re.compile(r'[<>:"|?*\x00-\x1f]')
 
 
@@ -124,7 +124,7 @@ def _quote_cmd(text: str) -> str:
 
 def icacls_line(path: str, sid: str, rights: Rights) -> str:
     """The equivalent icacls command: one inheritable ACE on the folder, by SID, never ``/T``."""
-    return f'icacls {_quote_cmd(path)} /grant "*{sid}:(OI)(CI){_ICACLS_RIGHTS[rights]}"'
+    return f'icacls {_quote_cmd(path)} /grant "*{sid}:(OI)(CI){icacls_letters(rights)}"'
 
 
 def powershell_lines(path: str, sid: str, rights: Rights) -> str:

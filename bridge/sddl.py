@@ -297,20 +297,6 @@ def map_generic(mask: int) -> int:
     return mapped
 
 
-def rights_name(mask: int) -> str:
-    """A display name for a mask: the standard file permission it equals, or "Special (0x...)"."""
-    mapped = map_generic(mask)
-    for name, value in (
-        ("FullControl", FULL_CONTROL),
-        ("Modify", MODIFY),
-        ("ReadAndExecute", READ_AND_EXECUTE),
-        ("Read", READ),
-    ):
-        if mapped == value:
-            return name
-    return f"Special (0x{mask:x})"
-
-
 def _parse_rights(text: str) -> int:
     if text == "":
         return 0

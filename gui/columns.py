@@ -12,21 +12,21 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 
+from bridge.acl_entries import AclEntry, advanced_entries
 from bridge.history import ChangeRecord
 from bridge.model import AppPool, Inventory, PathAccess
 from bridge.needs import CheckResult
-from bridge.sddl import Ace, rights_name
 from bridge.sids import IIS_IUSRS, well_known_name
 from gui.hosts import HostEntry, host_icon, host_line, host_state_text
 from gui.icons import icon
 from gui.members_view import pool_carries_text
+from gui.rights_words import mask_text, rights_text
 from gui.table_model import Column
 from gui.texts import (
     applies_to_text,
     iis_word,
     outcome_text,
     reason_text,
-    rights_text,
     runtime_text,
     status_text,
 )
@@ -67,7 +67,11 @@ def pool_columns() -> list[Column[PoolRow]]:
             QCoreApplication.translate("Columns", "IIS_IUSRS in the worker token"),
             lambda r: pool_carries_text(r.pool),
             foreground=lambda r: _LINK_BRUSH,
-            tooltip=lambda r: QCoreApplication.translate("Columns", "Click to see who is behind IIS_IUSRS"),
+            tooltip=lambda r: (
+                pool_carries_text(r.pool)
+                + "\n"
+                + QCoreApplication.translate("Columns", "Click to see who is behind IIS_IUSRS")
+            ),
         ),
     ]
 
@@ -79,16 +83,17 @@ IIS_IUSRS_POOL_COLUMN = 8
 
 @dataclass(frozen=True)
 class AclRow:
-    ace: Ace
+    entry: AclEntry
     account: str
 
 
 def acl_rows(access: PathAccess) -> list[AclRow]:
+    """One row per permission entry, as the Security tab's Advanced view lists them."""
     if access.dacl is None:
         return []
     return [
-        AclRow(ace, access.account_name(ace.sid) or well_known_name(ace.sid) or ace.sid)
-        for ace in access.dacl.aces
+        AclRow(entry, access.account_name(entry.sid) or well_known_name(entry.sid) or entry.sid)
+        for entry in advanced_entries(access.dacl.aces)
     ]
 
 
@@ -97,36 +102,36 @@ def acl_columns() -> list[Column[AclRow]]:
         Column(
             QCoreApplication.translate("Columns", "Account"),
             lambda r: r.account,
-            foreground=lambda r: _LINK_BRUSH if r.ace.sid == IIS_IUSRS else None,
+            foreground=lambda r: _LINK_BRUSH if r.entry.sid == IIS_IUSRS else None,
             tooltip=lambda r: (
-                QCoreApplication.translate("Columns", "Click to see who is behind IIS_IUSRS")
-                if r.ace.sid == IIS_IUSRS
-                else r.account
+                f"{r.account}\n{r.entry.sid}"
+                + (
+                    "\n" + QCoreApplication.translate("Columns", "Click to see who is behind IIS_IUSRS")
+                    if r.entry.sid == IIS_IUSRS
+                    else ""
+                )
             ),
         ),
-        Column(QCoreApplication.translate("Columns", "SID"), lambda r: r.ace.sid),
-        Column(
-            QCoreApplication.translate("Columns", "Rights"), lambda r: rights_text(rights_name(r.ace.mask))
-        ),
+        Column(QCoreApplication.translate("Columns", "Rights"), lambda r: mask_text(r.entry.mask)),
         Column(
             QCoreApplication.translate("Columns", "Type"),
             lambda r: (
                 QCoreApplication.translate("Columns", "Deny")
-                if r.ace.is_deny
+                if r.entry.is_deny
                 else QCoreApplication.translate("Columns", "Allow")
-                if r.ace.is_allow
-                else r.ace.kind
+                if r.entry.is_allow
+                else r.entry.kind
             ),
         ),
         Column(
             QCoreApplication.translate("Columns", "Source"),
             lambda r: (
-                QCoreApplication.translate("Columns", "Inherited from parent")
-                if r.ace.inherited
+                QCoreApplication.translate("Columns", "Inherited")
+                if r.entry.inherited
                 else QCoreApplication.translate("Columns", "Explicit")
             ),
         ),
-        Column(QCoreApplication.translate("Columns", "Applies to"), lambda r: applies_to_text(r.ace)),
+        Column(QCoreApplication.translate("Columns", "Applies to"), lambda r: applies_to_text(r.entry)),
     ]
 
 
@@ -136,7 +141,9 @@ def history_columns() -> list[Column[ChangeRecord]]:
         Column(QCoreApplication.translate("Columns", "Host"), lambda r: r.host),
         Column(QCoreApplication.translate("Columns", "Path"), lambda r: r.path),
         Column(
-            QCoreApplication.translate("Columns", "Identity"), lambda r: r.identity, tooltip=lambda r: r.sid
+            QCoreApplication.translate("Columns", "Identity"),
+            lambda r: r.identity,
+            tooltip=lambda r: f"{r.identity}\n{r.sid}",
         ),
         Column(QCoreApplication.translate("Columns", "Rights"), lambda r: rights_text(r.rights)),
         Column(QCoreApplication.translate("Columns", "Outcome"), outcome_text),

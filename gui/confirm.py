@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from bridge.display import visible
 from bridge.plans import GrantPlan
 from gui.errors import ErrorBanner
-from gui.texts import inheritance_text, reason_text, rights_text
+from gui.rights_words import rights_text
+from gui.texts import inheritance_text, reason_text
 
 _NOTE_STYLE = (
     "#{name} {{ background: {background}; border: 1px solid {border}; border-radius: 4px; padding: 6px; }}"

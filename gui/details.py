@@ -59,7 +59,9 @@ def requirement_columns() -> list[Column[Requirement]]:
 
     return [
         Column(
-            QCoreApplication.translate("Details", "Identity"), lambda r: r.name, tooltip=lambda r: r.sid or ""
+            QCoreApplication.translate("Details", "Identity"),
+            lambda r: r.name,
+            tooltip=lambda r: f"{r.name}\n{r.sid or ''}".strip(),
         ),
         Column(QCoreApplication.translate("Details", "Needs"), lambda r: level_text(r.needs)),
         Column(QCoreApplication.translate("Details", "Has"), lambda r: level_text(r.effective)),
@@ -228,7 +230,7 @@ class DetailsPane(QWidget):
 
     @Slot(QModelIndex)
     def _acl_clicked(self, index: QModelIndex) -> None:
-        if self.acl.record(index.row()).ace.sid == IIS_IUSRS:
+        if self.acl.record(index.row()).entry.sid == IIS_IUSRS:
             self.membersRequested.emit()
 
     @Slot()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
+    QMenu,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -39,15 +40,20 @@ from gui.notice import ChangeNotice
 from gui.recovery import Recovery
 from gui.settings import Settings
 from gui.site_model import SiteFilterProxy, SiteTreeModel
-from gui.site_tree import fit_site_columns, site_tree
+from gui.site_tree import column_actions, fit_site_columns, site_tree
 from gui.table_model import RECORD_ROLE, RecordTableModel, fit_columns, table_view
 
-# Hosts narrow, the Sites tree (the main work area) widest, the details about 40 %.
-_PANE_WIDTHS = (200, 660, 600)
+# Hosts narrow, the Sites tree (the main work area, its paths readable) widest, the details about a third.
+_PANE_WIDTHS = (170, 780, 510)
 # Up to this many sites the tree opens fully; beyond, expanding costs more than a glance is worth.
 _EXPAND_SITES = 50
 # Language names stay in their own language; only "System default" is translated.
 LANGUAGES = (("", QT_TRANSLATE_NOOP("MainWindow", "System default")), ("en", "English"), ("de", "Deutsch"))
+
+
+def _fill(menu: QMenu, actions: list[QAction]) -> None:
+    menu.clear()
+    menu.addActions(actions)
 
 
 class MainWindow(QMainWindow):
@@ -190,6 +196,8 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.tr("Who is behind &IIS_IUSRS…"), self.members_view.open_for_current_host)
+        columns_menu = view_menu.addMenu(self.tr("Site &columns"))
+        columns_menu.aboutToShow.connect(lambda: _fill(columns_menu, column_actions(self.tree, columns_menu)))
         language_menu = self.menuBar().addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGES:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton, QWidget
 
 from bridge.history import ChangeRecord
-from gui.texts import rights_text
+from gui.rights_words import rights_text
 
 
 class ChangeNotice(QFrame):

@@ -180,10 +180,10 @@ class _ColumnFitter(QObject):
             for column in range(header.count())
         ]
         *leading, last = wanted
-        # The last column stretches into what is left; it gives way first, down to a glimpse of its text.
-        available = (
-            view.viewport().width() - min(last, _LAST_COLUMN_GLIMPSE) if self.within_width else sum(leading)
-        )
+        # The last column stretches into what is left; it gives way first, down to a glimpse of its text
+        # (Qt never shrinks a stretched last section below the default section size).
+        glimpse = min(last, max(_LAST_COLUMN_GLIMPSE, header.defaultSectionSize()))
+        available = view.viewport().width() - glimpse if self.within_width else sum(leading)
         for column, width in enumerate(share_width(leading, available, minimum=_MINIMUM_COLUMN)):
             header.resizeSection(column, width)
 

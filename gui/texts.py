@@ -13,9 +13,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from bridge import errors
 from bridge.access import AccessLevel
+from bridge.acl_entries import AclEntry
 from bridge.history import ChangeRecord, Outcome
 from bridge.model import Message
-from bridge.sddl import Ace
 from gui.backend import PasswordNeeded
 
 _CONTEXT = "Bridge"
@@ -118,13 +118,6 @@ _STATUSES: Mapping[str, object] = {
     "busy": QT_TRANSLATE_NOOP("Bridge", "Checking…"),
 }
 
-_RIGHTS: Mapping[str, object] = {
-    "ReadAndExecute": QT_TRANSLATE_NOOP("Bridge", "Read & execute"),
-    "Modify": QT_TRANSLATE_NOOP("Bridge", "Modify"),
-    "Read": QT_TRANSLATE_NOOP("Bridge", "Read"),
-    "FullControl": QT_TRANSLATE_NOOP("Bridge", "Full control"),
-}
-
 
 def _looked_up(table: Mapping[str, object], word: str) -> str:
     """``word`` in the UI language if the table knows it, else as the bridge said it."""
@@ -134,10 +127,6 @@ def _looked_up(table: Mapping[str, object], word: str) -> str:
 
 def status_text(status: str) -> str:
     return _looked_up(_STATUSES, status)
-
-
-def rights_text(rights: str) -> str:
-    return _looked_up(_RIGHTS, rights)
 
 
 # Values IIS reports as English words (site and pool states, pipeline modes), worded as IIS Manager does.
@@ -179,9 +168,9 @@ _APPLIES_TO: Mapping[tuple[bool, bool, bool], object] = {
 }
 
 
-def applies_to_text(ace: Ace) -> str:
-    """Windows' own words for where an ACE reaches, as the Advanced Security dialog shows them."""
-    key = (ace.applies_to_folder, ace.applies_to_subfolders, ace.applies_to_files)
+def applies_to_text(entry: AclEntry) -> str:
+    """Windows' own words for where an entry reaches, as the Advanced Security dialog shows them."""
+    key = (entry.applies_to_folder, entry.applies_to_subfolders, entry.applies_to_files)
     return translate(str(_APPLIES_TO[key]))
 
 

@@ -15,7 +15,6 @@ from bridge.sddl import (
     format_ace,
     format_dacl,
     parse_dacl,
-    rights_name,
 )
 
 TI = sids.TRUSTED_INSTALLER
@@ -210,22 +209,6 @@ def test_ace_helpers() -> None:
     assert inherit_only.applies_to_files and inherit_only.applies_to_subfolders
     deny = Ace("D", frozenset({"ID"}), sddl.MODIFY, sids.IUSR)
     assert deny.is_deny and deny.inherited and not deny.is_allow
-
-
-@pytest.mark.parametrize(
-    ("mask", "name"),
-    [
-        (sddl.READ, "Read"),
-        (sddl.READ_AND_EXECUTE, "ReadAndExecute"),
-        (sddl.MODIFY, "Modify"),
-        (sddl.FULL_CONTROL, "FullControl"),
-        (sddl.GENERIC_ALL, "FullControl"),
-        (sddl.GENERIC_READ | sddl.GENERIC_EXECUTE, "ReadAndExecute"),
-        (0x4, "Special (0x4)"),
-    ],
-)
-def test_rights_name(mask: int, name: str) -> None:
-    assert rights_name(mask) == name
 
 
 def test_map_generic() -> None:

@@ -136,7 +136,7 @@
     <message>
         <location filename="../../gui/texts.py" line="114"/>
         <source>All good</source>
-        <translation>Alles in Ordnung</translation>
+        <translation>In Ordnung</translation>
     </message>
     <message>
         <location filename="../../gui/texts.py" line="115"/>
@@ -159,262 +159,258 @@
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="122"/>
-        <location filename="../../gui/texts.py" line="206"/>
+        <location filename="../../gui/texts.py" line="195"/>
         <source>Read &amp; execute</source>
         <translation>Lesen, Ausführen</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="123"/>
-        <location filename="../../gui/texts.py" line="207"/>
+        <location filename="../../gui/texts.py" line="196"/>
         <source>Modify</source>
         <translation>Ändern</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="124"/>
-        <location filename="../../gui/texts.py" line="205"/>
+        <location filename="../../gui/texts.py" line="194"/>
         <source>Read</source>
         <translation>Lesen</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="125"/>
-        <location filename="../../gui/texts.py" line="208"/>
+        <location filename="../../gui/texts.py" line="197"/>
         <source>Full control</source>
         <translation>Vollzugriff</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="145"/>
+        <location filename="../../gui/texts.py" line="134"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="146"/>
+        <location filename="../../gui/texts.py" line="135"/>
         <source>Stopped</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="147"/>
+        <location filename="../../gui/texts.py" line="136"/>
         <source>Starting</source>
         <translation>Wird gestartet</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="148"/>
+        <location filename="../../gui/texts.py" line="137"/>
         <source>Stopping</source>
         <translation>Wird beendet</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="149"/>
+        <location filename="../../gui/texts.py" line="138"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="150"/>
+        <location filename="../../gui/texts.py" line="139"/>
         <source>Integrated</source>
         <translation>Integriert</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="151"/>
+        <location filename="../../gui/texts.py" line="140"/>
         <source>Classic</source>
         <translation>Klassisch</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="161"/>
+        <location filename="../../gui/texts.py" line="150"/>
         <source>No Managed Code</source>
         <translation>Kein verwalteter Code</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="166"/>
-        <location filename="../../gui/texts.py" line="171"/>
+        <location filename="../../gui/texts.py" line="155"/>
+        <location filename="../../gui/texts.py" line="160"/>
         <source>This folder, subfolders and files</source>
         <translation>Diesen Ordner, Unterordner und Dateien</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="172"/>
+        <location filename="../../gui/texts.py" line="161"/>
         <source>This folder and subfolders</source>
         <translation>Diesen Ordner und Unterordner</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="173"/>
+        <location filename="../../gui/texts.py" line="162"/>
         <source>This folder and files</source>
         <translation>Diesen Ordner und Dateien</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="174"/>
+        <location filename="../../gui/texts.py" line="163"/>
         <source>This folder only</source>
         <translation>Nur diesen Ordner</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="175"/>
+        <location filename="../../gui/texts.py" line="164"/>
         <source>Subfolders and files only</source>
         <translation>Nur Unterordner und Dateien</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="176"/>
+        <location filename="../../gui/texts.py" line="165"/>
         <source>Subfolders only</source>
         <translation>Nur Unterordner</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="177"/>
+        <location filename="../../gui/texts.py" line="166"/>
         <source>Files only</source>
         <translation>Nur Dateien</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="178"/>
+        <location filename="../../gui/texts.py" line="167"/>
         <source>Nothing (inherit only, not inherited)</source>
         <translation>Nichts (nur vererbbar, wird nicht vererbt)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="190"/>
+        <location filename="../../gui/texts.py" line="179"/>
         <source>Undone</source>
         <translation>Rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="195"/>
+        <location filename="../../gui/texts.py" line="184"/>
         <source>Unknown (interrupted)</source>
         <translation>Unbekannt (unterbrochen)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="196"/>
+        <location filename="../../gui/texts.py" line="185"/>
         <source>Changed</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="197"/>
+        <location filename="../../gui/texts.py" line="186"/>
         <source>Nothing to change</source>
         <translation>Nichts zu ändern</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="198"/>
+        <location filename="../../gui/texts.py" line="187"/>
         <source>Refused</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="199"/>
+        <location filename="../../gui/texts.py" line="188"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="204"/>
+        <location filename="../../gui/texts.py" line="193"/>
         <source>No access</source>
         <translation>Kein Zugriff</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="226"/>
+        <location filename="../../gui/texts.py" line="215"/>
         <source>{name} has {effective} access to {path}, which covers the {needs} access it needs.</source>
         <translation>{name} hat auf {path} {effective}; das genügt, benötigt wird {needs}.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="229"/>
+        <location filename="../../gui/texts.py" line="218"/>
         <source>The worker process of application pool {pool} runs as {name}, which has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005).</source>
         <translation>Der Arbeitsprozess des Anwendungspools {pool} läuft als {name}. Dieses Konto hat auf {path} {effective}, braucht aber {needs}: IIS antwortet mit HTTP 500.19 (0x80070005).</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="234"/>
+        <location filename="../../gui/texts.py" line="223"/>
         <source>The worker process of application pool {pool} runs as {name}, and anonymous requests run as the pool identity too. It has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005) or 401.3.</source>
         <translation>Der Arbeitsprozess des Anwendungspools {pool} läuft als {name}, und auch anonyme Anfragen laufen als Poolidentität. Sie hat auf {path} {effective}, braucht aber {needs}: IIS antwortet mit HTTP 500.19 (0x80070005) oder 401.3.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="240"/>
+        <location filename="../../gui/texts.py" line="229"/>
         <source>Anonymous requests run as {name}, which has {effective} access to {path} but needs {needs}: IIS answers HTTP 401.3.</source>
         <translation>Anonyme Anfragen laufen als {name}. Dieses Konto hat auf {path} {effective}, braucht aber {needs}: IIS antwortet mit HTTP 401.3.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="245"/>
+        <location filename="../../gui/texts.py" line="234"/>
         <source>Anonymous requests run as {name}, an account the server could not resolve to a SID; its access cannot be checked.</source>
         <translation>Anonyme Anfragen laufen als {name}, einem Konto, das der Server nicht in eine SID auflösen konnte; sein Zugriff lässt sich nicht prüfen.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="250"/>
+        <location filename="../../gui/texts.py" line="239"/>
         <source>The worker process of application pool {pool} runs as {name}, which has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005). IIS_IUSRS has the access, but the pool sets manualGroupMembership and {name} is not a stored member of IIS_IUSRS, so its worker does not carry the group.</source>
         <translation>Der Arbeitsprozess des Anwendungspools {pool} läuft als {name} und hat {effective} auf {path}, braucht aber {needs}: IIS antwortet mit HTTP 500.19 (0x80070005). IIS_IUSRS hätte den Zugriff, aber der Pool setzt manualGroupMembership und {name} ist kein gespeichertes Mitglied von IIS_IUSRS, also trägt sein Arbeitsprozess die Gruppe nicht.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="257"/>
+        <location filename="../../gui/texts.py" line="246"/>
         <source>{name} has {effective} access to {path}, which covers the {needs} access it needs, through IIS_IUSRS: application pool {pool} sets manualGroupMembership, and its worker carries the group because {member} is a stored member.</source>
         <translation>{name} hat {effective} auf {path} und damit {needs}, wie benötigt – über IIS_IUSRS: Der Anwendungspool {pool} setzt manualGroupMembership, und sein Arbeitsprozess trägt die Gruppe, weil {member} ein gespeichertes Mitglied ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="263"/>
+        <location filename="../../gui/texts.py" line="252"/>
         <source>{name} needs {needs} access to {path}, but a deny entry for {denied} takes it away: adding an allow entry would not help. Remove or narrow the deny entry first.</source>
         <translation>{name} braucht auf {path} {needs}, aber ein Verweigern-Eintrag für {denied} hebt sie auf: Ein zusätzlicher Zulassen-Eintrag hilft nicht. Entfernen oder beschränken Sie zuerst den Verweigern-Eintrag.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="268"/>
+        <location filename="../../gui/texts.py" line="257"/>
         <source>{path} is a network share. The accounts on this server (such as IUSR) mean nothing on the file server, so access must be granted there, to the account the share is reached as.</source>
         <translation>{path} ist eine Netzwerkfreigabe. Die Konten dieses Servers (etwa IUSR) gelten auf dem Dateiserver nicht; der Zugriff muss dort gewährt werden, für das Konto, mit dem die Freigabe erreicht wird.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="273"/>
+        <location filename="../../gui/texts.py" line="262"/>
         <source>{path} does not exist on the server; IIS cannot serve it.</source>
         <translation>{path} existiert auf dem Server nicht; IIS kann es nicht ausliefern.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="274"/>
+        <location filename="../../gui/texts.py" line="263"/>
         <source>{path} uses %{variable}%, which is not defined on the server: IIS cannot serve it. Define the variable on the server or give the full path.</source>
         <translation>{path} verwendet %{variable}%, das auf dem Server nicht definiert ist: IIS kann es nicht ausliefern. Definieren Sie die Variable auf dem Server oder geben Sie den vollständigen Pfad an.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="279"/>
+        <location filename="../../gui/texts.py" line="268"/>
         <source>{path} is a file, not a folder.</source>
         <translation>{path} ist eine Datei, kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="280"/>
+        <location filename="../../gui/texts.py" line="269"/>
         <source>The ACL of {path} is not in canonical order ({entries} out of place): Windows refuses to add an entry to it (AddAccessRule throws). Open the folder&apos;s Security tab in Explorer, which offers to reorder it, then check again.</source>
         <translation>Die ACL von {path} ist nicht in kanonischer Reihenfolge ({entries} an falscher Stelle): Windows fügt ihr keinen Eintrag hinzu (AddAccessRule löst eine Ausnahme aus). Öffnen Sie im Explorer die Registerkarte „Sicherheit“ des Ordners, die anbietet, sie neu zu ordnen, und prüfen Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="286"/>
+        <location filename="../../gui/texts.py" line="275"/>
         <source>The folder&apos;s permissions could not be read: {error}</source>
         <translation>Die Berechtigungen des Ordners konnten nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="287"/>
+        <location filename="../../gui/texts.py" line="276"/>
         <source>{path} is a network share. A grant to this server&apos;s IUSR or pool identity means nothing on the file server: grant access on the file server itself, to the account the share is reached as.</source>
         <translation>{path} ist eine Netzwerkfreigabe. Eine Berechtigung für IUSR oder die Poolidentität dieses Servers gilt auf dem Dateiserver nicht: Gewähren Sie den Zugriff auf dem Dateiserver selbst, für das Konto, mit dem die Freigabe erreicht wird.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="292"/>
+        <location filename="../../gui/texts.py" line="281"/>
         <source>{path} is not a full local path such as D:\sites\shop.</source>
         <translation>{path} ist kein vollständiger lokaler Pfad wie D:\sites\shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="293"/>
+        <location filename="../../gui/texts.py" line="282"/>
         <source>{path} is the root of a drive: an inheritable grant there would reach every folder on the drive.</source>
         <translation>{path} ist das Stammverzeichnis eines Laufwerks: Eine vererbbare Berechtigung dort erreicht jeden Ordner des Laufwerks.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="297"/>
+        <location filename="../../gui/texts.py" line="286"/>
         <source>{path} is the Windows directory or inside it; its permissions belong to Windows.</source>
         <translation>{path} ist das Windows-Verzeichnis oder liegt darin; seine Berechtigungen gehören Windows.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="300"/>
+        <location filename="../../gui/texts.py" line="289"/>
         <source>{path} is a Program Files folder or inside it; installed programs rely on its permissions.</source>
         <translation>{path} ist ein Programme-Ordner oder liegt darin; installierte Programme verlassen sich auf seine Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="303"/>
+        <location filename="../../gui/texts.py" line="292"/>
         <source>{path} is ProgramData or inside it; services and programs keep their settings there.</source>
         <translation>{path} ist ProgramData oder liegt darin; Dienste und Programme speichern dort ihre Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="306"/>
+        <location filename="../../gui/texts.py" line="295"/>
         <source>{path} is a user profile folder (or the folder of all profiles); it holds private files.</source>
         <translation>{path} ist ein Benutzerprofilordner (oder der Ordner aller Profile); er enthält private Dateien.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="309"/>
+        <location filename="../../gui/texts.py" line="298"/>
         <source>{path} is one of the folders Windows keeps on a drive (System Volume Information, $Recycle.Bin, Recovery, Boot) or inside it; its permissions belong to Windows.</source>
         <translation>{path} ist einer der Ordner, die Windows auf einem Laufwerk anlegt (System Volume Information, $Recycle.Bin, Recovery, Boot), oder liegt darin; seine Berechtigungen gehören Windows.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="314"/>
+        <location filename="../../gui/texts.py" line="303"/>
         <source>{path} is the inetpub folder, the parent of the server&apos;s sites: an inheritable grant there would reach every site below it. Grant on the site&apos;s own folder.</source>
         <translation>{path} ist der Ordner inetpub, der Ordner über den Websites des Servers: eine vererbbare Berechtigung dort erreichte jede Website darunter. Berechtigen Sie den eigenen Ordner der Website.</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="319"/>
+        <location filename="../../gui/texts.py" line="308"/>
         <source>IIS_IUSRS is in the token of every application pool on {host}: with Modify on the whole site root {path}, any site on the server could change this site&apos;s files. Grant Modify to the site&apos;s own pool identity ({pool_account}) instead, and only on the folder the application writes to, such as {path}\App_Data or {path}\uploads.</source>
         <translation>IIS_IUSRS steht im Token jedes Anwendungspools auf {host}: Mit „Ändern“ auf dem gesamten Websitestamm {path} könnte jede Website des Servers die Dateien dieser Website ändern. Gewähren Sie „Ändern“ stattdessen der eigenen Poolidentität der Website ({pool_account}) und nur für den Ordner, in den die Anwendung schreibt, etwa {path}\App_Data oder {path}\uploads.</translation>
     </message>
@@ -491,7 +487,6 @@
     </message>
     <message>
         <location filename="../../gui/columns.py" line="52"/>
-        <location filename="../../gui/columns.py" line="107"/>
         <source>SID</source>
         <translation>SID</translation>
     </message>
@@ -517,100 +512,100 @@
     </message>
     <message>
         <location filename="../../gui/columns.py" line="70"/>
-        <location filename="../../gui/columns.py" line="102"/>
+        <location filename="../../gui/columns.py" line="105"/>
         <source>Click to see who is behind IIS_IUSRS</source>
         <translation>Klicken, um zu sehen, wer hinter IIS_IUSRS steht</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="98"/>
+        <location filename="../../gui/columns.py" line="99"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="109"/>
-        <location filename="../../gui/columns.py" line="141"/>
+        <location filename="../../gui/columns.py" line="111"/>
+        <location filename="../../gui/columns.py" line="144"/>
         <source>Rights</source>
         <translation>Rechte</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="112"/>
+        <location filename="../../gui/columns.py" line="113"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="114"/>
+        <location filename="../../gui/columns.py" line="115"/>
         <source>Deny</source>
         <translation>Verweigern</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="116"/>
+        <location filename="../../gui/columns.py" line="117"/>
         <source>Allow</source>
         <translation>Zulassen</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="122"/>
+        <location filename="../../gui/columns.py" line="123"/>
         <source>Source</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="124"/>
-        <source>Inherited from parent</source>
-        <translation>Vom übergeordneten Objekt geerbt</translation>
+        <location filename="../../gui/columns.py" line="125"/>
+        <source>Inherited</source>
+        <translation>Geerbt</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="126"/>
+        <location filename="../../gui/columns.py" line="127"/>
         <source>Explicit</source>
         <translation>Explizit</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="129"/>
+        <location filename="../../gui/columns.py" line="130"/>
         <source>Applies to</source>
         <translation>Gilt für</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="135"/>
+        <location filename="../../gui/columns.py" line="136"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="136"/>
-        <location filename="../../gui/columns.py" line="149"/>
-        <location filename="../../gui/columns.py" line="175"/>
+        <location filename="../../gui/columns.py" line="137"/>
+        <location filename="../../gui/columns.py" line="152"/>
+        <location filename="../../gui/columns.py" line="178"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="137"/>
+        <location filename="../../gui/columns.py" line="138"/>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="139"/>
+        <location filename="../../gui/columns.py" line="140"/>
         <source>Identity</source>
         <translation>Identität</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="142"/>
+        <location filename="../../gui/columns.py" line="145"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="176"/>
+        <location filename="../../gui/columns.py" line="179"/>
         <source>Site / application</source>
         <translation>Website / Anwendung</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="178"/>
+        <location filename="../../gui/columns.py" line="181"/>
         <source>Access</source>
         <translation>Zugriff</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="182"/>
+        <location filename="../../gui/columns.py" line="185"/>
         <source>Physical path</source>
         <translation>Physischer Pfad</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="183"/>
+        <location filename="../../gui/columns.py" line="186"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
@@ -618,73 +613,73 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../gui/confirm.py" line="53"/>
+        <location filename="../../gui/confirm.py" line="54"/>
         <source>Confirm change</source>
         <translation>Änderung bestätigen</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="58"/>
+        <location filename="../../gui/confirm.py" line="59"/>
         <source>Grant {identity} {rights} on this folder?</source>
         <translation>{identity} „{rights}“ für diesen Ordner gewähren?</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="78"/>
+        <location filename="../../gui/confirm.py" line="79"/>
         <source>The same change by hand:</source>
         <translation>Dieselbe Änderung von Hand:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="82"/>
+        <location filename="../../gui/confirm.py" line="83"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="102"/>
+        <location filename="../../gui/confirm.py" line="103"/>
         <source>Host:</source>
         <translation>Host:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="103"/>
+        <location filename="../../gui/confirm.py" line="104"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="104"/>
+        <location filename="../../gui/confirm.py" line="105"/>
         <source>Identity:</source>
         <translation>Identität:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="105"/>
+        <location filename="../../gui/confirm.py" line="106"/>
         <source>Rights:</source>
         <translation>Rechte:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="106"/>
+        <location filename="../../gui/confirm.py" line="107"/>
         <source>Applies to:</source>
         <translation>Gilt für:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="118"/>
+        <location filename="../../gui/confirm.py" line="119"/>
         <source>This change is refused: {reason}</source>
         <translation>Diese Änderung wird abgelehnt: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="124"/>
+        <location filename="../../gui/confirm.py" line="125"/>
         <source>A deny entry takes this right away from {identity}: adding an allow entry would not help. Remove or narrow the deny entry first.</source>
         <translation>Ein Verweigern-Eintrag entzieht {identity} dieses Recht: Ein zusätzlicher Zulassen-Eintrag hilft nicht. Entfernen oder beschränken Sie zuerst den Verweigern-Eintrag.</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="129"/>
+        <location filename="../../gui/confirm.py" line="130"/>
         <source>Nothing to do: {identity} already has {rights} here.</source>
         <translation>Nichts zu tun: {identity} hat hier bereits „{rights}“.</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="156"/>
-        <location filename="../../gui/confirm.py" line="172"/>
+        <location filename="../../gui/confirm.py" line="157"/>
+        <location filename="../../gui/confirm.py" line="173"/>
         <source>Grant</source>
         <translation>Gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="172"/>
+        <location filename="../../gui/confirm.py" line="173"/>
         <source>Granting…</source>
         <translation>Wird gewährt…</translation>
     </message>
@@ -712,22 +707,22 @@
         <translation>Identität</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="64"/>
+        <location filename="../../gui/details.py" line="66"/>
         <source>Needs</source>
         <translation>Braucht</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="65"/>
+        <location filename="../../gui/details.py" line="67"/>
         <source>Has</source>
         <translation>Hat</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="66"/>
+        <location filename="../../gui/details.py" line="68"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="67"/>
+        <location filename="../../gui/details.py" line="69"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
@@ -735,82 +730,82 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../gui/details.py" line="88"/>
+        <location filename="../../gui/details.py" line="90"/>
         <source>Served as</source>
         <translation>Ausgeliefert als</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="100"/>
+        <location filename="../../gui/details.py" line="102"/>
         <source>Who needs what</source>
         <translation>Wer braucht was</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="108"/>
+        <location filename="../../gui/details.py" line="110"/>
         <source>Permissions of the folder</source>
         <translation>Berechtigungen des Ordners</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="112"/>
+        <location filename="../../gui/details.py" line="114"/>
         <source>Grant on the folder itself or on one of its subfolders</source>
         <translation>Für den Ordner selbst oder einen seiner Unterordner gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="133"/>
+        <location filename="../../gui/details.py" line="135"/>
         <source>Grant IUSR read</source>
         <translation>IUSR Lesen gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="134"/>
+        <location filename="../../gui/details.py" line="136"/>
         <source>Grant IIS_IUSRS modify</source>
         <translation>IIS_IUSRS Ändern gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="135"/>
+        <location filename="../../gui/details.py" line="137"/>
         <source>Grant pool identity read</source>
         <translation>Poolidentität Lesen gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="136"/>
+        <location filename="../../gui/details.py" line="138"/>
         <source>Grant pool identity modify</source>
         <translation>Poolidentität Ändern gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="144"/>
+        <location filename="../../gui/details.py" line="146"/>
         <source>On:</source>
         <translation>Für:</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="146"/>
+        <location filename="../../gui/details.py" line="148"/>
         <source>Fix</source>
         <translation>Beheben</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="153"/>
+        <location filename="../../gui/details.py" line="155"/>
         <source>Select a site, application or virtual directory</source>
         <translation>Wählen Sie eine Website, Anwendung oder ein virtuelles Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="181"/>
+        <location filename="../../gui/details.py" line="183"/>
         <source>The folder itself</source>
         <translation>Den Ordner selbst</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="194"/>
+        <location filename="../../gui/details.py" line="196"/>
         <source>&lt;b&gt;Anonymous:&lt;/b&gt; anonymous authentication is off.</source>
         <translation>&lt;b&gt;Anonym:&lt;/b&gt; Die anonyme Authentifizierung ist ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="198"/>
+        <location filename="../../gui/details.py" line="200"/>
         <source>&lt;b&gt;Anonymous:&lt;/b&gt; {identity} — anonymous authentication uses the application pool identity.</source>
         <translation>&lt;b&gt;Anonym:&lt;/b&gt; {identity} – die anonyme Authentifizierung verwendet die Identität des Anwendungspools.</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="205"/>
+        <location filename="../../gui/details.py" line="207"/>
         <source>&lt;b&gt;Anonymous:&lt;/b&gt; {identity} — the user name set for anonymous authentication.</source>
         <translation>&lt;b&gt;Anonym:&lt;/b&gt; {identity} – der für die anonyme Authentifizierung eingetragene Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../gui/details.py" line="211"/>
+        <location filename="../../gui/details.py" line="213"/>
         <source>&lt;b&gt;Worker process:&lt;/b&gt; {identity} — application pool {pool} ({type}).</source>
         <translation>&lt;b&gt;Arbeitsprozess:&lt;/b&gt; {identity} – Anwendungspool {pool} ({type}).</translation>
     </message>
@@ -1056,27 +1051,27 @@
 <context>
     <name>LevelInSentence</name>
     <message>
-        <location filename="../../gui/texts.py" line="216"/>
+        <location filename="../../gui/texts.py" line="205"/>
         <source>no</source>
         <translation>keinen Zugriff</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="217"/>
+        <location filename="../../gui/texts.py" line="206"/>
         <source>Read</source>
         <translation>die Berechtigung „Lesen“</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="218"/>
+        <location filename="../../gui/texts.py" line="207"/>
         <source>Read &amp; execute</source>
         <translation>die Berechtigung „Lesen, Ausführen“</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="219"/>
+        <location filename="../../gui/texts.py" line="208"/>
         <source>Modify</source>
         <translation>die Berechtigung „Ändern“</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="220"/>
+        <location filename="../../gui/texts.py" line="209"/>
         <source>Full control</source>
         <translation>Vollzugriff</translation>
     </message>
@@ -1084,107 +1079,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="50"/>
+        <location filename="../../gui/main_window.py" line="51"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="67"/>
+        <location filename="../../gui/main_window.py" line="73"/>
         <source>IIS Access</source>
         <translation>IIS Access</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="81"/>
+        <location filename="../../gui/main_window.py" line="87"/>
         <source>Filter sites, applications, pools and paths (Ctrl+F)</source>
         <translation>Websites, Anwendungen, Pools und Pfade filtern (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122"/>
+        <location filename="../../gui/main_window.py" line="128"/>
         <source>Sites</source>
         <translation>Websites</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123"/>
+        <location filename="../../gui/main_window.py" line="129"/>
         <source>Application Pools</source>
         <translation>Anwendungspools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>All hosts</source>
         <translation>Alle Hosts</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="131"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="138"/>
         <source>Hosts</source>
         <translation>Hosts</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="156"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>&amp;Check all hosts</source>
         <translation>Alle Hosts &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>&amp;Host</source>
         <translation>&amp;Host</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>Who is behind &amp;IIS_IUSRS…</source>
         <translation>Wer steht hinter &amp;IIS_IUSRS…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="199"/>
+        <source>Site &amp;columns</source>
+        <translation>&amp;Spalten der Websites</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="201"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="321"/>
+        <location filename="../../gui/main_window.py" line="329"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="353"/>
+        <location filename="../../gui/main_window.py" line="361"/>
         <source>Cancelled: the operation was stopped.</source>
         <translation>Abgebrochen: der Vorgang wurde angehalten.</translation>
     </message>
@@ -1321,6 +1321,119 @@
     </message>
 </context>
 <context>
+    <name>Rights</name>
+    <message>
+        <location filename="../../gui/rights_words.py" line="18"/>
+        <source>Full control</source>
+        <translation>Vollzugriff</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="19"/>
+        <source>Modify</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="20"/>
+        <source>Read &amp; execute</source>
+        <translation>Lesen, Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="21"/>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="22"/>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="23"/>
+        <source>Traverse folder</source>
+        <translation>Ordner durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="24"/>
+        <source>List folder</source>
+        <translation>Ordner auflisten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="25"/>
+        <source>Read attributes</source>
+        <translation>Attribute lesen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="26"/>
+        <source>Read extended attributes</source>
+        <translation>Erweiterte Attribute lesen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="27"/>
+        <source>Create files</source>
+        <translation>Dateien erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="28"/>
+        <source>Create folders</source>
+        <translation>Ordner erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="29"/>
+        <source>Write attributes</source>
+        <translation>Attribute schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="30"/>
+        <source>Write extended attributes</source>
+        <translation>Erweiterte Attribute schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="31"/>
+        <source>Delete subfolders and files</source>
+        <translation>Unterordner und Dateien löschen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="32"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="33"/>
+        <source>Read permissions</source>
+        <translation>Berechtigungen lesen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="34"/>
+        <source>Change permissions</source>
+        <translation>Berechtigungen ändern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="35"/>
+        <source>Take ownership</source>
+        <translation>Besitz übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="36"/>
+        <source>Access system security</source>
+        <translation>Auf Systemsicherheit zugreifen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="37"/>
+        <source>Maximum allowed</source>
+        <translation>Maximal zulässig</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="38"/>
+        <source>Synchronize</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rights_words.py" line="56"/>
+        <source>Special: {rights} ({letters})</source>
+        <translation>Speziell: {rights} ({letters})</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../gui/sign_in.py" line="13"/>
@@ -1337,6 +1450,14 @@
         <location filename="../../gui/sign_in.py" line="19"/>
         <source>Password:</source>
         <translation>Kennwort:</translation>
+    </message>
+</context>
+<context>
+    <name>SiteTree</name>
+    <message>
+        <location filename="../../gui/site_tree.py" line="40"/>
+        <source>Sites, applications and virtual directories</source>
+        <translation>Websites, Anwendungen und virtuelle Verzeichnisse</translation>
     </message>
 </context>
 <context>

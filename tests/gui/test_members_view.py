@@ -67,11 +67,13 @@ def test_iis_iusrs_in_the_reasons_and_the_acl_links_to_the_view(qtbot: QtBot, la
     _opened(qtbot, window)
     window.members_view.close()
     qtbot.waitUntil(lambda: window.details.acl.rowCount() > 0, timeout=WAIT_MS)
-    row = next(row for row, record in enumerate(window.details.acl.records()) if record.ace.sid == IIS_IUSRS)
+    row = next(
+        row for row, record in enumerate(window.details.acl.records()) if record.entry.sid == IIS_IUSRS
+    )
     with qtbot.waitSignal(window.details.membersRequested, timeout=WAIT_MS):
         window.details.acl_view.clicked.emit(window.details.acl.index(row, 0))
     other = next(
-        row for row, record in enumerate(window.details.acl.records()) if record.ace.sid != IIS_IUSRS
+        row for row, record in enumerate(window.details.acl.records()) if record.entry.sid != IIS_IUSRS
     )
     with qtbot.assertNotEmitted(window.details.membersRequested):
         window.details.acl_view.clicked.emit(window.details.acl.index(other, 0))
