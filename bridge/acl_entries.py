@@ -36,14 +36,6 @@ class AclEntry:
     applies_to_files: bool
     aces: tuple[Ace, ...]  # the stored ACEs this row stands for, in DACL order
 
-    @property
-    def is_allow(self) -> bool:
-        return self.kind == "A"
-
-    @property
-    def is_deny(self) -> bool:
-        return self.kind == "D"
-
 
 def _entry(aces: tuple[Ace, ...]) -> AclEntry:
     first = aces[0]

@@ -117,9 +117,9 @@ def acl_columns() -> list[Column[AclRow]]:
             QCoreApplication.translate("Columns", "Type"),
             lambda r: (
                 QCoreApplication.translate("Columns", "Deny")
-                if r.entry.is_deny
+                if r.entry.kind == "D"
                 else QCoreApplication.translate("Columns", "Allow")
-                if r.entry.is_allow
+                if r.entry.kind == "A"
                 else r.entry.kind
             ),
         ),

@@ -29,7 +29,7 @@ def test_inherited_halves_merge_into_this_folder_subfolders_and_files() -> None:
         (sids.USERS, sddl.READ_AND_EXECUTE, (True, True, True)),
         (sids.CREATOR_OWNER, sddl.FULL_CONTROL, (False, True, True)),
     ]
-    assert all(e.inherited and e.is_allow for e in entries)
+    assert all(e.inherited and e.kind == "A" for e in entries)
     assert [len(e.aces) for e in entries] == [2, 2, 2, 1]
 
 
