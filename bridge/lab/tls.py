@@ -44,8 +44,9 @@ class Certificate:
         return context
 
 
-def self_signed(host: str) -> Certificate:
-    """An ECDSA P-256 certificate for ``host`` (fast to make, so startup stays well under a second)."""
+def self_signed(host: str, *, valid_from: datetime.datetime | None = None) -> Certificate:
+    """An ECDSA P-256 certificate for ``host`` (fast to make, so startup stays well under a second),
+    valid for 30 days from ``valid_from`` (default: five minutes ago; tests pass an older time)."""
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, host)])
     try:
@@ -53,14 +54,15 @@ def self_signed(host: str) -> Certificate:
     except ValueError:
         alternative = x509.DNSName(host)
     now = datetime.datetime.now(datetime.timezone.utc)
+    start = valid_from if valid_from is not None else now - datetime.timedelta(minutes=5)
     certificate = (
         x509.CertificateBuilder()
         .subject_name(name)
         .issuer_name(name)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=30))
+        .not_valid_before(start)
+        .not_valid_after(start + datetime.timedelta(days=30, minutes=5))
         .add_extension(x509.SubjectAlternativeName([alternative]), critical=False)
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .sign(key, hashes.SHA256())

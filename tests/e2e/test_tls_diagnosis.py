@@ -13,10 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from bridge import operations
 from bridge.connection import ConnectionSettings, connection_settings
@@ -29,7 +25,7 @@ from bridge.errors import (
     TlsHandshakeFailed,
 )
 from bridge.lab.host import LabHost
-from bridge.lab.tls import Certificate
+from bridge.lab.tls import Certificate, self_signed
 from bridge.psrp_transport import PsrpTransport
 from bridge.scripts import Operation
 from bridge.session import HostSession
@@ -51,29 +47,8 @@ def _settings(host: str, port: int, **options: object) -> ConnectionSettings:
 
 
 def _certificate(name: str, *, expired: bool = False) -> Certificate:
-    key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
     now = datetime.datetime.now(datetime.timezone.utc)
-    start = now - datetime.timedelta(days=60 if expired else 1)
-    built = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(start)
-        .not_valid_after(start + datetime.timedelta(days=30))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    return Certificate(
-        der=built.public_bytes(serialization.Encoding.DER),
-        pem=built.public_bytes(serialization.Encoding.PEM),
-        key_pem=key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        ),
-    )
+    return self_signed(name, valid_from=now - datetime.timedelta(days=60) if expired else None)
 
 
 class _TlsServer(socketserver.ThreadingTCPServer):
