@@ -53,6 +53,8 @@ class _Entry:
     content: str | None = None
     # What reading this path throws on the server (a key of PATH_ERRORS), from the scenario.
     error: str | None = None
+    # Files and folders below it on the real disk ("itemsBelow"), beyond the ones listed.
+    items_below: int = 0
 
 
 @dataclass(frozen=True)
@@ -148,8 +150,15 @@ def _sid_of(text: str, sids: sddl.SidContext) -> str:
 class Filesystem:
     """The simulated files and folders of one server. Not thread-safe: callers hold a lock."""
 
-    def __init__(self, entries: Iterable[_Entry], sids: sddl.SidContext = sddl.NO_CONTEXT) -> None:
+    def __init__(
+        self,
+        entries: Iterable[_Entry],
+        sids: sddl.SidContext = sddl.NO_CONTEXT,
+        seconds_per_item: float = 0.0,
+    ) -> None:
         self.sids = sids
+        # What SetAccessControl spends per item below a folder when it propagates an entry.
+        self.seconds_per_item = seconds_per_item
         self._entries: dict[str, _Entry] = {}
         self._children: dict[str, list[str]] = {}
         for entry in entries:
@@ -169,11 +178,21 @@ class Filesystem:
         paths = data.get("paths")
         if not isinstance(paths, dict):
             raise FilesystemError('filesystem.json must hold {"paths": {...}}')
-        return cls((_read_entry(path, spec, sids) for path, spec in paths.items()), sids)
+        cost = data.get("propagationSecondsPerItem", 0.0)
+        if not isinstance(cost, int | float) or isinstance(cost, bool) or cost < 0:
+            raise FilesystemError("filesystem.json: propagationSecondsPerItem must be a number of seconds")
+        return cls((_read_entry(path, spec, sids) for path, spec in paths.items()), sids, float(cost))
 
     @classmethod
     def load(cls, path: Path, sids: sddl.SidContext = sddl.NO_CONTEXT) -> Filesystem:
         return cls.from_mapping(read_json_object(path, FilesystemError), sids)
+
+    def propagation_seconds(self, path: str) -> float:
+        """How long writing an inheritable entry on the folder takes: time grows with the tree below."""
+        key = path_key(path)
+        below = [entry for other, entry in self._entries.items() if other.startswith(key + "\\")]
+        items = self._entry(path).items_below + sum(1 + entry.items_below for entry in below)
+        return items * self.seconds_per_item
 
     def failure(self, path: str) -> PathFailure | None:
         """What reading the path throws on the server, when the scenario stages a failure."""
@@ -264,6 +283,9 @@ def _read_entry(path: object, spec: object, sids: sddl.SidContext) -> _Entry:
     content = spec.get("content")
     if content is not None and (kind != "file" or not isinstance(content, str)):
         raise FilesystemError(f"filesystem.json: {path}: content must be a file's text")
+    items_below = spec.get("itemsBelow", 0)
+    if not isinstance(items_below, int) or isinstance(items_below, bool) or items_below < 0:
+        raise FilesystemError(f"filesystem.json: {path}: itemsBelow must be a number of items")
     error = spec.get("error")
     if error is not None and error not in PATH_ERRORS:
         raise FilesystemError(f"filesystem.json: {path}: error must be one of {', '.join(PATH_ERRORS)}")
@@ -279,6 +301,7 @@ def _read_entry(path: object, spec: object, sids: sddl.SidContext) -> _Entry:
             dacl=sddl.parse_dacl(match["dacl"], context=sids),
             content=content,
             error=error,
+            items_below=items_below,
         )
     except sddl.SddlError as error:
         raise FilesystemError(f"filesystem.json: {path}: {error}") from error

@@ -381,6 +381,11 @@ class SimulatedServer:
                     "InvalidOperationException",
                     "NotSpecified",
                 ) from error
+            # SetAccessControl propagates the inheritable entry through the existing tree in the
+            # same call; the scenario gives its cost, so a test can outlast the client's timeout.
+            delay = self._scenario.filesystem.propagation_seconds(path)
+            if delay > 0:
+                time.sleep(delay)
             return _outcome("changed", path, before, self._current_sddl(path))
 
     def _restore(self, bound: dict[str, Any]) -> dict[str, Any]:
