@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import json
+import re
 import socket
 import ssl
 from collections.abc import Callable
@@ -300,6 +301,21 @@ class Cancelled(BridgeError):
 
     def __init__(self, what: str = "The operation") -> None:
         super().__init__(f"{what} was cancelled.", "Run it again when ready.")
+
+
+def error_kind(error: BridgeError) -> str:
+    """A stable name for the failure's type, for scripts: ``AuthenticationFailed`` -> ``authentication-failed``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", type(error).__name__).lower()
+
+
+def error_object(error: BridgeError) -> dict[str, Any]:
+    """The failure as JSON: what ``--json`` prints under ``error``, and a fleet run per host."""
+    return {"kind": error_kind(error), "message": error.message, "hint": error.hint, "exitCode": error.exit_code}
+
+
+def error_document(error: BridgeError) -> dict[str, Any]:
+    """The one JSON document ``--json`` prints when a one-host command fails."""
+    return {"error": error_object(error)}
 
 
 def script_failure(host: str, message: str, error_id: str | None, category: str | None) -> BridgeError:
