@@ -216,7 +216,14 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_constructor("!vault", lambda loader, node: _VaultValue())
-_Loader.add_constructor("!unsafe", lambda loader, node: loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+def _unsafe(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    # ``!unsafe`` only keeps Ansible from templating the text: the value is the text.
+    return loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None
+
+
+_Loader.add_constructor("!unsafe", _unsafe)
 
 
 def _load_yaml(text: str) -> Any:
@@ -309,7 +316,10 @@ def _reconcile(inventory: AnsibleInventory) -> None:
             inventory.add_child(ALL, name)
     ungrouped = inventory.group(UNGROUPED)
     grouped = {
-        host for name, group in inventory.groups.items() if name not in (ALL, UNGROUPED) for host in group.hosts
+        host
+        for name, group in inventory.groups.items()
+        if name not in (ALL, UNGROUPED)
+        for host in group.hosts
     }
     ungrouped.hosts = [host for host in inventory.hosts if host not in grouped]
 

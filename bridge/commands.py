@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import Any, NoReturn, TextIO
 
-from bridge import __version__, doctor_command, members_cli, operations
+from bridge import __version__, doctor_command, findings, fleet_command, members_cli, operations
 from bridge.collector import settle_startup_objects
 from bridge.connection import (
     DEFAULT_CONFIGURATION_NAME,
@@ -104,9 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
     connection = parser.add_argument_group("connection")
-    connection.add_argument(
-        "--host", help="server to manage (default: this machine, or the demo lab off Windows)"
-    )
+    fleet_command.add_options(connection)
     connection.add_argument("--port", type=int)
     connection.add_argument("--transport", choices=[s.value for s in Scheme], default=Scheme.HTTPS.value)
     connection.add_argument("--auth", choices=[a.value for a in Auth], default=Auth.NEGOTIATE.value)
@@ -139,6 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", parents=[json_option], help="who needs what on a target's folder")
     check.add_argument("target", nargs="?", help="Site, or Site/app/path")
     check.add_argument("--all", action="store_true", help="every site, application and virtual directory")
+    check.add_argument(
+        "--format", choices=["text", "csv"], default="text", help="csv: one row per requirement, per host"
+    )
     grant = commands.add_parser("grant", parents=[json_option], help="grant an identity access to a folder")
     grant.add_argument("kind", choices=[kind.value for kind in GrantKind])
     grant.add_argument("target")
@@ -371,45 +372,65 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         records = history.records()
         _emit(args, [record.to_json() for record in records], "\n".join(map(_render_change, records)), out)
         return EXIT_OK
+    hosts = fleet_command.fleet_hosts(args)
+    if hosts is not None:
+        return fleet_command.run(
+            args,
+            hosts,
+            out,
+            on_host=lambda each, session, buffer: _on_host(each, session, buffer, history),
+            settings=_settings,
+        )
     with _session(args) as session:
-        if args.command == "sites":
-            inventory = operations.inventory(session)
-            _emit(args, _sites_json(inventory), _render_sites(inventory), out)
-        elif args.command == "pools":
-            inventory = operations.inventory(session)
-            _emit(args, _pools_json(inventory), _render_pools(inventory), out)
-        elif args.command == members_cli.COMMAND:
-            view = operations.members(session, Group(args.group))
-            _emit(args, members_cli.group_json(view), members_cli.render_group(view), out)
-        elif args.command == "check":
-            return _check(args, session, out)
-        elif args.command == "grant":
-            return _grant(args, session, history, out)
-        elif args.command == "doctor":
-            return doctor_command.run(args, session, lambda document, text: _emit(args, document, text, out))
-        elif args.command == "undo":
-            record = history.get(args.change_id)
-            if not args.yes and not _confirm(f"Restore the ACL of {record.path} on {record.host}."):
-                raise Declined("The undo")
-            try:
-                undone = operations.undo(session, args.change_id, history)
-            except NothingToDo as nothing:
-                text = f"{nothing.message} {nothing.hint}"
-                _emit(args, {"changeId": record.id, "restored": False, "nothingToDo": text}, text, out)
-                return EXIT_OK
-            _emit(
-                args,
-                {"changeId": undone.id, "restored": undone.undone},
-                f"Restored the ACL of {undone.path} as it was before change {undone.id}.",
-                out,
-            )
+        return _on_host(args, session, out, history)
+
+
+def _on_host(args: argparse.Namespace, session: HostSession, out: TextIO, history: History) -> int:
+    """Run the command on one host; a fleet run calls it once per host."""
+    if args.command == "sites":
+        inventory = operations.inventory(session)
+        _emit(args, _sites_json(inventory), _render_sites(inventory), out)
+    elif args.command == "pools":
+        inventory = operations.inventory(session)
+        _emit(args, _pools_json(inventory), _render_pools(inventory), out)
+    elif args.command == members_cli.COMMAND:
+        view = operations.members(session, Group(args.group))
+        _emit(args, members_cli.group_json(view), members_cli.render_group(view), out)
+    elif args.command == "check":
+        return _check(args, session, out)
+    elif args.command == "grant":
+        return _grant(args, session, history, out)
+    elif args.command == "doctor":
+        return doctor_command.run(args, session, lambda document, text: _emit(args, document, text, out))
+    elif args.command == "undo":
+        record = history.get(args.change_id)
+        if not args.yes and not _confirm(f"Restore the ACL of {record.path} on {record.host}."):
+            raise Declined("The undo")
+        try:
+            undone = operations.undo(session, args.change_id, history)
+        except NothingToDo as nothing:
+            text = f"{nothing.message} {nothing.hint}"
+            _emit(args, {"changeId": record.id, "restored": False, "nothingToDo": text}, text, out)
+            return EXIT_OK
+        _emit(
+            args,
+            {"changeId": undone.id, "restored": undone.undone},
+            f"Restored the ACL of {undone.path} as it was before change {undone.id}.",
+            out,
+        )
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace, session: HostSession, out: TextIO) -> int:
     if args.all == bool(args.target):
         raise UsageError("Give either a TARGET or --all")
-    if args.all:
+    if args.format == "csv" and getattr(args, "json", False):
+        raise UsageError("Give either --json or --format csv")
+    if args.format == "csv":
+        results = operations.check_all(session) if args.all else [operations.check(session, args.target)]
+        label = getattr(args, "host_label", None) or session.host
+        out.write(findings.csv_text(label, results, header=getattr(args, "csv_header", True)))
+    elif args.all:
         results = operations.check_all(session)
         _emit(
             args,

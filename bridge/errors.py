@@ -304,13 +304,18 @@ class Cancelled(BridgeError):
 
 
 def error_kind(error: BridgeError) -> str:
-    """A stable name for the failure's type, for scripts: ``AuthenticationFailed`` -> ``authentication-failed``."""
+    """The failure's type for scripts: ``AuthenticationFailed`` -> ``authentication-failed``."""
     return re.sub(r"(?<!^)(?=[A-Z])", "-", type(error).__name__).lower()
 
 
 def error_object(error: BridgeError) -> dict[str, Any]:
     """The failure as JSON: what ``--json`` prints under ``error``, and a fleet run per host."""
-    return {"kind": error_kind(error), "message": error.message, "hint": error.hint, "exitCode": error.exit_code}
+    return {
+        "kind": error_kind(error),
+        "message": error.message,
+        "hint": error.hint,
+        "exitCode": error.exit_code,
+    }
 
 
 def error_document(error: BridgeError) -> dict[str, Any]:

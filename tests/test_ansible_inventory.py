@@ -113,7 +113,11 @@ def _oracle(path: Path, patterns: list[str]) -> dict[str, Any]:
         text=True,
         check=True,
         cwd=Path(__file__).resolve().parents[1],
-        env={"ANSIBLE_LOCAL_TEMP": str(path.parent / ".ansible"), "HOME": str(path.parent), "ANSIBLE_INVENTORY_UNPARSED_FAILED": "true"},
+        env={
+            "ANSIBLE_LOCAL_TEMP": str(path.parent / ".ansible"),
+            "HOME": str(path.parent),
+            "ANSIBLE_INVENTORY_UNPARSED_FAILED": "true",
+        },
     )
     answer: dict[str, Any] = json.loads(completed.stdout)
     return answer
@@ -163,7 +167,9 @@ def test_group_vars_and_host_vars_beside_the_file_override_it(tmp_path: Path) ->
     path = _write(tmp_path, "inventory", INI)
     _write(tmp_path, "group_vars/all.yml", "from_file: all\nteam: everyone\n")
     _write(tmp_path, "group_vars/web.yaml", "from_file: web\n")
-    _write(tmp_path, "group_vars/windows/connection.yml", "from_folder: windows\nansible_psrp_auth: kerberos\n")
+    _write(
+        tmp_path, "group_vars/windows/connection.yml", "from_folder: windows\nansible_psrp_auth: kerberos\n"
+    )
     _write(tmp_path, "host_vars/web01.example.com", "ansible_user: override\nfrom_file: host\n")
     _write(tmp_path, "host_vars/dba.json", '{"ansible_port": 6000}')
     _same_as_ansible(path, [None, "web"], _KEYS)
