@@ -19,6 +19,8 @@ from bridge import __version__, doctor_command, findings, fleet_command, members
 from bridge.collector import settle_startup_objects
 from bridge.connection import (
     DEFAULT_CONFIGURATION_NAME,
+    HTTP_PORT,
+    HTTPS_PORT,
     Auth,
     ConnectionSettings,
     Scheme,
@@ -70,6 +72,23 @@ EXIT_CODES = """exit codes:
 """
 
 
+GRANT_KINDS = """kinds:
+  iusr-read          IUSR (anonymous visitors) may read and run the files: for anonymous authentication
+                     that runs as IUSR
+  iis-iusrs-modify   IIS_IUSRS (every application pool) may change the files; discouraged on a site's
+                     root, kept for software whose installer asks for it
+  pool-read          the application pool's own identity (IIS AppPool\\NAME) may read and run the files
+  pool-modify        the application pool's own identity may change the files: for an uploads or
+                     App_Data folder (give --subpath)
+"""
+
+# Subcommand name -> summary for the programs bridge.cli starts before this parser runs.
+OTHER_PROGRAMS = {
+    "gui": "the desktop app (the default without a command); 'iis-access gui --help' for its options",
+    "lab": "run the simulated Windows server on loopback; 'iis-access lab --help' for its options",
+}
+
+
 class UsageError(UsageFailure):
     def __init__(self, message: str) -> None:
         super().__init__(message, "Run 'iis-access --help' for the options.")
@@ -105,10 +124,28 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
     connection = parser.add_argument_group("connection")
     fleet_command.add_options(connection)
-    connection.add_argument("--port", type=int)
-    connection.add_argument("--transport", choices=[s.value for s in Scheme], default=Scheme.HTTPS.value)
-    connection.add_argument("--auth", choices=[a.value for a in Auth], default=Auth.NEGOTIATE.value)
-    connection.add_argument("--user")
+    connection.add_argument(
+        "--port", type=int, help=f"WinRM port (default: {HTTPS_PORT} for https, {HTTP_PORT} for http)"
+    )
+    connection.add_argument(
+        "--transport",
+        choices=[s.value for s in Scheme],
+        default=Scheme.HTTPS.value,
+        help="WinRM over HTTPS or HTTP (default: %(default)s)",
+    )
+    connection.add_argument(
+        "--auth",
+        choices=[a.value for a in Auth],
+        default=Auth.NEGOTIATE.value,
+        help="how to sign in to the host (default: %(default)s)",
+    )
+    connection.add_argument(
+        "--user",
+        metavar="ACCOUNT",
+        help="account to sign in as, DOMAIN\\name or name@domain; needed by every sign-in method but "
+        "kerberos and certificate (default: none; the password comes from IIS_ACCESS_PASSWORD, "
+        "the keyring or a prompt)",
+    )
     connection.add_argument("--ca-file", metavar="FILE")
     connection.add_argument(
         "--cert-thumbprint",
@@ -140,9 +177,22 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--format", choices=["text", "csv"], default="text", help="csv: one row per requirement, per host"
     )
-    grant = commands.add_parser("grant", parents=[json_option], help="grant an identity access to a folder")
-    grant.add_argument("kind", choices=[kind.value for kind in GrantKind])
-    grant.add_argument("target")
+    grant = commands.add_parser(
+        "grant",
+        parents=[json_option],
+        help="grant an identity access to a folder",
+        description="Grant one account access to the folder of a site, application or virtual directory.",
+        epilog=GRANT_KINDS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    grant.add_argument(
+        "kind", choices=[kind.value for kind in GrantKind], help="which access; see the kinds below"
+    )
+    grant.add_argument(
+        "target",
+        help='whose folder: a site\'s name ("Contoso Shop"), or Site/app/path for an application or '
+        "virtual directory (\"Contoso Shop/api\"), as 'iis-access sites' lists them",
+    )
     grant.add_argument("--subpath", metavar="RELATIVE", help="a folder below the target, e.g. App_Data")
     grant.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
     grant.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -152,6 +202,9 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("change_id")
     undo.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     doctor_command.add_parser(commands, json_option)
+    # Both are started by bridge.cli before this parser runs; they are listed so --help names them.
+    for name, summary in OTHER_PROGRAMS.items():
+        commands.add_parser(name, add_help=False, help=summary)
     return parser
 
 
@@ -545,12 +598,23 @@ def _logging() -> Iterator[str]:
             handler.close()
 
 
+def _parse(arguments: list[str]) -> argparse.Namespace:
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(arguments)
+    if args.command in OTHER_PROGRAMS:
+        command = args.command
+        raise UsageError(f"'{command}' takes no options before it: run 'iis-access {command} ...'")
+    if unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     settle_startup_objects()
     with _logging() as log_path:
         try:
-            args = build_parser().parse_args(arguments)
+            args = _parse(arguments)
         except BridgeError as error:
             return _fail(None if _wants_json(arguments) else argparse.Namespace(), error, sys.stdout, {})
         try:
