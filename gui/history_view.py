@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from bridge.history import ChangeRecord, History, Outcome
@@ -17,7 +17,8 @@ class HistoryView(QWidget):
         super().__init__(parent)
         self._history = history
         self.model = RecordTableModel(history_columns(), self)
-        self.view = table_view(self.model, sortable=True)
+        # The first column is the time: newest first, as the records are given.
+        self.view = table_view(self.model, sortable=True, order=Qt.SortOrder.DescendingOrder)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.undo_button = QPushButton(self.tr("Undo selected change"))
         self.undo_button.setEnabled(False)

@@ -122,11 +122,19 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return getter(record) if getter is not None else None
 
 
-def table_view(model: QAbstractItemModel, *, sortable: bool = False) -> QTableView:
-    """A read-only, row-selecting table with compact rows, as every table of the app is shown."""
+def table_view(
+    model: QAbstractItemModel, *, sortable: bool = False, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
+) -> QTableView:
+    """A read-only, row-selecting table with compact rows, as every table of the app is shown.
+
+    A sortable table starts sorted by its first column in ``order``: Qt's header
+    would otherwise start it descending (".NET v4.5" last).
+    """
     view = QTableView()
     view.setModel(model)
     view.setSortingEnabled(sortable)
+    if sortable:
+        view.sortByColumn(0, order)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)

@@ -76,3 +76,20 @@ def test_sorting_keeps_the_selected_record_selected(qtbot: QtBot, qtmodeltester:
     selected = view.selectionModel().selectedRows()
     assert [index.data(RECORD_ROLE) for index in selected] == [chosen]
     assert selected[0].row() == 0
+
+
+def test_a_sortable_table_starts_ascending_by_its_first_column(qtbot: QtBot) -> None:
+    model = RecordTableModel(COLUMNS)
+    view = table_view(model, sortable=True)
+    qtbot.addWidget(view)
+    model.set_records(POOLS)
+    assert [pool.name for pool in model.records()] == ["a", "a", "b", "c"]
+    assert view.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+
+
+def test_a_table_can_start_newest_first(qtbot: QtBot) -> None:
+    model = RecordTableModel(COLUMNS)
+    view = table_view(model, sortable=True, order=Qt.SortOrder.DescendingOrder)
+    qtbot.addWidget(view)
+    model.set_records(POOLS)
+    assert [pool.name for pool in model.records()] == ["c", "b", "a", "a"]

@@ -166,3 +166,13 @@ def test_a_window_closed_before_any_site_was_shown_keeps_no_column_widths(
     window = open_window(lab_entry(lab, lab_password))
     window.close()
     assert settings.header_state("sites").isEmpty()
+
+
+def test_pools_and_sites_start_ascending_by_name(lab_window: MainWindow) -> None:
+    pools = [row.pool.name for row in lab_window.pools.records()]
+    assert len(pools) > 2
+    assert pools == sorted(pools, key=str.casefold)
+    assert pools[0] == ".NET v4.5"
+    sites = _top_level_names(lab_window)
+    assert len(sites) > 2
+    assert sites == sorted(sites, key=str.casefold)
