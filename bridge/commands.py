@@ -513,12 +513,12 @@ def _grant_planned(
     plan_json = _plan_json(plan)
     unchanged: dict[str, Any] = {"changeId": None, "changed": False, "plan": plan_json}
     unchanged |= {"before": plan.expected_sddl, "after": plan.expected_sddl}
-    if plan.refusal is not None or plan.blocked_by_deny:
-        _say(_render_plan(plan))
-        operations.refuse_if_unsafe(plan)
     if plan.noop:
         _emit(args, unchanged, _render_plan(plan) + "\nNothing to do: the access is already there.", out)
         return EXIT_OK
+    if plan.refusal is not None or plan.blocked_by_deny:
+        _say(_render_plan(plan))
+        operations.refuse_if_unsafe(plan)
     if args.dry_run:
         _emit(args, unchanged, _render_plan(plan) + "\nDry run: nothing changed.", out)
         return EXIT_OK

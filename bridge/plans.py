@@ -187,9 +187,10 @@ def plan_grant(
         or _not_canonical(path, dacl)
     )
     noop = blocked = False
-    if refusal is None and dacl is not None:
+    if dacl is not None:
+        # Access already there is "nothing to do" even on a folder no grant may touch.
         noop = content_level(dacl, token) >= kind.needed
-        blocked = not noop and blocked_by_deny(dacl, token, sid, kind.needed.mask)
+        blocked = refusal is None and not noop and blocked_by_deny(dacl, token, sid, kind.needed.mask)
     warnings: list[Message] = []
     if kind is GrantKind.IIS_IUSRS_MODIFY and target.is_site_root and subpath is None:
         warnings.append(iis_iusrs_modify_warning(path, host=host, pool_account=app_pool_account(pool.name)))

@@ -51,20 +51,17 @@ class ConfirmDialog(QDialog):
     def __init__(self, host: str, plan: GrantPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
-        self.setWindowTitle(self.tr("Confirm change"))
         self.setMinimumWidth(920)
         self.banner = ErrorBanner()
         self._rights = rights_text(plan.rights)
-        heading = QLabel(
-            self.tr("Grant {identity} {rights} on this folder?").format(
-                identity=plan.display_name, rights=self._rights
-            )
-        )
-        heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
-        heading.setWordWrap(True)
+        title, first_line = self._question()
+        self.setWindowTitle(title)
+        self.heading = QLabel(first_line)
+        self.heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.heading.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        layout.addWidget(heading)
+        layout.addWidget(self.heading)
         layout.addLayout(self._summary(host))
         self.warning_labels = [
             _note("⚠ " + reason_text(warning), "warningNote", "#fff4d6", "#e0c070")
@@ -113,24 +110,41 @@ class ConfirmDialog(QDialog):
             form.addRow(caption, field)
         return form
 
-    def _verdict(self) -> tuple[QLabel | None, QLabel | None]:
-        """The refusal note or the nothing-to-do note, whichever applies."""
+    def _question(self) -> tuple[str, str]:
+        """The window title and the first line: the question, or why there is none to ask.
+
+        Access that is already there is "nothing to do" even on a folder a grant may not touch.
+        """
+        identity, rights = self.plan.display_name, self._rights
+        if self.plan.noop:
+            return self.tr("Nothing to do"), self.tr(
+                "Nothing to do: {identity} already has {rights} here."
+            ).format(identity=identity, rights=rights)
         if self.plan.refusal is not None:
-            refusal = self.tr("This change is refused: {reason}").format(
+            return self.tr("Change refused"), self.tr("Refused: {reason}").format(
                 reason=reason_text(self.plan.refusal)
+            )
+        if self.plan.blocked_by_deny:
+            return self.tr("Change refused"), self.tr(
+                "Refused: a deny entry takes {rights} away from {identity}."
+            ).format(identity=identity, rights=rights)
+        return self.tr("Confirm change"), self.tr("Grant {identity} {rights} on this folder?").format(
+            identity=identity, rights=rights
+        )
+
+    def _verdict(self) -> tuple[QLabel | None, QLabel | None]:
+        """The refusal note or the nothing-to-do note, whichever applies: what the admin can do next."""
+        if self.plan.noop:
+            noop = self.tr("The folder already gives this access; nothing will be changed.")
+            return None, _note(noop, "noopNote", "#e8f5e9", "#9cc9a0")
+        if self.plan.refusal is not None:
+            refusal = self.tr(
+                "IIS Access does not change permissions on this folder; nothing will be changed."
             )
             return _note(refusal, "refusalNote", "#fdecea", "#e0a39c"), None
         if self.plan.blocked_by_deny:
-            blocked = self.tr(
-                "A deny entry takes this right away from {identity}: adding an allow entry would not help. "
-                "Remove or narrow the deny entry first."
-            ).format(identity=self.plan.display_name)
+            blocked = self.tr("Adding an allow entry would not help: remove or narrow the deny entry first.")
             return _note(blocked, "refusalNote", "#fdecea", "#e0a39c"), None
-        if self.plan.noop:
-            noop = self.tr("Nothing to do: {identity} already has {rights} here.").format(
-                identity=self.plan.display_name, rights=self._rights
-            )
-            return None, _note(noop, "noopNote", "#e8f5e9", "#9cc9a0")
         return None, None
 
     def _commands(self) -> QPlainTextEdit:

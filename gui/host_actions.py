@@ -94,8 +94,15 @@ class HostActions(QObject):
         saved = dialog.result_host
         if saved is None:
             return
+        self.save(saved, editing, dialog.password.text() or _kept_password(editing, saved))
+
+    def save(self, saved: SavedHost, editing: HostEntry | None, password: str | None) -> None:
+        """Save ``saved`` (new, or in place of ``editing``'s host) and show it afresh.
+
+        The host dialog and the sign-in prompt (another account) both end here; the
+        new connection signs in with ``password``.
+        """
         old = editing.saved if editing is not None else None
-        password = dialog.password.text() or _kept_password(editing, saved)
         same_account = old is not None and (old.user, old.host) == (saved.user, saved.host)
         if old is not None and old.remember_password and not (saved.remember_password and same_account):
             forget_password(old.user, old.host)

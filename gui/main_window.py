@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
         self.host_actions.attach(self.hosts_view, self.refresh_action)
         self.host_actions.showHost.connect(self._show_host)
+        self.recovery.accountChanged.connect(self.host_actions.save)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         for action in (self.add_action, self.refresh_action, self.check_all_action, self.cancel_action):

@@ -8,6 +8,7 @@ menu carries "Restart as administrator" while "This computer" is not elevated
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
@@ -23,6 +24,8 @@ from gui.sign_in import SignInDialog
 
 class Recovery(QObject):
     restarting = Signal()  # an elevated copy was started: this one should quit
+    # The admin signed in as another account: the host saved with it, its entry, the password.
+    accountChanged = Signal(object, object, str)
 
     def __init__(
         self,
@@ -83,12 +86,19 @@ class Recovery(QObject):
         if entry is None or entry.saved is None or self.sign_in_dialog is not None:
             return
         dialog = SignInDialog(entry.saved.host, entry.saved.user, self._window)
-        dialog.accepted.connect(lambda: self._signed_in(entry, dialog.password.text()))
+        dialog.accepted.connect(
+            lambda: self._signed_in(entry, dialog.user.text().strip(), dialog.password.text())
+        )
         dialog.finished.connect(lambda _result: self._sign_in_closed(dialog))
         self.sign_in_dialog = dialog
         dialog.open()
 
-    def _signed_in(self, entry: HostEntry, password: str) -> None:
+    def _signed_in(self, entry: HostEntry, user: str, password: str) -> None:
+        if entry.saved is not None and user != entry.saved.user:
+            # Another account is another saved host (its key names the user): saved and shown afresh.
+            self._banner.hide()
+            self.accountChanged.emit(replace(entry.saved, user=user), entry, password)
+            return
         entry.password = password
         self._banner.hide()
         self._controller.refresh(entry.key)

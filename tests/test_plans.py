@@ -238,3 +238,26 @@ def test_a_canonical_dacl_is_not_refused_for_order() -> None:
         GrantKind.IUSR_READ, host="web01", target=target(ROOT), path_access=access(ordered), pool=POOL
     )
     assert plan.refusal is None and plan.applicable
+
+
+def test_access_already_there_is_nothing_to_do_even_on_a_refused_folder() -> None:
+    folder = "C:\\Windows\\Web"
+    readable = "D:PAI(A;OICI;FA;;;SY)(A;OICI;0x1200a9;;;BU)"
+    result = plan_grant(
+        GrantKind.IUSR_READ,
+        host="h",
+        target=target(folder),
+        path_access=access(readable, path=folder),
+        pool=POOL,
+    )
+    assert result.refusal is not None and result.refusal.code == "windows-dir"
+    assert result.noop
+    assert not result.applicable
+    needs_more = plan_grant(
+        GrantKind.POOL_MODIFY,
+        host="h",
+        target=target(folder),
+        path_access=access(readable, path=folder),
+        pool=POOL,
+    )
+    assert not needs_more.noop and not needs_more.blocked_by_deny

@@ -511,101 +511,101 @@
         <translation>IIS_IUSRS im Token des Arbeitsprozesses</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="70"/>
-        <location filename="../../gui/columns.py" line="105"/>
+        <location filename="../../gui/columns.py" line="73"/>
+        <location filename="../../gui/columns.py" line="109"/>
         <source>Click to see who is behind IIS_IUSRS</source>
         <translation>Klicken, um zu sehen, wer hinter IIS_IUSRS steht</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="99"/>
+        <location filename="../../gui/columns.py" line="103"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="111"/>
-        <location filename="../../gui/columns.py" line="144"/>
+        <location filename="../../gui/columns.py" line="115"/>
+        <location filename="../../gui/columns.py" line="148"/>
         <source>Rights</source>
         <translation>Rechte</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="113"/>
+        <location filename="../../gui/columns.py" line="117"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="115"/>
+        <location filename="../../gui/columns.py" line="119"/>
         <source>Deny</source>
         <translation>Verweigern</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="117"/>
+        <location filename="../../gui/columns.py" line="121"/>
         <source>Allow</source>
         <translation>Zulassen</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="123"/>
+        <location filename="../../gui/columns.py" line="127"/>
         <source>Source</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="125"/>
+        <location filename="../../gui/columns.py" line="129"/>
         <source>Inherited</source>
         <translation>Geerbt</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="127"/>
+        <location filename="../../gui/columns.py" line="131"/>
         <source>Explicit</source>
         <translation>Explizit</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="130"/>
+        <location filename="../../gui/columns.py" line="134"/>
         <source>Applies to</source>
         <translation>Gilt für</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="136"/>
+        <location filename="../../gui/columns.py" line="140"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="137"/>
-        <location filename="../../gui/columns.py" line="152"/>
-        <location filename="../../gui/columns.py" line="178"/>
+        <location filename="../../gui/columns.py" line="141"/>
+        <location filename="../../gui/columns.py" line="156"/>
+        <location filename="../../gui/columns.py" line="182"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="138"/>
+        <location filename="../../gui/columns.py" line="142"/>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="140"/>
+        <location filename="../../gui/columns.py" line="144"/>
         <source>Identity</source>
         <translation>Identität</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="145"/>
+        <location filename="../../gui/columns.py" line="149"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="179"/>
+        <location filename="../../gui/columns.py" line="183"/>
         <source>Site / application</source>
         <translation>Website / Anwendung</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="181"/>
+        <location filename="../../gui/columns.py" line="185"/>
         <source>Access</source>
         <translation>Zugriff</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="185"/>
+        <location filename="../../gui/columns.py" line="189"/>
         <source>Physical path</source>
         <translation>Physischer Pfad</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="186"/>
+        <location filename="../../gui/columns.py" line="190"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
@@ -613,73 +613,99 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../gui/confirm.py" line="54"/>
+        <location filename="../../gui/confirm.py" line="131"/>
         <source>Confirm change</source>
         <translation>Änderung bestätigen</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="59"/>
+        <location filename="../../gui/confirm.py" line="131"/>
         <source>Grant {identity} {rights} on this folder?</source>
         <translation>{identity} „{rights}“ für diesen Ordner gewähren?</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="79"/>
+        <location filename="../../gui/confirm.py" line="76"/>
         <source>The same change by hand:</source>
         <translation>Dieselbe Änderung von Hand:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="83"/>
+        <location filename="../../gui/confirm.py" line="80"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="103"/>
+        <location filename="../../gui/confirm.py" line="100"/>
         <source>Host:</source>
         <translation>Host:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="104"/>
+        <location filename="../../gui/confirm.py" line="101"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="105"/>
+        <location filename="../../gui/confirm.py" line="102"/>
         <source>Identity:</source>
         <translation>Identität:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="106"/>
+        <location filename="../../gui/confirm.py" line="103"/>
         <source>Rights:</source>
         <translation>Rechte:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="107"/>
+        <location filename="../../gui/confirm.py" line="104"/>
         <source>Applies to:</source>
         <translation>Gilt für:</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="119"/>
-        <source>This change is refused: {reason}</source>
-        <translation>Diese Änderung wird abgelehnt: {reason}</translation>
+        <location filename="../../gui/confirm.py" line="120"/>
+        <source>Nothing to do</source>
+        <translation>Nichts zu tun</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="125"/>
-        <source>A deny entry takes this right away from {identity}: adding an allow entry would not help. Remove or narrow the deny entry first.</source>
-        <translation>Ein Verweigern-Eintrag entzieht {identity} dieses Recht: Ein zusätzlicher Zulassen-Eintrag hilft nicht. Entfernen oder beschränken Sie zuerst den Verweigern-Eintrag.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/confirm.py" line="130"/>
+        <location filename="../../gui/confirm.py" line="121"/>
         <source>Nothing to do: {identity} already has {rights} here.</source>
         <translation>Nichts zu tun: {identity} hat hier bereits „{rights}“.</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="157"/>
-        <location filename="../../gui/confirm.py" line="173"/>
+        <location filename="../../gui/confirm.py" line="124"/>
+        <location filename="../../gui/confirm.py" line="128"/>
+        <source>Change refused</source>
+        <translation>Änderung abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="124"/>
+        <source>Refused: {reason}</source>
+        <translation>Abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="129"/>
+        <source>Refused: a deny entry takes {rights} away from {identity}.</source>
+        <translation>Abgelehnt: Ein Verweigern-Eintrag entzieht {identity} das Recht {rights}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="138"/>
+        <source>The folder already gives this access; nothing will be changed.</source>
+        <translation>Der Ordner gewährt diesen Zugriff bereits; es wird nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="142"/>
+        <source>IIS Access does not change permissions on this folder; nothing will be changed.</source>
+        <translation>IIS Access ändert die Berechtigungen dieses Ordners nicht; es wird nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="146"/>
+        <source>Adding an allow entry would not help: remove or narrow the deny entry first.</source>
+        <translation>Ein zusätzlicher Zulassen-Eintrag hilft nicht: Entfernen oder beschränken Sie zuerst den Verweigern-Eintrag.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/confirm.py" line="171"/>
+        <location filename="../../gui/confirm.py" line="187"/>
         <source>Grant</source>
         <translation>Gewähren</translation>
     </message>
     <message>
-        <location filename="../../gui/confirm.py" line="173"/>
+        <location filename="../../gui/confirm.py" line="187"/>
         <source>Granting…</source>
         <translation>Wird gewährt…</translation>
     </message>
@@ -859,7 +885,7 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../gui/history_view.py" line="22"/>
+        <location filename="../../gui/history_view.py" line="23"/>
         <source>Undo selected change</source>
         <translation>Ausgewählte Änderung rückgängig machen</translation>
     </message>
@@ -1174,17 +1200,17 @@
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="329"/>
+        <location filename="../../gui/main_window.py" line="330"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="361"/>
+        <location filename="../../gui/main_window.py" line="362"/>
         <source>Cancelled: the operation was stopped.</source>
         <translation>Abgebrochen: der Vorgang wurde angehalten.</translation>
     </message>
@@ -1295,27 +1321,27 @@
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../gui/recovery.py" line="42"/>
+        <location filename="../../gui/recovery.py" line="45"/>
         <source>Restart as &amp;administrator</source>
         <translation>Als &amp;Administrator neu starten</translation>
     </message>
     <message>
-        <location filename="../../gui/recovery.py" line="64"/>
+        <location filename="../../gui/recovery.py" line="67"/>
         <source>Restart as administrator</source>
         <translation>Als Administrator neu starten</translation>
     </message>
     <message>
-        <location filename="../../gui/recovery.py" line="66"/>
+        <location filename="../../gui/recovery.py" line="69"/>
         <source>Sign in…</source>
         <translation>Anmelden…</translation>
     </message>
     <message>
-        <location filename="../../gui/recovery.py" line="110"/>
+        <location filename="../../gui/recovery.py" line="120"/>
         <source>IIS Access keeps running without administrator rights: the request was declined.</source>
         <translation>IIS Access läuft ohne Administratorrechte weiter: die Anfrage wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../gui/recovery.py" line="115"/>
+        <location filename="../../gui/recovery.py" line="125"/>
         <source>Windows could not restart IIS Access as administrator (error {code}).</source>
         <translation>Windows konnte IIS Access nicht als Administrator neu starten (Fehler {code}).</translation>
     </message>
@@ -1436,20 +1462,35 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../gui/sign_in.py" line="13"/>
-        <location filename="../../gui/sign_in.py" line="24"/>
+        <location filename="../../gui/sign_in.py" line="16"/>
+        <location filename="../../gui/sign_in.py" line="31"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_in.py" line="14"/>
-        <source>Sign in to {host} as {user}.</source>
-        <translation>Bei {host} als {user} anmelden.</translation>
+        <location filename="../../gui/sign_in.py" line="17"/>
+        <source>Sign in to {host}.</source>
+        <translation>Bei {host} anmelden.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_in.py" line="19"/>
-        <source>Password:</source>
-        <translation>Kennwort:</translation>
+        <location filename="../../gui/sign_in.py" line="20"/>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sign_in.py" line="23"/>
+        <source>Password</source>
+        <translation>Kennwort</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sign_in.py" line="25"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sign_in.py" line="26"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kennwort:</translation>
     </message>
 </context>
 <context>

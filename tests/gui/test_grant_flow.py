@@ -7,14 +7,16 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from bridge.lab.simulator import SimulatedServer
+from bridge.model import AppPool
 from bridge.needs import CheckStatus
-from bridge.plans import GrantKind
+from bridge.plans import GrantKind, plan_grant
 from bridge.sddl import parse_dacl
-from bridge.sids import IUSR
+from bridge.sids import IUSR, IdentityType
 from gui.confirm import ConfirmDialog
 from gui.main_window import MainWindow
 from gui.site_model import Column
 from gui.texts import status_text
+from tests.factories import folder_state, make_target
 from tests.gui.conftest import WAIT_MS
 
 BAKERY = "O'Brien Bakery"  # the demo site whose folder IUSR cannot read: HTTP 401.3
@@ -97,6 +99,10 @@ def test_a_refused_plan_explains_why_and_offers_no_grant_button(
     unc = next(c for c in window.controller.entries[0].checks if c.physical_path.startswith("\\\\"))
     dialog = _open_confirm(qtbot, window, str(unc.target), GrantKind.IUSR_READ)
     assert dialog.plan.refusal is not None
+    assert dialog.windowTitle() == "Change refused"
+    # The first line says it is refused and why, not the question a Grant button would answer.
+    assert dialog.heading.text().startswith("Refused: ")
+    assert "network share" in dialog.heading.text()
     assert dialog.refusal_label is not None and dialog.refusal_label.text()
     assert dialog.grant_button is None
     roles = {dialog.buttons.buttonRole(button) for button in dialog.buttons.buttons()}
@@ -108,7 +114,11 @@ def test_a_grant_that_changes_nothing_says_so(qtbot: QtBot, lab_window: MainWind
     # On a fresh wwwroot IUSR reads through BUILTIN\Users already.
     dialog = _open_confirm(qtbot, lab_window, "Default Web Site", GrantKind.IUSR_READ)
     assert dialog.plan.noop
+    assert dialog.windowTitle() == "Nothing to do"
+    assert dialog.heading.text().startswith("Nothing to do: ")
+    assert "refused" not in dialog.heading.text().lower()
     assert dialog.noop_label is not None
+    assert dialog.refusal_label is None
     assert dialog.grant_button is None
     dialog.reject()
 
@@ -122,3 +132,31 @@ def test_the_details_show_the_folder_acl_and_its_subfolders(qtbot: QtBot, lab_wi
     subfolders = [window.details.subfolder.itemData(i) for i in range(window.details.subfolder.count())]
     assert subfolders[0] is None
     assert "uploads" in subfolders
+
+
+def test_access_already_there_on_a_refused_folder_is_nothing_to_do(qtbot: QtBot) -> None:
+    folder = "C:\\Windows\\Web"
+    plan = plan_grant(
+        GrantKind.IUSR_READ,
+        host="web01",
+        target=make_target(folder, site="Web", application_path="/", pool="Web"),
+        path_access=folder_state(folder, "D:PAI(A;OICI;FA;;;SY)(A;OICI;0x1200a9;;;BU)"),
+        pool=AppPool(
+            "Web", "Started", IdentityType.APPLICATION_POOL_IDENTITY, None, None, "v4.0", "Integrated"
+        ),
+    )
+    assert plan.refusal is not None and plan.noop
+    dialog = ConfirmDialog("web01", plan)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Nothing to do"
+    assert "refused" not in dialog.heading.text().lower()
+    assert dialog.refusal_label is None and dialog.noop_label is not None
+    assert dialog.grant_button is None
+
+
+def test_a_plan_to_confirm_asks_the_question(qtbot: QtBot, lab_window: MainWindow) -> None:
+    dialog = _open_confirm(qtbot, lab_window, BAKERY, GrantKind.IUSR_READ)
+    assert dialog.plan.applicable
+    assert dialog.windowTitle() == "Confirm change"
+    assert dialog.heading.text().startswith("Grant ") and dialog.heading.text().endswith("on this folder?")
+    dialog.reject()

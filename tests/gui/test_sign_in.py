@@ -9,10 +9,19 @@ from pytestqt.qtbot import QtBot
 
 from bridge.credentials import SERVICE, keyring_key
 from bridge.errors import AuthenticationFailed
-from gui.hosts import HostState
+from bridge.lab.host import LabHost
+from gui.hosts import HostEntry, HostKind, HostState
 from gui.main_window import MainWindow
+from gui.settings import SavedHost, Settings
 from gui.sign_in import SignInDialog
-from tests.gui.conftest import LAB_USER, WAIT_MS, LabWindowFactory, MemoryKeyring, wait_for_dialog
+from tests.gui.conftest import (
+    LAB_USER,
+    WAIT_MS,
+    LabWindowFactory,
+    MemoryKeyring,
+    WindowFactory,
+    wait_for_dialog,
+)
 
 
 def _prompt(qtbot: QtBot, window: MainWindow) -> SignInDialog:
@@ -32,7 +41,8 @@ def test_a_host_without_a_remembered_password_asks_for_it_and_lets_the_admin_ret
     dialog = _prompt(qtbot, window)
     # open(), not exec(): modal to the window only, and no nested event loop.
     assert dialog.windowModality() == Qt.WindowModality.WindowModal
-    assert "lab-admin" in dialog.heading.text()
+    assert dialog.user.text() == "lab-admin"
+    assert "127.0.0.1" in dialog.heading.text()
     _sign_in_with(qtbot, dialog, "not-the-password")
 
     qtbot.waitUntil(lambda: entry.state is HostState.FAILED and window.banner.isVisible(), timeout=WAIT_MS)
@@ -75,3 +85,25 @@ def test_a_remembered_password_connects_without_asking(
     window, _entry = open_lab(None)
     qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS).wait()
     assert window.recovery.sign_in_dialog is None
+
+
+def test_the_prompt_signs_in_as_another_account_and_saves_it(
+    qtbot: QtBot, settings: Settings, lab: LabHost, open_window: WindowFactory, lab_password: str
+) -> None:
+    wrong = SavedHost(host="127.0.0.1", port=lab.port, transport="http", auth="ntlm", user="not-the-admin")
+    settings.set_hosts([wrong])
+    window = open_window(HostEntry(wrong.key, "Lab", HostKind.REMOTE, wrong))
+    window.select_host(wrong.key)
+    dialog = _prompt(qtbot, window)
+    assert dialog.user.text() == "not-the-admin"
+    dialog.user.clear()
+    assert not dialog.ok_button.isEnabled()  # no account, no sign-in
+    qtbot.keyClicks(dialog.user, LAB_USER)
+    with qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS):
+        _sign_in_with(qtbot, dialog, lab_password)
+    assert [saved.user for saved in settings.hosts()] == [LAB_USER]
+    entry = window.current_entry()
+    assert entry is not None and entry.saved is not None
+    assert entry.saved.user == LAB_USER
+    assert [e.key for e in window.controller.entries] == [entry.key]
+    assert window.sites.rowCount() > 3
