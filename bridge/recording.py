@@ -39,6 +39,8 @@ from bridge.transport import Parameters
 INVENTORY_FILE = "inventory.json"
 PATH_ACCESS_FILE = "path-access.json"
 DOCTOR_FILE = "doctor.json"
+# group-members.ps1's answer for IIS_IUSRS, asked where a pool sets manualGroupMembership.
+GROUP_MEMBERS_FILE = "group-members.json"
 README_FILE = "README.txt"
 
 
@@ -48,6 +50,8 @@ class Recording:
 
     inventory: Any = None
     doctor: Any = None
+    # Asked only where a pool sets manualGroupMembership: IIS_IUSRS's stored members.
+    group_members: Any = None
     paths: dict[str, dict[str, Any]] = field(default_factory=dict)
     accounts: dict[str, Any] = field(default_factory=dict)
 
@@ -56,6 +60,8 @@ class Recording:
             self.inventory = answer
         elif operation is Operation.DOCTOR:
             self.doctor = answer
+        elif operation is Operation.GROUP_MEMBERS:
+            self.group_members = answer
         elif operation is Operation.PATH_ACCESS and isinstance(answer, dict):
             for entry in answer.get("paths") or []:
                 known = self.paths.get(entry.get("path"))
@@ -133,6 +139,8 @@ def _write(folder: Path, recording: Recording, host: str, redact: bool, redactio
     if recording.inventory is not None:
         documents[INVENTORY_FILE] = recording.inventory
         documents[PATH_ACCESS_FILE] = recording.path_access()
+    if recording.group_members is not None:
+        documents[GROUP_MEMBERS_FILE] = recording.group_members
     redactor = Redactor.for_inventory(recording.inventory) if redact else None
     if redactor is not None:
         documents = {name: redactor.document(document) for name, document in documents.items()}

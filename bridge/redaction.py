@@ -277,7 +277,11 @@ class Redactor:
                     self.sid(sid): name if not isinstance(name, str) else self.account(name, sid)
                     for sid, name in value.items()
                 }
-            sid_of_user = value.get("userSid") if isinstance(value.get("userSid"), str) else None
+            # A group member names its account beside its own SID, as a pool its user beside userSid.
+            own_sid = value.get("userSid") if "userSid" in value else None
+            if key == "members":
+                own_sid = value.get("sid")
+            sid_of_user = own_sid if isinstance(own_sid, str) else None
             return {
                 name: self._field(name, item, key, sid_of_user)
                 if not isinstance(item, list | dict)
@@ -304,7 +308,11 @@ class Redactor:
             "userName": lambda text: self.account(text, user_sid),
         }
         if name == "name":
-            return {"sites": self.site, "appPools": self.pool}.get(container)
+            return {
+                "sites": self.site,
+                "appPools": self.pool,
+                "members": lambda text: self.account(text, user_sid),
+            }.get(container)
         if name in rules:
             return rules[name]
         if name.endswith("Sid") or name == "sid":

@@ -20,12 +20,10 @@ from bridge import sddl
 from bridge.lab.backend import ScriptFailed, ScriptRejected
 from bridge.lab.simulator import bind_parameters
 from bridge.powershell_json import powershell_json
-from bridge.recording import DOCTOR_FILE, INVENTORY_FILE, PATH_ACCESS_FILE
+from bridge.recording import DOCTOR_FILE, GROUP_MEMBERS_FILE, INVENTORY_FILE, PATH_ACCESS_FILE
 from bridge.scripts import Operation, operation_for_script
 
 NOT_RECORDED = "not recorded"
-# group-members.ps1's answer for IIS_IUSRS, needed where a pool sets manualGroupMembership.
-GROUP_MEMBERS_FILE = "group-members.json"
 
 
 class RecordingError(ValueError):

@@ -16,8 +16,9 @@ from bridge.lab.host import LabHost
 from bridge.lab.probes import PROBE_NAMES
 from bridge.lab.replay import RecordedServer
 from bridge.lab.simulator import SimulatedServer, demo_scenario_path
+from bridge.sids import app_pool_sid
 from tests.e2e.lab import PASSWORD, USER, Result, cli_environment, connection_options, run_cli
-from tests.e2e.scenarios import write_scenario
+from tests.e2e.scenarios import ORPHAN, write_manual_scenario, write_scenario
 
 
 def _scenario(tmp_path: Path, machine: dict[str, Any] | None = None) -> Path:
@@ -150,6 +151,28 @@ def test_a_redacted_recording_gives_the_same_check_all_once_mapped_back(
     redacted = _check_all(RecordedServer(recording), tmp_path / "data")
     assert redacted != original
     assert _mapped_back(redacted, mapping) == original
+
+
+@pytest.mark.parametrize("redact", [False, True], ids=["plain", "redacted"])
+def test_a_manual_group_membership_pool_is_recorded_with_the_group_members_it_needs(
+    tmp_path: Path, redact: bool
+) -> None:
+    # A manualGroupMembership pool makes the check ask for IIS_IUSRS's stored members: the recording
+    # keeps that answer (its member names redacted like every other account), so replay checks alike.
+    machine = {"localGroups": {"S-1-5-32-568": [app_pool_sid("Listed"), ORPHAN]}}
+    folder = write_manual_scenario(tmp_path / "scenario", machine)
+    recording, mapping_file = tmp_path / "recording", tmp_path / "map.json"
+    options = ["--redact", "--redaction-map", str(mapping_file)] if redact else []
+    result = _record(SimulatedServer.from_scenario(folder), recording, tmp_path / "data", *options)
+    assert result.code == 0, result.stderr
+    members = json.loads((recording / "group-members.json").read_text(encoding="utf-8"))
+    assert members["group"]["sid"] == "S-1-5-32-568"
+    assert (app_pool_sid("Listed") in json.dumps(members)) is not redact
+    original = _check_all(SimulatedServer.from_scenario(folder), tmp_path / "data")
+    replayed = _check_all(RecordedServer(recording), tmp_path / "data")
+    if redact:
+        replayed = _mapped_back(replayed, json.loads(mapping_file.read_text(encoding="utf-8")))
+    assert replayed == original
 
 
 def test_replay_answers_unrecorded_paths_and_refuses_changes(tmp_path: Path) -> None:
