@@ -55,6 +55,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         help="with --screenshot and --select: screenshot the confirmation dialog of this grant",
     )
     parser.add_argument(
+        "--help-page",
+        action="store_true",
+        help="with --screenshot: screenshot the Help menu's 'How it decides' page",
+    )
+    parser.add_argument(
         "--smoke", action="store_true", help="open on the demo lab, wait for the inventory, exit 0"
     )
     return parser.parse_args(list(argv))
@@ -169,6 +174,10 @@ class Scripted(QObject):
         key = window.current_key
         if key is not None and window.controller.runner.is_busy(acl_key(key)):
             QTimer.singleShot(50, lambda: self._after_details(window))
+            return
+        if self.app.args.help_page:
+            page = window.help.show_how()
+            QTimer.singleShot(0, lambda: self._capture(page))
             return
         if self.app.args.confirm:
             window.details.grantRequested.emit(GrantKind(self.app.args.confirm), None)

@@ -31,6 +31,7 @@ from gui.details import DetailsPane
 from gui.elevation import ShellExecute
 from gui.errors import ErrorBanner, ErrorReporter
 from gui.grant_flow import GrantFlow
+from gui.help_menu import HelpMenu
 from gui.history_view import HistoryView
 from gui.host_actions import HostActions
 from gui.hosts import HostController, HostEntry, HostState, host_state_text
@@ -206,6 +207,7 @@ class MainWindow(QMainWindow):
             action.setChecked(code == self.settings.language())
             action.triggered.connect(lambda _checked=False, chosen=code: self.languageChosen.emit(chosen))
             group.addAction(action)
+        self.help = HelpMenu(self)
         self.host_actions.attach(self.hosts_view, self.refresh_action)
         self.host_actions.showHost.connect(self._show_host)
         self.recovery.accountChanged.connect(self.host_actions.save)

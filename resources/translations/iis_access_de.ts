@@ -883,6 +883,64 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../gui/help_menu.py" line="62"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="64"/>
+        <source>&amp;How it decides</source>
+        <translation>&amp;Wie es entscheidet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="66"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="67"/>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="69"/>
+        <source>&amp;About IIS Access</source>
+        <translation>Ü&amp;ber IIS Access</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="95"/>
+        <source>&lt;h3&gt;How IIS Access decides&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Grant by SID, never by name&lt;/b&gt;: account names are not localized but their domain prefixes are (&lt;code&gt;NT-AUTORITÄT\IUSR&lt;/code&gt; on German Windows). A grant is one inheritable allow entry on the folder, like &lt;code&gt;icacls &amp;lt;dir&amp;gt; /grant *S-1-5-17:(OI)(CI)RX&lt;/code&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Effective access&lt;/b&gt;, not a search for a name: allow entries for any SID in the identity&apos;s token, minus deny entries. A fresh wwwroot has no IUSR entry and still serves anonymous requests, because IUSR&apos;s token carries Users.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Least privilege first&lt;/b&gt;: IIS_IUSRS is in every worker&apos;s token, so Modify for it on a site root lets every pool on the server write there; prefer the pool identity, on the subfolder the application writes to.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Nothing you type becomes code&lt;/b&gt;: the PowerShell that runs on a server is a constant script; paths, names and SIDs travel only as parameters.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Safe changes&lt;/b&gt;: every change is recorded before it is sent and can be undone; a grant or undo is refused if the folder&apos;s permissions changed since they were read.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;Wie IIS Access entscheidet&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Berechtigungen über die SID, nie über den Namen&lt;/b&gt;: Kontonamen werden nicht übersetzt, ihre Domänenpräfixe schon (&lt;code&gt;NT-AUTORITÄT\IUSR&lt;/code&gt; unter deutschem Windows). Eine Berechtigung ist ein vererbbarer Zulassen-Eintrag am Ordner, wie &lt;code&gt;icacls &amp;lt;dir&amp;gt; /grant *S-1-5-17:(OI)(CI)RX&lt;/code&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Effektiver Zugriff&lt;/b&gt; statt Suche nach einem Namen: Zulassen-Einträge für jede SID im Token der Identität, abzüglich der Verweigern-Einträge. Ein frisches wwwroot hat keinen IUSR-Eintrag und beantwortet anonyme Anfragen trotzdem, weil das Token von IUSR die Gruppe Benutzer enthält.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Geringste Rechte zuerst&lt;/b&gt;: IIS_IUSRS steht im Token jedes Arbeitsprozesses; Ändern für diese Gruppe am Stammordner einer Website lässt jeden Pool des Servers dort schreiben. Besser die Poolidentität, und nur im Unterordner, in den die Anwendung schreibt.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Was Sie eingeben, wird nie zu Code&lt;/b&gt;: Das PowerShell-Skript auf dem Server ist konstant; Pfade, Namen und SIDs reisen nur als Parameter.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Sichere Änderungen&lt;/b&gt;: Jede Änderung wird vor dem Senden aufgezeichnet und kann rückgängig gemacht werden; eine Berechtigung oder ein Rückgängigmachen wird abgelehnt, wenn sich die Berechtigungen des Ordners seit dem Lesen geändert haben.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="113"/>
+        <source>How it decides</source>
+        <translation>Wie es entscheidet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="123"/>
+        <source>Every menu opens with Alt and its underlined letter.</source>
+        <translation>Jedes Menü öffnet sich mit Alt und seinem unterstrichenen Buchstaben.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="128"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="137"/>
+        <source>&lt;h3&gt;IIS Access {version}&lt;/h3&gt;&lt;p&gt;Which account needs access to each IIS site&apos;s folder, and does it have it?&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside} · pypsrp {pypsrp}&lt;/p&gt;&lt;p&gt;Licence: {licence}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;IIS Access {version}&lt;/h3&gt;&lt;p&gt;Welches Konto braucht Zugriff auf den Ordner jeder IIS-Website, und hat es ihn?&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside} · pypsrp {pypsrp}&lt;/p&gt;&lt;p&gt;Lizenz: {licence}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="148"/>
+        <source>About IIS Access</source>
+        <translation>Über IIS Access</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <location filename="../../gui/history_view.py" line="23"/>
@@ -1105,112 +1163,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="51"/>
+        <location filename="../../gui/main_window.py" line="52"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="73"/>
+        <location filename="../../gui/main_window.py" line="74"/>
         <source>IIS Access</source>
         <translation>IIS Access</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="87"/>
+        <location filename="../../gui/main_window.py" line="88"/>
         <source>Filter sites, applications, pools and paths (Ctrl+F)</source>
         <translation>Websites, Anwendungen, Pools und Pfade filtern (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="129"/>
         <source>Sites</source>
         <translation>Websites</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>Application Pools</source>
         <translation>Anwendungspools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130"/>
+        <location filename="../../gui/main_window.py" line="131"/>
         <source>All hosts</source>
         <translation>Alle Hosts</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131"/>
+        <location filename="../../gui/main_window.py" line="132"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>Hosts</source>
         <translation>Hosts</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>&amp;Check all hosts</source>
         <translation>Alle Hosts &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>&amp;Host</source>
         <translation>&amp;Host</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>Who is behind &amp;IIS_IUSRS…</source>
         <translation>Wer steht hinter &amp;IIS_IUSRS…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="200"/>
         <source>Site &amp;columns</source>
         <translation>&amp;Spalten der Websites</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="330"/>
+        <location filename="../../gui/main_window.py" line="331"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="362"/>
+        <location filename="../../gui/main_window.py" line="363"/>
         <source>Cancelled: the operation was stopped.</source>
         <translation>Abgebrochen: der Vorgang wurde angehalten.</translation>
     </message>
