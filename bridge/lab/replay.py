@@ -70,22 +70,10 @@ class RecordedServer:
         if operation is Operation.INVENTORY:
             return self._inventory
         if operation is Operation.DOCTOR:
-            if self._doctor is None:
-                raise ScriptFailed(
-                    f"This recording has no {DOCTOR_FILE}: the doctor's probes were not recorded.",
-                    error_id="NotRecorded",
-                    category="ObjectNotFound",
-                )
-            return self._doctor
+            return _verbatim(self._doctor, DOCTOR_FILE, "the doctor's probes")
         if operation is Operation.GROUP_MEMBERS:
-            # Served verbatim: a recording holds one group's answer, IIS_IUSRS's (bridge.members).
-            if self._group_members is None:
-                raise ScriptFailed(
-                    f"This recording has no {GROUP_MEMBERS_FILE}: the group's members were not recorded.",
-                    error_id="NotRecorded",
-                    category="ObjectNotFound",
-                )
-            return self._group_members
+            # A recording holds one group's answer, IIS_IUSRS's (bridge.members).
+            return _verbatim(self._group_members, GROUP_MEMBERS_FILE, "the group's members")
         if operation is Operation.PATH_ACCESS:
             return powershell_json(self._path_access(bound.get("Path", []), bool(bound.get("Subfolders"))))
         raise ScriptFailed(
@@ -137,3 +125,14 @@ def _sids_of(entry: Mapping[str, Any], accounts: Mapping[str, Any]) -> list[str]
         with contextlib.suppress(sddl.SddlError):
             found.extend(ace.sid for ace in sddl.parse_dacl(text, known_sids=accounts).aces)
     return found
+
+
+def _verbatim(answer: str | None, file_name: str, what: str) -> str:
+    """A recorded answer served as the server printed it, or the script's failure when none was kept."""
+    if answer is None:
+        raise ScriptFailed(
+            f"This recording has no {file_name}: {what} were not recorded.",
+            error_id="NotRecorded",
+            category="ObjectNotFound",
+        )
+    return answer
