@@ -23,6 +23,7 @@ from bridge.sids import (
     well_known_name,
     worker_token,
 )
+from bridge.wording import translate
 
 
 class Group(Enum):
@@ -132,32 +133,37 @@ class GroupView:
 
 
 _NOTES = {
-    Group.IIS_IUSRS: Message(
-        "note-iis-iusrs",
+    Group.IIS_IUSRS: translate(
+        "Bridge",
         "IUSR is not a member of IIS_IUSRS, so a grant to IIS_IUSRS does not let anonymous requests in.",
+        "note-iis-iusrs",
     ),
-    Group.USERS: Message(
-        "note-users",
+    Group.USERS: translate(
+        "Bridge",
         "IUSR's token carries Users, so a grant to Users lets anonymous requests in, as well as every "
         "worker process and every account that can sign in to this server.",
+        "note-users",
     ),
-    Group.AUTHENTICATED_USERS: Message(
-        "note-authenticated-users",
+    Group.AUTHENTICATED_USERS: translate(
+        "Bridge",
         "Authenticated Users stores no members: Windows puts it in the token of every account that signs "
         "in, IUSR and every worker process included, so a grant to it lets anonymous requests in.",
+        "note-authenticated-users",
     ),
 }
 
-_EXCEPTIONS = {
-    "manual-not-member": (
-        "Application pool {pool} sets manualGroupMembership: IIS does not add IIS_IUSRS to its worker "
-        "token and {name} is not a stored member, so a grant to IIS_IUSRS does not reach this pool."
-    ),
-    "manual-member": (
-        "Application pool {pool} sets manualGroupMembership: IIS does not add IIS_IUSRS to its worker "
-        "token, but the worker carries it because {member} is a stored member."
-    ),
-}
+MANUAL_NOT_MEMBER = translate(
+    "Bridge",
+    "Application pool {pool} sets manualGroupMembership: IIS does not add IIS_IUSRS to its worker "
+    "token and {name} is not a stored member, so a grant to IIS_IUSRS does not reach this pool.",
+    "manual-not-member",
+)
+MANUAL_MEMBER = translate(
+    "Bridge",
+    "Application pool {pool} sets manualGroupMembership: IIS does not add IIS_IUSRS to its worker "
+    "token, but the worker carries it because {member} is a stored member.",
+    "manual-member",
+)
 
 
 def member_name(sid: str, stored: Iterable[Member] = ()) -> str:
@@ -169,15 +175,11 @@ def member_name(sid: str, stored: Iterable[Member] = ()) -> str:
 def pool_exception(pool: AppPool, stored: tuple[Member, ...]) -> PoolException:
     """Why a manual pool's worker does or does not carry IIS_IUSRS."""
     name = app_pool_account(pool.name)
-    params = {"pool": pool.name, "name": pool.identity_account or name}
     if pool.iis_iusrs_member is None:
-        code = "manual-not-member"
+        reason = MANUAL_NOT_MEMBER(pool=pool.name, name=pool.identity_account or name)
     else:
-        code = "manual-member"
-        params["member"] = member_name(pool.iis_iusrs_member, stored)
-    return PoolException(
-        pool.name, name, pool.sid, pool.carries_iis_iusrs, Message(code, _EXCEPTIONS[code], params)
-    )
+        reason = MANUAL_MEMBER(pool=pool.name, member=member_name(pool.iis_iusrs_member, stored))
+    return PoolException(pool.name, name, pool.sid, pool.carries_iis_iusrs, reason)
 
 
 def group_view(group: Group, inventory: Inventory, stored: StoredMembers | None) -> GroupView:
@@ -206,5 +208,5 @@ def group_view(group: Group, inventory: Inventory, stored: StoredMembers | None)
         stored=members,
         runtime=tuple(runtime),
         exceptions=exceptions,
-        note=_NOTES[group],
+        note=_NOTES[group](),
     )

@@ -170,18 +170,27 @@ def _first_by_name(named: Iterable[tuple[str, T]]) -> dict[str, T]:
 
 @dataclass(frozen=True)
 class Message:
-    """A finding or warning as a stable code plus named parameters, so the GUI can translate it.
+    """A finding, warning or error as a stable code plus named parameters, so the GUI can translate it.
 
-    ``template`` is the English text with ``{named}`` fields; :meth:`describe`
-    fills it in.
+    ``template`` is the English text with ``{named}`` fields; :meth:`describe` fills it in. A
+    parameter is text, or a message of its own (a phrase the GUI translates too). Messages are
+    declared in ``bridge.wording``.
     """
 
     code: str
     template: str
-    params: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, MessageParam] = field(default_factory=dict)
 
     def describe(self) -> str:
-        return self.template.format_map(self.params)
+        return self.template.format_map(
+            {
+                name: value.describe() if isinstance(value, Message) else value
+                for name, value in self.params.items()
+            }
+        )
+
+
+MessageParam = str | Message
 
 
 # Enumerations in the order of their documented values (IIS configuration schema,

@@ -16,9 +16,10 @@ from enum import Enum
 from typing import Literal
 
 from bridge.access import AccessLevel, blocked_by_deny, content_level, denying_aces
-from bridge.model import AppPool, Message, PathAccess, Target, TargetRef
+from bridge.model import AppPool, Message, MessageParam, PathAccess, Target, TargetRef
 from bridge.sddl import Dacl
 from bridge.sids import IIS_IUSRS, IUSR, anonymous_token, app_pool_account, well_known_name
+from bridge.wording import Text, translate
 
 Role = Literal["worker", "anonymous"]
 
@@ -63,55 +64,77 @@ class CheckResult:
     problem: Message | None = None
 
 
-_UNFIXABLE: dict[str, str] = {
-    "path-unc": (
-        "{path} is a network share. The accounts on this server (such as IUSR) mean nothing on the "
-        "file server, so access must be granted there, to the account the share is reached as."
-    ),
-    "path-missing": "{path} does not exist on the server; IIS cannot serve content from it.",
-    "path-variable": (
-        "{path} uses %{variable}%, which is not defined on the server (IIS expands it there): IIS cannot "
-        "serve content from it. Define the variable on the server or give the full path."
-    ),
-    "not-a-folder": "{path} is a file, not a folder.",
-    "path-unreadable": "The folder's permissions could not be read: {error}",
-}
+# Why a folder cannot be checked or fixed from this server.
+PATH_UNC = translate(
+    "Bridge",
+    "{path} is a network share. The accounts on this server (such as IUSR) mean nothing on the "
+    "file server, so access must be granted there, to the account the share is reached as.",
+    "path-unc",
+)
+PATH_MISSING = translate(
+    "Bridge", "{path} does not exist on the server; IIS cannot serve content from it.", "path-missing"
+)
+PATH_VARIABLE = translate(
+    "Bridge",
+    "{path} uses %{variable}%, which is not defined on the server (IIS expands it there): IIS cannot "
+    "serve content from it. Define the variable on the server or give the full path.",
+    "path-variable",
+)
+NOT_A_FOLDER = translate("Bridge", "{path} is a file, not a folder.", "not-a-folder")
+PATH_UNREADABLE = translate(
+    "Bridge", "The folder's permissions could not be read: {error}", "path-unreadable"
+)
 
-_REASONS: dict[str, str] = {
-    "ok": "{name} has {effective} access to {path}, which covers the {needs} access it needs.",
-    "worker-missing": (
-        "The worker process of application pool {pool} runs as {name}, which has {effective} access to "
-        "{path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005)."
-    ),
-    "worker-anonymous-missing": (
-        "The worker process of application pool {pool} runs as {name}, and anonymous requests run as the "
-        "pool identity too. It has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 "
-        "(0x80070005) or 401.3."
-    ),
-    "anonymous-missing": (
-        "Anonymous requests run as {name}, which has {effective} access to {path} but needs {needs}: "
-        "IIS answers HTTP 401.3."
-    ),
-    "anonymous-unresolved": (
-        "Anonymous requests run as {name}, an account the server could not resolve to a SID; "
-        "its access cannot be checked."
-    ),
-    "manual-group-missing": (
-        "The worker process of application pool {pool} runs as {name}, which has {effective} access to "
-        "{path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005). IIS_IUSRS has the access, but the "
-        "pool sets manualGroupMembership and {name} is not a stored member of IIS_IUSRS, so its worker "
-        "does not carry the group."
-    ),
-    "ok-manual-member": (
-        "{name} has {effective} access to {path}, which covers the {needs} access it needs, through "
-        "IIS_IUSRS: application pool {pool} sets manualGroupMembership, and its worker carries the group "
-        "because {member} is a stored member."
-    ),
-    "blocked": (
-        "{name} needs {needs} access to {path}, but a deny entry for {denied} takes it away: "
-        "adding an allow entry would not help. Remove or narrow the deny entry first."
-    ),
-}
+# Why a requirement is met or not. {effective} and {needs} are level phrases (level_phrase).
+OK = translate(
+    "Bridge", "{name} has {effective} access to {path}, which covers the {needs} access it needs.", "ok"
+)
+WORKER_MISSING = translate(
+    "Bridge",
+    "The worker process of application pool {pool} runs as {name}, which has {effective} access to "
+    "{path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005).",
+    "worker-missing",
+)
+WORKER_ANONYMOUS_MISSING = translate(
+    "Bridge",
+    "The worker process of application pool {pool} runs as {name}, and anonymous requests run as the "
+    "pool identity too. It has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 "
+    "(0x80070005) or 401.3.",
+    "worker-anonymous-missing",
+)
+ANONYMOUS_MISSING = translate(
+    "Bridge",
+    "Anonymous requests run as {name}, which has {effective} access to {path} but needs {needs}: "
+    "IIS answers HTTP 401.3.",
+    "anonymous-missing",
+)
+ANONYMOUS_UNRESOLVED = translate(
+    "Bridge",
+    "Anonymous requests run as {name}, an account the server could not resolve to a SID; "
+    "its access cannot be checked.",
+    "anonymous-unresolved",
+)
+MANUAL_GROUP_MISSING = translate(
+    "Bridge",
+    "The worker process of application pool {pool} runs as {name}, which has {effective} access to "
+    "{path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005). IIS_IUSRS has the access, but the "
+    "pool sets manualGroupMembership and {name} is not a stored member of IIS_IUSRS, so its worker "
+    "does not carry the group.",
+    "manual-group-missing",
+)
+OK_MANUAL_MEMBER = translate(
+    "Bridge",
+    "{name} has {effective} access to {path}, which covers the {needs} access it needs, through "
+    "IIS_IUSRS: application pool {pool} sets manualGroupMembership, and its worker carries the group "
+    "because {member} is a stored member.",
+    "ok-manual-member",
+)
+BLOCKED = translate(
+    "Bridge",
+    "{name} needs {needs} access to {path}, but a deny entry for {denied} takes it away: "
+    "adding an allow entry would not help. Remove or narrow the deny entry first.",
+    "blocked",
+)
 
 _LEVEL_WORDS = {
     AccessLevel.NONE: "no",
@@ -121,10 +144,25 @@ _LEVEL_WORDS = {
     AccessLevel.FULL_CONTROL: "Full control",
 }
 
+# A level inside a reason's sentence. English puts "access" after it; German needs a phrase that
+# changes with the level ("keinen Zugriff", "die Berechtigung „Lesen“", "Vollzugriff").
+_LEVEL_PHRASES = {
+    AccessLevel.NONE: translate("Bridge", "no", "level-in-sentence-none"),
+    AccessLevel.READ: translate("Bridge", "Read", "level-in-sentence-read"),
+    AccessLevel.READ_EXECUTE: translate("Bridge", "Read & execute", "level-in-sentence-read-execute"),
+    AccessLevel.MODIFY: translate("Bridge", "Modify", "level-in-sentence-modify"),
+    AccessLevel.FULL_CONTROL: translate("Bridge", "Full control", "level-in-sentence-full-control"),
+}
+
 
 def level_word(level: AccessLevel) -> str:
     """The English word an administrator knows from the Security tab."""
     return _LEVEL_WORDS[level]
+
+
+def level_phrase(level: AccessLevel) -> Message:
+    """The level as it stands in a reason's sentence (the English word; a whole phrase in German)."""
+    return _LEVEL_PHRASES[level]()
 
 
 def worker_identity(pool: AppPool) -> Identity:
@@ -164,30 +202,24 @@ def undefined_variable_problem(expanded_path: str) -> Message | None:
     found = _UNEXPANDED.search(expanded_path)
     if found is None:
         return None
-    return Message(
-        "path-variable", _UNFIXABLE["path-variable"], {"path": expanded_path, "variable": found[1]}
-    )
+    return PATH_VARIABLE(path=expanded_path, variable=found[1])
 
 
 def unfixable_problem(path_access: PathAccess) -> Message | None:
     """Why the folder cannot be checked or fixed from this server (share, missing, unreadable), if so."""
-    params = {"path": path_access.path, "error": path_access.error or ""}
     unexpanded = undefined_variable_problem(path_access.path) if not path_access.exists else None
     if unexpanded is not None:
         return unexpanded
-    if path_access.is_unc:
-        code = "path-unc"
-    elif path_access.error is not None:
-        code = "path-unreadable"
-    elif not path_access.exists:
-        code = "path-missing"
-    elif not path_access.is_directory:
-        code = "not-a-folder"
-    elif path_access.dacl is None:
-        code = "path-unreadable"
-    else:
-        return None
-    return Message(code, _UNFIXABLE[code], params)
+    # Ordered: the first that applies explains the problem.
+    problems = (
+        (PATH_UNC, path_access.is_unc),
+        (PATH_UNREADABLE, path_access.error is not None),
+        (PATH_MISSING, not path_access.exists),
+        (NOT_A_FOLDER, not path_access.is_directory),
+        (PATH_UNREADABLE, path_access.dacl is None),
+    )
+    problem = next((text for text, applies in problems if applies), None)
+    return None if problem is None else problem(path=path_access.path, error=path_access.error or "")
 
 
 def _requirement(
@@ -196,7 +228,7 @@ def _requirement(
     needs: AccessLevel,
     path_access: PathAccess,
     *,
-    missing_code: str,
+    missing: Text,
     pool: AppPool,
 ) -> Requirement:
     dacl = path_access.dacl
@@ -208,27 +240,27 @@ def _requirement(
         and identity.sid is not None
         and blocked_by_deny(dacl, identity.token, identity.sid, needs.mask)
     )
-    params = {
+    params: dict[str, MessageParam] = {
         "name": identity.name,
         "pool": pool.name,
         "path": path_access.path,
-        "needs": level_word(needs),
-        "effective": level_word(effective),
+        "needs": level_phrase(needs),
+        "effective": level_phrase(effective),
     }
-    manual = _manual_group_code(role, identity, needs, dacl, pool, ok=ok)
+    manual = _manual_group_text(role, identity, needs, dacl, pool, ok=ok)
     if identity.sid is None:
-        code = "anonymous-unresolved"
+        text = ANONYMOUS_UNRESOLVED
     elif blocked:
-        code = "blocked"
+        text = BLOCKED
         denied = dict.fromkeys(ace.sid for ace in denying_aces(dacl, identity.token, needs.mask))
         params["denied"] = ", ".join(path_access.account_name(sid) or sid for sid in denied)
     elif manual is not None:
-        code = manual
+        text = manual
         params["member"] = _member_name(pool, path_access)
     elif ok:
-        code = "ok"
+        text = OK
     else:
-        code = missing_code
+        text = missing
     return Requirement(
         role=role,
         name=identity.name,
@@ -238,20 +270,20 @@ def _requirement(
         effective=effective,
         ok=ok,
         blocked_by_deny=blocked,
-        reason=Message(code, _REASONS[code], params),
+        reason=text(**params),
     )
 
 
-def _manual_group_code(
+def _manual_group_text(
     role: Role, identity: Identity, needs: AccessLevel, dacl: Dacl, pool: AppPool, *, ok: bool
-) -> str | None:
+) -> Text | None:
     """Why a manual pool's worker has or lacks the access, when IIS_IUSRS alone decides it."""
     if role != "worker" or not pool.manual_group_membership:
         return None
     if ok and pool.carries_iis_iusrs and content_level(dacl, identity.token - {IIS_IUSRS}) < needs:
-        return "ok-manual-member"
+        return OK_MANUAL_MEMBER
     if not ok and not pool.carries_iis_iusrs and content_level(dacl, identity.token | {IIS_IUSRS}) >= needs:
-        return "manual-group-missing"
+        return MANUAL_GROUP_MISSING
     return None
 
 
@@ -296,7 +328,7 @@ def check_target(
             worker,
             AccessLevel.MODIFY if needs_write else AccessLevel.READ,
             path_access,
-            missing_code="worker-anonymous-missing" if anonymous_is_worker else "worker-missing",
+            missing=WORKER_ANONYMOUS_MISSING if anonymous_is_worker else WORKER_MISSING,
             pool=pool,
         )
     ]
@@ -307,7 +339,7 @@ def check_target(
                 anonymous,
                 AccessLevel.READ,
                 path_access,
-                missing_code="anonymous-missing",
+                missing=ANONYMOUS_MISSING,
                 pool=pool,
             )
         )

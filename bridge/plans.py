@@ -21,6 +21,7 @@ from bridge.rights import icacls_letters
 from bridge.safety import iis_iusrs_modify_warning, refusal_for, same_path
 from bridge.sddl import Dacl
 from bridge.sids import IIS_IUSRS, IUSR, WORKER_GROUPS, anonymous_token, app_pool_account, well_known_name
+from bridge.wording import translate
 
 Rights = Literal["ReadAndExecute", "Modify"]
 
@@ -142,10 +143,12 @@ def powershell_lines(path: str, sid: str, rights: Rights) -> str:
     )
 
 
-NOT_CANONICAL = (
+NOT_CANONICAL = translate(
+    "Bridge",
     "The ACL of {path} is not in canonical order ({entries} out of place): Windows refuses to add an "
     "entry to it (AddAccessRule throws). Open the folder's Security tab in Explorer, which offers to "
-    "reorder it, then check again."
+    "reorder it, then check again.",
+    "dacl-not-canonical",
 )
 
 
@@ -153,9 +156,7 @@ def _not_canonical(path: str, dacl: Dacl | None) -> Message | None:
     disorder = () if dacl is None else out_of_order(dacl)
     if not disorder:
         return None
-    return Message(
-        "dacl-not-canonical", NOT_CANONICAL, {"path": path, "entries": describe_disorder(disorder)}
-    )
+    return NOT_CANONICAL(path=path, entries=describe_disorder(disorder))
 
 
 def plan_grant(

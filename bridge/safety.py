@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 
 from bridge.model import Message, ServerFacts
+from bridge.wording import translate
 
 DEFAULT_WINDIR = "C:\\Windows"
 # Not the server's own configuration but the volumes': each drive may hold them.
@@ -31,36 +32,66 @@ _DEVICE_PREFIXES = ("\\\\?\\", "\\\\.\\", "\\??\\")
 _SEPARATORS = re.compile(r"\\+")
 _SHORT_NAME = re.compile(r"~[0-9]")
 
-_REFUSALS: dict[str, str] = {
-    "unc": (
-        "{path} is a network share. A grant to this server's IUSR or pool identity means nothing on the "
-        "file server: grant access on the file server itself, to the account the share is reached as."
-    ),
-    "not-absolute": "{path} is not a full local path such as D:\\sites\\shop.",
-    "unresolved": (
-        "{path} uses a short 8.3 name (such as PROGRA~1) or a stream name; give the folder's full name so "
-        "it can be checked against the folders no grant may touch."
-    ),
-    "drive-root": (
-        "{path} is the root of a drive: an inheritable grant there would reach every folder on the drive."
-    ),
-    "windows-dir": "{path} is the Windows directory or inside it; its permissions belong to Windows.",
-    "system-folder": (
-        "{path} is one of the folders Windows keeps on a drive (System Volume Information, $Recycle.Bin, "
-        "Recovery, Boot) or inside it; its permissions belong to Windows."
-    ),
-    "inetpub-root": (
-        "{path} is the inetpub folder, the parent of the server's sites: an inheritable grant there would "
-        "reach every site below it. Grant on the site's own folder."
-    ),
-    "program-files": (
-        "{path} is a Program Files folder or inside it; installed programs rely on its permissions."
-    ),
-    "program-data": "{path} is ProgramData or inside it; services and programs keep their settings there.",
-    "user-profile": (
-        "{path} is a user profile folder (or the folder of all profiles); it holds that user's private files."
-    ),
-}
+# Why a grant on a folder is refused.
+UNC = translate(
+    "Bridge",
+    "{path} is a network share. A grant to this server's IUSR or pool identity means nothing on the "
+    "file server: grant access on the file server itself, to the account the share is reached as.",
+    "unc",
+)
+NOT_ABSOLUTE = translate("Bridge", "{path} is not a full local path such as D:\\sites\\shop.", "not-absolute")
+UNRESOLVED = translate(
+    "Bridge",
+    "{path} uses a short 8.3 name (such as PROGRA~1) or a stream name; give the folder's full name so "
+    "it can be checked against the folders no grant may touch.",
+    "unresolved",
+)
+DRIVE_ROOT = translate(
+    "Bridge",
+    "{path} is the root of a drive: an inheritable grant there would reach every folder on the drive.",
+    "drive-root",
+)
+WINDOWS_DIR = translate(
+    "Bridge",
+    "{path} is the Windows directory or inside it; its permissions belong to Windows.",
+    "windows-dir",
+)
+SYSTEM_FOLDER = translate(
+    "Bridge",
+    "{path} is one of the folders Windows keeps on a drive (System Volume Information, $Recycle.Bin, "
+    "Recovery, Boot) or inside it; its permissions belong to Windows.",
+    "system-folder",
+)
+INETPUB_ROOT = translate(
+    "Bridge",
+    "{path} is the inetpub folder, the parent of the server's sites: an inheritable grant there would "
+    "reach every site below it. Grant on the site's own folder.",
+    "inetpub-root",
+)
+PROGRAM_FILES = translate(
+    "Bridge",
+    "{path} is a Program Files folder or inside it; installed programs rely on its permissions.",
+    "program-files",
+)
+PROGRAM_DATA = translate(
+    "Bridge",
+    "{path} is ProgramData or inside it; services and programs keep their settings there.",
+    "program-data",
+)
+USER_PROFILE = translate(
+    "Bridge",
+    "{path} is a user profile folder (or the folder of all profiles); it holds that user's private files.",
+    "user-profile",
+)
+
+IIS_IUSRS_MODIFY_SITE_ROOT = translate(
+    "Bridge",
+    "IIS_IUSRS is in the token of every application pool on {host}: with Modify on the whole site root "
+    "{path}, any site on the server could change this site's files. Grant Modify to the site's own pool "
+    "identity ({pool_account}) instead, and only on the folder the application writes to, such as "
+    "{path}\\App_Data or {path}\\uploads.",
+    "iis-iusrs-modify-site-root",
+)
 
 
 def normalize(path: str) -> str:
@@ -153,28 +184,21 @@ def refusal_for(
     excepted = any(is_within(path, allowed) for allowed in allowed_under_windir)
     # Ordered: the first rule that matches explains the refusal.
     rules = (
-        ("unc", is_unc(path)),
-        ("drive-root", _DRIVE_ROOT.fullmatch(normal) is not None),
-        ("not-absolute", not _ABSOLUTE.match(normal)),
-        ("unresolved", ":" in normal[2:] or _SHORT_NAME.search(normal) is not None),
-        ("windows-dir", _windows_dir(path, windir) and not excepted),
-        ("system-folder", _volume_folder(normal)),
-        ("program-files", any(is_within(path, folder) for folder in program_files)),
-        ("program-data", is_within(path, program_data)),
-        ("user-profile", _user_profile(path, profiles)),
-        ("inetpub-root", normal == f"{drive}\\inetpub"),
+        (UNC, is_unc(path)),
+        (DRIVE_ROOT, _DRIVE_ROOT.fullmatch(normal) is not None),
+        (NOT_ABSOLUTE, not _ABSOLUTE.match(normal)),
+        (UNRESOLVED, ":" in normal[2:] or _SHORT_NAME.search(normal) is not None),
+        (WINDOWS_DIR, _windows_dir(path, windir) and not excepted),
+        (SYSTEM_FOLDER, _volume_folder(normal)),
+        (PROGRAM_FILES, any(is_within(path, folder) for folder in program_files)),
+        (PROGRAM_DATA, is_within(path, program_data)),
+        (USER_PROFILE, _user_profile(path, profiles)),
+        (INETPUB_ROOT, normal == f"{drive}\\inetpub"),
     )
-    code = next((code for code, applies in rules if applies), None)
-    return None if code is None else Message(code, _REFUSALS[code], {"path": path})
+    refusal = next((text for text, applies in rules if applies), None)
+    return None if refusal is None else refusal(path=path)
 
 
 def iis_iusrs_modify_warning(path: str, *, host: str, pool_account: str) -> Message:
     """The warning for Modify to IIS_IUSRS on a whole site root, naming the least-privilege alternative."""
-    return Message(
-        "iis-iusrs-modify-site-root",
-        "IIS_IUSRS is in the token of every application pool on {host}: with Modify on the whole site root "
-        "{path}, any site on the server could change this site's files. Grant Modify to the site's own pool "
-        "identity ({pool_account}) instead, and only on the folder the application writes to, such as "
-        "{path}\\App_Data or {path}\\uploads.",
-        {"path": path.rstrip("\\/"), "host": host, "pool_account": pool_account},
-    )
+    return IIS_IUSRS_MODIFY_SITE_ROOT(path=path.rstrip("\\/"), host=host, pool_account=pool_account)

@@ -9,54 +9,21 @@ thread, and is shown with ``show()``, never ``exec()``.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGroupBox, QLabel, QTableView, QVBoxLayout, QWidget
 
 from bridge import operations
 from bridge.errors import BridgeError
 from bridge.members import Group, GroupView, Member, PoolException, RuntimeMember
-from bridge.model import AppPool, Message
+from bridge.model import AppPool
 from gui.hosts import HostController
 from gui.table_model import Column, RecordTableModel, fit_columns, table_view
-from gui.texts import error_message, translate
+from gui.texts import error_message, reason_text
 
 # The href every IIS_IUSRS link carries; see link_iis_iusrs().
 MEMBERS_LINK = "members:iis-iusrs"
-
-_MESSAGES: Mapping[str, object] = {
-    "note-iis-iusrs": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "IUSR is not a member of IIS_IUSRS, so a grant to IIS_IUSRS does not let anonymous requests in.",
-    ),
-    "note-users": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "IUSR's token carries Users, so a grant to Users lets anonymous requests in, as well as every "
-        "worker process and every account that can sign in to this server.",
-    ),
-    "note-authenticated-users": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "Authenticated Users stores no members: Windows puts it in the token of every account that signs "
-        "in, IUSR and every worker process included, so a grant to it lets anonymous requests in.",
-    ),
-    "manual-not-member": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "Application pool {pool} sets manualGroupMembership: IIS does not add IIS_IUSRS to its worker "
-        "token and {name} is not a stored member, so a grant to IIS_IUSRS does not reach this pool.",
-    ),
-    "manual-member": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "Application pool {pool} sets manualGroupMembership: IIS does not add IIS_IUSRS to its worker "
-        "token, but the worker carries it because {member} is a stored member.",
-    ),
-}
-
-
-def members_text(message: Message) -> str:
-    """A members-view message in the UI language (the bridge's English if this table lacks it)."""
-    source = _MESSAGES.get(message.code)
-    return message.describe() if source is None else translate(str(source), dict(message.params))
 
 
 def link_iis_iusrs(text: str) -> str:
@@ -104,7 +71,7 @@ def _exception_columns() -> list[Column[PoolException]]:
                 else QCoreApplication.translate("Members", "No")
             ),
         ),
-        Column(QCoreApplication.translate("Members", "Why"), lambda e: members_text(e.reason)),
+        Column(QCoreApplication.translate("Members", "Why"), lambda e: reason_text(e.reason)),
     ]
 
 
@@ -177,7 +144,7 @@ class MembersView(QDialog):
         self.runtime.set_records(list(view.runtime) if view is not None else [])
         self.exceptions.set_records(list(view.exceptions) if view is not None else [])
         self.exceptions_box.setVisible(view is not None and bool(view.exceptions))
-        self.note.setText(members_text(view.note) if view is not None else "")
+        self.note.setText(reason_text(view.note) if view is not None else "")
         if view is not None:
             self.status.setText(
                 self.tr("The group has no stored members: the usual case.") if not view.stored else ""

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from bridge import errors
+from bridge import errors, wording
 from bridge.access import AccessLevel
 from bridge.acl_entries import AclEntry
 from bridge.history import ChangeRecord, Outcome
@@ -197,144 +197,21 @@ _LEVELS: Mapping[AccessLevel, object] = {
     AccessLevel.FULL_CONTROL: QT_TRANSLATE_NOOP("Bridge", "Full control"),
 }
 
-# A level inside a reason's sentence, keyed by the English word the bridge fills in
-# (bridge.needs.level_word). English puts "access" after it in the sentence; German needs a whole
-# phrase that changes with the level ("keinen Zugriff", "die Berechtigung „Lesen“", "Vollzugriff").
-_LEVEL_PHRASE_CONTEXT = "LevelInSentence"
-_LEVEL_PHRASES: Mapping[str, object] = {
-    "no": QT_TRANSLATE_NOOP("LevelInSentence", "no"),
-    "Read": QT_TRANSLATE_NOOP("LevelInSentence", "Read"),
-    "Read & execute": QT_TRANSLATE_NOOP("LevelInSentence", "Read & execute"),
-    "Modify": QT_TRANSLATE_NOOP("LevelInSentence", "Modify"),
-    "Full control": QT_TRANSLATE_NOOP("LevelInSentence", "Full control"),
-}
-
-_LEVEL_PARAMS = ("needs", "effective")
-
-_REASONS: Mapping[str, object] = {
-    "ok": QT_TRANSLATE_NOOP(
-        "Bridge", "{name} has {effective} access to {path}, which covers the {needs} access it needs."
-    ),
-    "worker-missing": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "The worker process of application pool {pool} runs as {name}, which has {effective} access to "
-        "{path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005).",
-    ),
-    "worker-anonymous-missing": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "The worker process of application pool {pool} runs as {name}, and anonymous requests run as the "
-        "pool identity too. It has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 "
-        "(0x80070005) or 401.3.",
-    ),
-    "anonymous-missing": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "Anonymous requests run as {name}, which has {effective} access to {path} but needs {needs}: "
-        "IIS answers HTTP 401.3.",
-    ),
-    "anonymous-unresolved": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "Anonymous requests run as {name}, an account the server could not resolve to a SID; "
-        "its access cannot be checked.",
-    ),
-    "manual-group-missing": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "The worker process of application pool {pool} runs as {name}, which has {effective} access to "
-        "{path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005). IIS_IUSRS has the access, but the "
-        "pool sets manualGroupMembership and {name} is not a stored member of IIS_IUSRS, so its worker "
-        "does not carry the group.",
-    ),
-    "ok-manual-member": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "{name} has {effective} access to {path}, which covers the {needs} access it needs, through "
-        "IIS_IUSRS: application pool {pool} sets manualGroupMembership, and its worker carries the group "
-        "because {member} is a stored member.",
-    ),
-    "blocked": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "{name} needs {needs} access to {path}, but a deny entry for {denied} takes it away: adding an allow "
-        "entry would not help. Remove or narrow the deny entry first.",
-    ),
-    "path-unc": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "{path} is a network share. The accounts on this server (such as IUSR) mean nothing on the file "
-        "server, so access must be granted there, to the account the share is reached as.",
-    ),
-    "path-missing": QT_TRANSLATE_NOOP("Bridge", "{path} does not exist on the server; IIS cannot serve it."),
-    "path-variable": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "{path} uses %{variable}%, which is not defined on the server: IIS cannot serve it. Define the "
-        "variable on the server or give the full path.",
-    ),
-    "not-a-folder": QT_TRANSLATE_NOOP("Bridge", "{path} is a file, not a folder."),
-    "dacl-not-canonical": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "The ACL of {path} is not in canonical order ({entries} out of place): Windows refuses to add an "
-        "entry to it (AddAccessRule throws). Open the folder's Security tab in Explorer, which offers to "
-        "reorder it, then check again.",
-    ),
-    "path-unreadable": QT_TRANSLATE_NOOP("Bridge", "The folder's permissions could not be read: {error}"),
-    "unc": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "{path} is a network share. A grant to this server's IUSR or pool identity means nothing on the "
-        "file server: grant access on the file server itself, to the account the share is reached as.",
-    ),
-    "not-absolute": QT_TRANSLATE_NOOP("Bridge", "{path} is not a full local path such as D:\\sites\\shop."),
-    "drive-root": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "{path} is the root of a drive: an inheritable grant there would reach every folder on the drive.",
-    ),
-    "windows-dir": QT_TRANSLATE_NOOP(
-        "Bridge", "{path} is the Windows directory or inside it; its permissions belong to Windows."
-    ),
-    "program-files": QT_TRANSLATE_NOOP(
-        "Bridge", "{path} is a Program Files folder or inside it; installed programs rely on its permissions."
-    ),
-    "program-data": QT_TRANSLATE_NOOP(
-        "Bridge", "{path} is ProgramData or inside it; services and programs keep their settings there."
-    ),
-    "user-profile": QT_TRANSLATE_NOOP(
-        "Bridge", "{path} is a user profile folder (or the folder of all profiles); it holds private files."
-    ),
-    "system-folder": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "{path} is one of the folders Windows keeps on a drive (System Volume Information, $Recycle.Bin, "
-        "Recovery, Boot) or inside it; its permissions belong to Windows.",
-    ),
-    "inetpub-root": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "{path} is the inetpub folder, the parent of the server's sites: an inheritable grant there would "
-        "reach every site below it. Grant on the site's own folder.",
-    ),
-    "iis-iusrs-modify-site-root": QT_TRANSLATE_NOOP(
-        "Bridge",
-        "IIS_IUSRS is in the token of every application pool on {host}: with Modify on the whole site root "
-        "{path}, any site on the server could change this site's files. Grant Modify to the site's own pool "
-        "identity ({pool_account}) instead, and only on the folder the application writes to, such as "
-        "{path}\\App_Data or {path}\\uploads.",
-    ),
-}
-
 
 def level_text(level: AccessLevel) -> str:
     return translate(str(_LEVELS[level]))
 
 
-def _level_param(word: str) -> str:
-    phrase = _LEVEL_PHRASES.get(word)
-    return QCoreApplication.translate(_LEVEL_PHRASE_CONTEXT, str(phrase)) if phrase is not None else word
-
-
 def reason_text(message: Message) -> str:
-    """A finding, warning or refusal from the bridge in the UI language (its English text if unknown here)."""
-    source = _REASONS.get(message.code)
-    if source is None:
-        return message.describe()
-    params = {
-        name: _level_param(value) if name in _LEVEL_PARAMS else value
-        for name, value in message.params.items()
-    }
-    try:
-        return translate(str(source), params)
-    except KeyError:
-        # The bridge changed a template's fields: its own text is still right.
-        return message.describe()
+    """A finding, warning, refusal or error from the bridge in the UI language.
+
+    The bridge declares each message once, in English (``bridge.wording``); the catalogue holds its
+    German under the same English template and code, so this table-free lookup cannot drift from it.
+    """
+    template = QCoreApplication.translate(wording.CONTEXT, message.template, message.code)
+    return template.format_map(
+        {
+            name: reason_text(value) if isinstance(value, Message) else value
+            for name, value in message.params.items()
+        }
+    )

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+import bridge
+from bridge import needs, wording
 from bridge.access import AccessLevel
 from bridge.model import Message
-from bridge.needs import level_word
+from bridge.needs import level_phrase
 from bridge.resources import resource_path
+from bridge.wording import Text
 from gui.app import Translation, language_code, parse_args
 from gui.settings import Settings
 from gui.texts import iis_word, reason_text
@@ -25,20 +32,41 @@ TS = resource_path("translations", "iis_access_de.ts")
 QM = resource_path("translations", "iis_access_de.qm")
 
 
-def _messages(ts: Path) -> list[tuple[str, str | None, str | None]]:
+def _entries(ts: Path) -> list[tuple[str, str, str | None, str | None, str | None]]:
+    """(context, source, code, translation, its type) for every message of a catalogue."""
     tree = ET.parse(ts)  # noqa: S314 - the project's own committed catalogue
     return [
-        (m.findtext("source", ""), m.findtext("translation"), m.find("translation").get("type"))  # type: ignore[union-attr]
-        for m in tree.iter("message")
+        (
+            context.findtext("name", ""),
+            m.findtext("source", ""),
+            m.findtext("comment"),
+            m.findtext("translation"),
+            m.find("translation").get("type"),  # type: ignore[union-attr]
+        )
+        for context in tree.iter("context")
+        for m in context.iter("message")
     ]
+
+
+def _messages(ts: Path) -> list[tuple[str, str | None, str | None]]:
+    return [(source, text, kind) for _context, source, _code, text, kind in _entries(ts)]
 
 
 def test_every_source_string_is_in_the_catalogue_and_translated(tmp_path: Path) -> None:
     scratch = tmp_path / "iis_access_de.ts"
     shutil.copy(TS, scratch)
-    sources = sorted(str(path) for path in (ROOT / "gui").glob("*.py"))
+    # What .ci/translations scans: the GUI's strings and the bridge's declared messages.
+    sources = sorted(str(path) for folder in ("gui", "bridge") for path in (ROOT / folder).rglob("*.py"))
     subprocess.run(
-        [str(VENV_BIN / "pyside6-lupdate"), *sources, "-ts", str(scratch), "-no-obsolete"],
+        [
+            str(VENV_BIN / "pyside6-lupdate"),
+            *sources,
+            "-ts",
+            str(scratch),
+            "-no-obsolete",
+            "-locations",
+            "none",
+        ],
         check=True,
         capture_output=True,
     )
@@ -87,31 +115,30 @@ def test_german_strings_appear_with_lang_de(
     assert window.tr("Sites") == "Sites"
 
 
-def _reason(code: str, effective: AccessLevel, needs: AccessLevel) -> Message:
-    """A finding as the bridge words its parameters (levels as the Security tab's English words)."""
-    params = {
-        "name": "IUSR",
-        "pool": "Shop",
-        "path": r"C:\inetpub\shop",
-        "denied": "Everyone",
-        "effective": level_word(effective),
-        "needs": level_word(needs),
-    }
-    return Message(code, "", params)
+def _reason(text: Text, effective: AccessLevel, needs: AccessLevel) -> Message:
+    """A finding as the bridge words its parameters (levels as phrases of their own)."""
+    return text(
+        name="IUSR",
+        pool="Shop",
+        path=r"C:\inetpub\shop",
+        denied="Everyone",
+        effective=level_phrase(effective),
+        needs=level_phrase(needs),
+    )
 
 
 def test_reasons_name_every_access_level_in_a_natural_phrase(qtbot: QtBot) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    english = reason_text(_reason("anonymous-missing", AccessLevel.NONE, AccessLevel.READ_EXECUTE))
+    english = reason_text(_reason(needs.ANONYMOUS_MISSING, AccessLevel.NONE, AccessLevel.READ_EXECUTE))
     assert r"which has no access to C:\inetpub\shop but needs Read & execute:" in english
     translation = Translation(app)
     translation.install("de")
     try:
-        none = reason_text(_reason("anonymous-missing", AccessLevel.NONE, AccessLevel.READ_EXECUTE))
-        read = reason_text(_reason("worker-missing", AccessLevel.READ, AccessLevel.MODIFY))
-        full = reason_text(_reason("ok", AccessLevel.FULL_CONTROL, AccessLevel.READ_EXECUTE))
-        blocked = reason_text(_reason("blocked", AccessLevel.NONE, AccessLevel.READ))
+        none = reason_text(_reason(needs.ANONYMOUS_MISSING, AccessLevel.NONE, AccessLevel.READ_EXECUTE))
+        read = reason_text(_reason(needs.WORKER_MISSING, AccessLevel.READ, AccessLevel.MODIFY))
+        full = reason_text(_reason(needs.OK, AccessLevel.FULL_CONTROL, AccessLevel.READ_EXECUTE))
+        blocked = reason_text(_reason(needs.BLOCKED, AccessLevel.NONE, AccessLevel.READ))
     finally:
         translation.install("en")
     assert r"C:\inetpub\shop keinen Zugriff, braucht aber die Berechtigung „Lesen, Ausführen“:" in none
@@ -121,3 +148,39 @@ def test_reasons_name_every_access_level_in_a_natural_phrase(qtbot: QtBot) -> No
     for text in (none, read, full, blocked):
         assert "„keine“" not in text
         assert "access" not in text
+
+
+def _every_bridge_module() -> list[str]:
+    """Every module of the bridge, imported, so each one's messages are declared."""
+    names = [module.name for module in pkgutil.walk_packages(bridge.__path__, "bridge.")]
+    for name in names:
+        importlib.import_module(name)
+    return names
+
+
+def test_every_bridge_message_code_has_its_german_translation(qtbot: QtBot) -> None:
+    assert _every_bridge_module()
+    catalogue = {
+        (source, code): (text, kind)
+        for context, source, code, text, kind in _entries(TS)
+        if context == wording.CONTEXT and code is not None
+    }
+    compiled = QTranslator()
+    assert compiled.load(str(QM))
+    declared = wording.declared()
+    # The messages of the modules this change moved into the bridge, and the newest error kinds.
+    assert {"worker-missing", "unc", "iis-iusrs-modify-site-root", "note-iis-iusrs"} <= set(declared)
+    untranslated = []
+    for code, text in sorted(declared.items()):
+        german, kind = catalogue.get((text.template, code), (None, "missing"))
+        looked_up = compiled.translate(wording.CONTEXT, text.template, code)
+        if kind is not None or not german or looked_up != german:
+            untranslated.append(code)
+    assert untranslated == [], "declare the German of these codes in the .ts (run .ci/translations)"
+
+
+def test_a_message_code_is_declared_once() -> None:
+    first = wording.translate("Bridge", "{path} is a file, not a folder.", "not-a-folder")
+    assert first is needs.NOT_A_FOLDER
+    with pytest.raises(ValueError, match="not-a-folder"):
+        wording.translate("Bridge", "{path} is a file.", "not-a-folder")
