@@ -289,6 +289,7 @@ def _check_json(result: CheckResult) -> dict[str, Any]:
                 "name": requirement.name,
                 "sid": requirement.sid,
                 "role": requirement.role,
+                "path": requirement.path,
                 "needs": requirement.needs.value,
                 "effective": requirement.effective.value,
                 "ok": requirement.ok,

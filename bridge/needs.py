@@ -21,7 +21,10 @@ from bridge.sddl import Dacl
 from bridge.sids import IIS_IUSRS, IUSR, anonymous_token, app_pool_account, well_known_name
 from bridge.wording import Text, translate
 
-Role = Literal["worker", "anonymous"]
+# Who a requirement is for: the worker process, the anonymous identity, a virtual directory's
+# "Connect as" user, the users who sign in (Windows, Basic or Digest authentication), or the user
+# ASP.NET impersonates.
+Role = Literal["worker", "anonymous", "connect-as", "authenticated", "impersonated"]
 
 
 class CheckStatus(Enum):
@@ -42,7 +45,11 @@ class Identity:
 
 @dataclass(frozen=True)
 class Requirement:
+    """One identity's need on one folder or file; ``path`` is that folder or file (the target's
+    physical path when the requirement is about its content)."""
+
     role: Role
+    path: str
     name: str
     sid: str | None
     token: frozenset[str]
@@ -263,6 +270,7 @@ def _requirement(
         text = missing
     return Requirement(
         role=role,
+        path=path_access.path,
         name=identity.name,
         sid=identity.sid,
         token=identity.token,

@@ -45,6 +45,7 @@ def test_fresh_wwwroot_is_ok_for_iusr_and_the_pool() -> None:
     assert "Read & execute" in anonymous.reason.describe()
     assert str(result.target) == "Default Web Site"
     assert result.physical_path == PATH
+    assert {requirement.path for requirement in result.requirements} == {PATH}
 
 
 def test_admins_only_folder_misses_both_with_plain_reasons() -> None:

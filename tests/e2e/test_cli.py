@@ -102,6 +102,7 @@ def test_every_command_against_the_lab(backend: HookedServer, data_dir: Path, au
         assert check["anonymous"] == {"name": "NT AUTHORITY\\IUSR", "sid": IUSR}
         iusr = next(item for item in check["requirements"] if item["sid"] == IUSR)
         assert (iusr["needs"], iusr["effective"], iusr["ok"]) == ("read", "none", False)
+        assert (iusr["role"], iusr["path"]) == ("anonymous", PRIVATE)
 
         audit = cli("check", "--all", "--json", code=MISSING).json()
         assert [item["target"] for item in audit] == ["Shop", "Shop/private", HOSTILE_SITE]
