@@ -27,6 +27,8 @@ from typing import Any
 import yaml
 
 from bridge.errors import UsageFailure
+from bridge.model import MessageParam
+from bridge.wording import translate
 
 ALL, UNGROUPED = "all", "ungrouped"
 _VARS_SUFFIXES = ("", ".yml", ".yaml", ".json")
@@ -35,12 +37,34 @@ _PORT = re.compile(r"^([^:\[\]]+|\[[^\]]*:[^\]]*\]):(\d+)$")
 _SUBSCRIPT = re.compile(r"^.+\[-?\d+(:-?\d*)?\]$")
 _VAULT_HEADER = "$ANSIBLE_VAULT"
 
+UNREADABLE_INVENTORY = translate(
+    "Bridge", "Cannot read the Ansible inventory {path}: {detail}.", "unreadable-inventory"
+)
+UNREADABLE_INVENTORY_HINT = translate(
+    "Bridge",
+    "Check the file; the README lists the inventory features iis-access reads.",
+    "hint-unreadable-inventory",
+)
+VAULT_ENCRYPTED = translate(
+    "Bridge", "the file is vault-encrypted, and iis-access reads no vault", "detail-vault-encrypted"
+)
+PATTERN_BY_POSITION = translate(
+    "Bridge",
+    "The pattern {term} picks hosts by position, which iis-access does not read.",
+    "pattern-by-position",
+)
+PATTERN_BY_POSITION_HINT = translate(
+    "Bridge",
+    "Name the hosts or groups instead, with wildcards, ':', ':&' and ':!'.",
+    "hint-pattern-by-position",
+)
+
 
 class InventoryError(UsageFailure):
-    def __init__(self, path: Path, detail: str) -> None:
+    def __init__(self, path: Path, detail: MessageParam) -> None:
         super().__init__(
-            f"Cannot read the Ansible inventory {path}: {detail}.",
-            "Check the file; the README lists the inventory features iis-access reads.",
+            UNREADABLE_INVENTORY(path=str(path), detail=detail),
+            UNREADABLE_INVENTORY_HINT(),
         )
 
 
@@ -331,7 +355,7 @@ def read_inventory(path: Path) -> AnsibleInventory:
     except OSError as error:
         raise InventoryError(path, error.strerror or str(error)) from error
     if text.lstrip().startswith(_VAULT_HEADER):
-        raise InventoryError(path, "the file is vault-encrypted, and iis-access reads no vault")
+        raise InventoryError(path, VAULT_ENCRYPTED())
     inventory = AnsibleInventory(path)
     inventory.group(ALL)
     inventory.group(UNGROUPED)
@@ -378,10 +402,7 @@ def _matches(names: Iterable[str], pattern: str) -> list[str]:
 
 def _term_hosts(inventory: AnsibleInventory, term: str) -> list[str]:
     if _SUBSCRIPT.match(term):
-        raise UsageFailure(
-            f"The pattern {term!r} picks hosts by position, which iis-access does not read.",
-            "Name the hosts or groups instead, with wildcards, ':', ':&' and ':!'.",
-        )
+        raise UsageFailure(PATTERN_BY_POSITION(term=repr(term)), PATTERN_BY_POSITION_HINT())
     if term in (ALL, "*"):
         return inventory.hosts
     found: dict[str, None] = {}

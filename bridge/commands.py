@@ -43,12 +43,13 @@ from bridge.history import ChangeRecord, History
 from bridge.local_transport import LocalTransport
 from bridge.logfile import log_to_file
 from bridge.members import Group
-from bridge.model import Inventory
+from bridge.model import Inventory, Message
 from bridge.needs import CheckResult, CheckStatus
 from bridge.plans import GrantKind, GrantPlan
 from bridge.psrp_transport import PsrpTransport
 from bridge.session import HostSession
 from bridge.transport import Transport
+from bridge.wording import translate
 
 # Like `git diff --exit-code`: a script can tell "all met" from "something to fix" by the code alone.
 EXIT_MISSING = 1
@@ -89,24 +90,52 @@ OTHER_PROGRAMS = {
 }
 
 
+USAGE_HINT = translate("Bridge", "Run 'iis-access --help' for the options.", "hint-usage")
+# argparse's own words for what is wrong with the command line (the CLI's, never the GUI's).
+ARGUMENTS = translate("Bridge", "{problem}.", "usage-arguments")
+NO_PASSWORD = translate(
+    "Bridge", "No password for {user}: set IIS_ACCESS_PASSWORD or run interactively.", "no-password"
+)
+NOT_A_TERMINAL = translate(
+    "Bridge", "Confirmation needed but stdin is not a terminal: add --yes.", "confirmation-not-a-terminal"
+)
+TARGET_OR_ALL = translate("Bridge", "Give either a TARGET or --all.", "target-or-all")
+JSON_OR_CSV = translate("Bridge", "Give either --json or --format csv.", "json-or-csv")
+NO_OPTIONS_BEFORE = translate(
+    "Bridge", "'{command}' takes no options before it: run 'iis-access {command} ...'.", "no-options-before"
+)
+GRANT_DECLINED = translate(
+    "Bridge", "The grant was declined at the confirmation prompt; nothing was changed.", "grant-declined"
+)
+UNDO_DECLINED = translate(
+    "Bridge", "The undo was declined at the confirmation prompt; nothing was changed.", "undo-declined"
+)
+DECLINED_HINT = translate(
+    "Bridge", "Answer 'y' to go ahead, or add --yes when running from a script.", "hint-declined"
+)
+INTERNAL_ERROR = translate(
+    "Bridge", "IIS Access failed unexpectedly ({kind}); the details are in {log}.", "internal-error"
+)
+INTERNAL_ERROR_HINT = translate(
+    "Bridge", "Nothing more was sent. Please report this with the log file.", "hint-internal-error"
+)
+
+
 class UsageError(UsageFailure):
-    def __init__(self, message: str) -> None:
-        super().__init__(message, "Run 'iis-access --help' for the options.")
+    def __init__(self, message: Message) -> None:
+        super().__init__(message, USAGE_HINT())
 
 
 class Declined(Refused):
     """The administrator answered no at the confirmation prompt."""
 
-    def __init__(self, what: str) -> None:
-        super().__init__(
-            f"{what} was declined at the confirmation prompt; nothing was changed.",
-            "Answer 'y' to go ahead, or add --yes when running from a script.",
-        )
+    def __init__(self, message: Message) -> None:
+        super().__init__(message, DECLINED_HINT())
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise UsageError(message[:1].upper() + message[1:] + ".")
+        raise UsageError(ARGUMENTS(problem=message[:1].upper() + message[1:]))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -367,7 +396,7 @@ def _settings(args: argparse.Namespace) -> ConnectionSettings:
     if args.user and args.auth != Auth.CERTIFICATE.value:
         password = password_for(args.user, args.host)
         if password is None:
-            raise UsageError(f"No password for {args.user}: set IIS_ACCESS_PASSWORD or run interactively")
+            raise UsageError(NO_PASSWORD(user=args.user))
     return connection_settings(
         args.host,
         port=args.port,
@@ -412,7 +441,7 @@ def _emit(args: argparse.Namespace, document: Any, text: str, out: TextIO) -> No
 
 def _confirm(question: str) -> bool:
     if not sys.stdin.isatty():
-        raise UsageError("Confirmation needed but stdin is not a terminal: add --yes")
+        raise UsageError(NOT_A_TERMINAL())
     _say(question)
     # Not input(): it prompts on stdout, which belongs to the --json document.
     sys.stderr.write("Proceed? [y/N] ")
@@ -459,7 +488,7 @@ def _on_host(args: argparse.Namespace, session: HostSession, out: TextIO, histor
     elif args.command == "undo":
         record = history.get(args.change_id)
         if not args.yes and not _confirm(f"Restore the ACL of {record.path} on {record.host}."):
-            raise Declined("The undo")
+            raise Declined(UNDO_DECLINED())
         try:
             undone = operations.undo(session, args.change_id, history)
         except NothingToDo as nothing:
@@ -477,9 +506,9 @@ def _on_host(args: argparse.Namespace, session: HostSession, out: TextIO, histor
 
 def _check(args: argparse.Namespace, session: HostSession, out: TextIO) -> int:
     if args.all == bool(args.target):
-        raise UsageError("Give either a TARGET or --all")
+        raise UsageError(TARGET_OR_ALL())
     if args.format == "csv" and getattr(args, "json", False):
-        raise UsageError("Give either --json or --format csv")
+        raise UsageError(JSON_OR_CSV())
     if args.format == "csv":
         results = operations.check_all(session) if args.all else [operations.check(session, args.target)]
         label = getattr(args, "host_label", None) or session.host
@@ -524,7 +553,7 @@ def _grant_planned(
         _emit(args, unchanged, _render_plan(plan) + "\nDry run: nothing changed.", out)
         return EXIT_OK
     if not args.yes and not _confirm(_render_plan(plan)):
-        raise Declined("The grant")
+        raise Declined(GRANT_DECLINED())
     record = operations.apply(session, plan, history)
     _emit(
         args,
@@ -568,10 +597,7 @@ class InternalError(BridgeError):
     exit_code = EXIT_FAILED
 
     def __init__(self, exc: BaseException, log_path: str) -> None:
-        super().__init__(
-            f"IIS Access failed unexpectedly ({type(exc).__name__}); the details are in {log_path}.",
-            "Nothing more was sent. Please report this with the log file.",
-        )
+        super().__init__(INTERNAL_ERROR(kind=type(exc).__name__, log=log_path), INTERNAL_ERROR_HINT())
 
 
 def _wants_json(arguments: list[str]) -> bool:
@@ -604,7 +630,7 @@ def _parse(arguments: list[str]) -> argparse.Namespace:
     args, unknown = parser.parse_known_args(arguments)
     if args.command in OTHER_PROGRAMS:
         command = args.command
-        raise UsageError(f"'{command}' takes no options before it: run 'iis-access {command} ...'")
+        raise UsageError(NO_OPTIONS_BEFORE(command=command))
     if unknown:
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     return args

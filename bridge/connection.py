@@ -11,8 +11,11 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TypeVar
 
 from bridge.errors import THUMBPRINT_COMMAND, UsageFailure
+from bridge.model import Message
+from bridge.wording import translate
 
 HTTP_PORT = 5985
 HTTPS_PORT = 5986
@@ -42,11 +45,54 @@ class Auth(str, Enum):
     CERTIFICATE = "certificate"
 
 
+INVALID_SETTINGS_HINT = translate(
+    "Bridge", "Fix the connection options and try again.", "hint-invalid-settings"
+)
+NOT_A_THUMBPRINT = translate(
+    "Bridge",
+    "{text} is neither a SHA-256 thumbprint (64 hexadecimal digits) nor a SHA-1 one (40); '{command}' on "
+    "the server prints the SHA-1 thumbprint of each certificate.",
+    "not-a-thumbprint",
+)
+HOST_REQUIRED = translate("Bridge", "A host name is required.", "host-required")
+NOT_A_CHOICE = translate("Bridge", "{value} is not one of {choices}.", "not-a-choice")
+BASIC_OVER_HTTP = translate(
+    "Bridge", "Basic authentication over HTTP would send the password in clear; use HTTPS.", "basic-over-http"
+)
+CERTIFICATE_NEEDS_HTTPS = translate(
+    "Bridge", "Certificate authentication needs HTTPS.", "certificate-needs-https"
+)
+CERTIFICATE_NEEDS_KEY = translate(
+    "Bridge", "Certificate authentication needs a client certificate and its key.", "certificate-needs-key"
+)
+NEEDS_USER = translate("Bridge", "{auth} authentication needs a user name (--user).", "auth-needs-user")
+CERTIFICATE_OPTIONS_HTTPS_ONLY = translate(
+    "Bridge", "Certificate options apply only to HTTPS.", "certificate-options-https-only"
+)
+CA_OR_PIN = translate("Bridge", "Give either a CA file or a pinned thumbprint, not both.", "ca-or-pin")
+NOT_A_PORT = translate("Bridge", "{port} is not a TCP port.", "not-a-port")
+TIMEOUTS_POSITIVE = translate("Bridge", "Timeouts must be positive.", "timeouts-positive")
+NOT_A_CONFIGURATION_NAME = translate(
+    "Bridge", "{name} is not a PowerShell session configuration name.", "not-a-configuration-name"
+)
+
+
 class InvalidSettings(UsageFailure):
     """Settings that cannot describe a connection; the CLI reports them as a usage error."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, "Fix the connection options and try again.")
+    def __init__(self, message: Message) -> None:
+        super().__init__(message, INVALID_SETTINGS_HINT())
+
+
+Choice = TypeVar("Choice", Scheme, Auth)
+
+
+def _choice(kind: type[Choice], value: Choice | str) -> Choice:
+    try:
+        return kind(value)
+    except ValueError as exc:
+        choices = ", ".join(member.value for member in kind)
+        raise InvalidSettings(NOT_A_CHOICE(value=repr(value), choices=choices)) from exc
 
 
 @dataclass(frozen=True)
@@ -96,10 +142,7 @@ def normalise_thumbprint(text: str) -> str:
     # U+200E: the invisible mark the Windows certificate dialog puts before a copied thumbprint.
     cleaned = re.sub(r"[\s:\u200e]", "", text).lower()
     if not _THUMBPRINT.fullmatch(cleaned):
-        raise InvalidSettings(
-            f"{text!r} is neither a SHA-256 thumbprint (64 hexadecimal digits) nor a SHA-1 one (40); "
-            f"'{THUMBPRINT_COMMAND}' on the server prints the SHA-1 thumbprint of each certificate."
-        )
+        raise InvalidSettings(NOT_A_THUMBPRINT(text=repr(text), command=THUMBPRINT_COMMAND))
     return cleaned
 
 
@@ -122,33 +165,30 @@ def connection_settings(
 ) -> ConnectionSettings:
     """Build and validate every setting of a connection; the only constructor callers should use."""
     if not host.strip():
-        raise InvalidSettings("A host name is required.")
-    try:
-        chosen_scheme = Scheme(scheme)
-        chosen_auth = Auth(auth)
-    except ValueError as exc:
-        raise InvalidSettings(str(exc)) from exc
+        raise InvalidSettings(HOST_REQUIRED())
+    chosen_scheme = _choice(Scheme, scheme)
+    chosen_auth = _choice(Auth, auth)
     if chosen_auth is Auth.BASIC and chosen_scheme is Scheme.HTTP:
         # WinRM never message-encrypts Basic: the password would cross the network readable.
-        raise InvalidSettings("Basic authentication over HTTP would send the password in clear; use HTTPS.")
+        raise InvalidSettings(BASIC_OVER_HTTP())
     if chosen_auth is Auth.CERTIFICATE:
         if chosen_scheme is not Scheme.HTTPS:
-            raise InvalidSettings("Certificate authentication needs HTTPS.")
+            raise InvalidSettings(CERTIFICATE_NEEDS_HTTPS())
         if certificate_pem is None or certificate_key_pem is None:
-            raise InvalidSettings("Certificate authentication needs a client certificate and its key.")
+            raise InvalidSettings(CERTIFICATE_NEEDS_KEY())
     elif chosen_auth is not Auth.KERBEROS and not user:
-        raise InvalidSettings(f"{chosen_auth.value} authentication needs a user name (--user).")
+        raise InvalidSettings(NEEDS_USER(auth=chosen_auth.value))
     pinned = normalise_thumbprint(thumbprint) if thumbprint else None
     if chosen_scheme is Scheme.HTTP and (pinned or ca_file or not verify_tls):
-        raise InvalidSettings("Certificate options apply only to HTTPS.")
+        raise InvalidSettings(CERTIFICATE_OPTIONS_HTTPS_ONLY())
     if pinned and ca_file:
-        raise InvalidSettings("Give either a CA file or a pinned thumbprint, not both.")
+        raise InvalidSettings(CA_OR_PIN())
     if port is not None and not 0 < port < 65536:
-        raise InvalidSettings(f"{port} is not a TCP port.")
+        raise InvalidSettings(NOT_A_PORT(port=str(port)))
     if connection_timeout <= 0 or operation_timeout <= 0:
-        raise InvalidSettings("Timeouts must be positive.")
+        raise InvalidSettings(TIMEOUTS_POSITIVE())
     if not _CONFIGURATION_NAME.match(configuration_name):
-        raise InvalidSettings(f"{configuration_name!r} is not a PowerShell session configuration name.")
+        raise InvalidSettings(NOT_A_CONFIGURATION_NAME(name=repr(configuration_name)))
     return ConnectionSettings(
         host=host.strip(),
         port=port if port is not None else (HTTPS_PORT if chosen_scheme is Scheme.HTTPS else HTTP_PORT),

@@ -19,6 +19,9 @@ from bridge.errors import UnexpectedAnswer
 from bridge.model import IDENTITY_TYPES, OBJECT_STATES, PIPELINE_MODES
 from bridge.scripts import Operation
 from bridge.session import HostSession, Runner
+from bridge.wording import translate
+
+NO_PROBES = translate("Bridge", "the doctor's answer has no list of probes", "detail-no-probes")
 
 
 @dataclass(frozen=True)
@@ -262,7 +265,7 @@ def judge(host: str, document: object) -> DoctorReport:
     """Every probe of doctor.ps1's answer with its verdict, in the script's order."""
     probes = document.get("probes") if isinstance(document, Mapping) else None
     if not isinstance(probes, list) or not all(isinstance(entry, Mapping) for entry in probes):
-        raise UnexpectedAnswer(host, "the doctor's answer has no list of probes")
+        raise UnexpectedAnswer(host, NO_PROBES())
     return DoctorReport(host, tuple(_judge(entry) for entry in probes))
 
 

@@ -1,24 +1,20 @@
-"""The typed failures of the bridge, and the one place that translates library exceptions into them.
+"""The typed failures of the bridge: what happened, what to do next, and the CLI exit code.
 
-Every failure an admin can meet carries one sentence saying what happened,
-one saying what to do next, and the CLI exit code it maps to. pypsrp,
-requests, urllib3 and spnego exceptions stop at ``translate_exception``.
+Every failure an admin can meet carries one sentence saying what happened and one saying what to
+do next, each a declared :class:`~bridge.model.Message` (``bridge.wording``), so the CLI prints
+them in English and the GUI in the UI language. Library exceptions are turned into these at the
+transport that meets them (``bridge.psrp_errors`` for pypsrp, requests and spnego); this module
+imports none of those libraries.
 """
 
 from __future__ import annotations
 
-import errno
-import json
 import re
-import socket
-import ssl
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import requests
-from pypsrp.exceptions import AuthenticationError, WinRMError, WinRMTransportError, WSManFaultError
-from spnego.exceptions import SpnegoError
+from bridge.model import Message, MessageParam
+from bridge.wording import translate
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -27,21 +23,25 @@ EXIT_CONNECT = 4
 EXIT_FAILED = 5
 EXIT_CANCELLED = 130
 
-# The WSMan fault a server answers when the operation timeout elapsed.
-WSMAN_OPERATION_TIMEOUT = 0x80338029
-# The WSMan fault code for "Access is denied" (a plain Win32 ERROR_ACCESS_DENIED).
-WSMAN_ACCESS_DENIED = 5
+NOTHING_CHANGED = translate("Bridge", "Nothing was changed.", "hint-nothing-changed")
+NOTHING_TO_DO = translate("Bridge", "There is nothing to do.", "hint-nothing-to-do")
 
 
 class BridgeError(Exception):
-    """A failure with a clear message, what to do next, an exit code, and the host it concerns."""
+    """A failure with a clear message, what to do next, an exit code, and the host it concerns.
+
+    ``text`` and ``hint_text`` are the messages; ``message`` and ``hint`` their English sentences
+    (what the CLI prints and ``--json`` holds).
+    """
 
     exit_code = EXIT_FAILED
 
-    def __init__(self, message: str, hint: str, *, host: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    def __init__(self, message: Message, hint: Message, *, host: str | None = None) -> None:
+        super().__init__(message.describe())
+        self.text = message
+        self.hint_text = hint
+        self.message = message.describe()
+        self.hint = hint.describe()
         self.host = host
 
     def __str__(self) -> str:
@@ -54,43 +54,64 @@ class UsageFailure(BridgeError):
     exit_code = EXIT_USAGE
 
 
-def _detail(detail: str) -> str:
-    """A detail appended to a sentence: `` (detail)``, or nothing."""
-    return f" ({detail})" if detail else ""
-
-
 class ConnectionFailure(BridgeError):
     """The bridge never got to run anything on the host."""
 
     exit_code = EXIT_CONNECT
 
 
+UNREACHABLE = translate("Bridge", "Cannot reach {host}.", "unreachable")
+UNREACHABLE_BECAUSE = translate("Bridge", "Cannot reach {host} ({detail}).", "unreachable-because")
+UNREACHABLE_HINT = translate(
+    "Bridge",
+    "Check the host name, that the server is running and that no firewall blocks WinRM.",
+    "hint-unreachable",
+)
+
+
 class Unreachable(ConnectionFailure):
-    def __init__(self, host: str, detail: str = "") -> None:
+    def __init__(self, host: str, detail: MessageParam = "") -> None:
         super().__init__(
-            f"Cannot reach {host}{_detail(detail)}.",
-            "Check the host name, that the server is running and that no firewall blocks WinRM.",
+            UNREACHABLE_BECAUSE(host=host, detail=detail) if detail else UNREACHABLE(host=host),
+            UNREACHABLE_HINT(),
             host=host,
         )
+
+
+WINRM_NOT_LISTENING = translate("Bridge", "Nothing is listening for WinRM on {where}.", "winrm-not-listening")
+WINRM_NOT_LISTENING_HINT = translate(
+    "Bridge",
+    "Run 'Enable-PSRemoting' on the server, or check --port and --transport.",
+    "hint-winrm-not-listening",
+)
+
+
+def _where(host: str, port: int | None) -> str:
+    return f"{host}:{port}" if port is not None else host
 
 
 class WinRMNotListening(ConnectionFailure):
     def __init__(self, host: str, port: int | None) -> None:
-        where = f"{host}:{port}" if port is not None else host
-        super().__init__(
-            f"Nothing is listening for WinRM on {where}.",
-            "Run 'Enable-PSRemoting' on the server, or check --port and --transport.",
-            host=host,
-        )
+        super().__init__(WINRM_NOT_LISTENING(where=_where(host, port)), WINRM_NOT_LISTENING_HINT(), host=host)
         self.port = port
 
 
+AUTHENTICATION_FAILED = translate("Bridge", "{host} rejected the sign-in.", "authentication-failed")
+AUTHENTICATION_FAILED_AS = translate(
+    "Bridge", "{host} rejected the sign-in as {user}.", "authentication-failed-as-user"
+)
+AUTHENTICATION_FAILED_HINT = translate(
+    "Bridge",
+    "Check the user name and password, and that --auth matches what the server accepts.",
+    "hint-authentication-failed",
+)
+
+
 class AuthenticationFailed(ConnectionFailure):
-    def __init__(self, host: str, user: str | None, detail: str = "") -> None:
-        who = f" as {user}" if user else ""
+    def __init__(self, host: str, user: str | None) -> None:
         super().__init__(
-            f"{host} rejected the sign-in{who}{_detail(detail)}.",
-            "Check the user name and password, and that --auth matches what the server accepts.",
+            AUTHENTICATION_FAILED_AS(host=host, user=user) if user else AUTHENTICATION_FAILED(host=host),
+            AUTHENTICATION_FAILED_HINT(),
             host=host,
         )
         self.user = user
@@ -98,6 +119,8 @@ class AuthenticationFailed(ConnectionFailure):
 
 # What prints a certificate's thumbprint on the server (SHA-1, as IIS Manager shows it too).
 THUMBPRINT_COMMAND = r"Get-ChildItem Cert:\LocalMachine\My"
+
+THUMBPRINTS = translate("Bridge", "SHA-256 thumbprint {sha256}, SHA-1 {sha1}", "thumbprints")
 
 
 @dataclass(frozen=True)
@@ -107,41 +130,99 @@ class Thumbprints:
     sha256: str
     sha1: str
 
-    def describe(self) -> str:
-        return f"SHA-256 thumbprint {self.sha256}, SHA-1 {self.sha1}"
+    def describe(self) -> Message:
+        return THUMBPRINTS(sha256=self.sha256, sha1=self.sha1)
+
+
+CERTIFICATE_NOT_TRUSTED = translate(
+    "Bridge", "The HTTPS certificate of {host} is not trusted.", "certificate-not-trusted"
+)
+CERTIFICATE_NOT_TRUSTED_SEEN = translate(
+    "Bridge",
+    "The HTTPS certificate of {host} is not trusted ({thumbprints}).",
+    "certificate-not-trusted-seen",
+)
+CERTIFICATE_NOT_PINNED = translate(
+    "Bridge",
+    "The HTTPS certificate of {host} does not match the pinned thumbprint.",
+    "certificate-not-pinned",
+)
+CERTIFICATE_NOT_PINNED_SEEN = translate(
+    "Bridge",
+    "The HTTPS certificate of {host} does not match the pinned thumbprint ({thumbprints}).",
+    "certificate-not-pinned-seen",
+)
+CERTIFICATE_NOT_TRUSTED_HINT = translate(
+    "Bridge",
+    "Give the issuing CA with --ca-file, or, after checking the thumbprint on the server "
+    "('{command}' prints the SHA-1 thumbprints), pin it with --cert-thumbprint.",
+    "hint-certificate-not-trusted",
+)
 
 
 class CertificateNotTrusted(ConnectionFailure):
     def __init__(self, host: str, thumbprints: Thumbprints | None, *, pinned: bool = False) -> None:
-        seen = f" ({thumbprints.describe()})" if thumbprints else ""
-        what = "does not match the pinned thumbprint" if pinned else "is not trusted"
-        super().__init__(
-            f"The HTTPS certificate of {host} {what}{seen}.",
-            "Give the issuing CA with --ca-file, or, after checking the thumbprint on the server "
-            f"('{THUMBPRINT_COMMAND}' prints the SHA-1 thumbprints), pin it with --cert-thumbprint.",
-            host=host,
-        )
+        if thumbprints is None:
+            message = (CERTIFICATE_NOT_PINNED if pinned else CERTIFICATE_NOT_TRUSTED)(host=host)
+        else:
+            seen = CERTIFICATE_NOT_PINNED_SEEN if pinned else CERTIFICATE_NOT_TRUSTED_SEEN
+            message = seen(host=host, thumbprints=thumbprints.describe())
+        super().__init__(message, CERTIFICATE_NOT_TRUSTED_HINT(command=THUMBPRINT_COMMAND), host=host)
         self.thumbprints = thumbprints
         self.thumbprint = thumbprints.sha256 if thumbprints else None
 
 
+CERTIFICATE_WRONG_NAME = translate(
+    "Bridge",
+    "The HTTPS certificate of {host} is made out to another name ({detail}).",
+    "certificate-wrong-name",
+)
+CERTIFICATE_WRONG_NAME_SEEN = translate(
+    "Bridge",
+    "The HTTPS certificate of {host} is made out to another name ({detail}; {thumbprints}).",
+    "certificate-wrong-name-seen",
+)
+CERTIFICATE_WRONG_NAME_HINT = translate(
+    "Bridge",
+    "Connect with the name the certificate was issued for (often the server's full DNS name), "
+    "or give the server a certificate for the name you use.",
+    "hint-certificate-wrong-name",
+)
+
+
 class CertificateWrongName(ConnectionFailure):
     def __init__(self, host: str, thumbprints: Thumbprints | None, detail: str) -> None:
-        seen = f"; {thumbprints.describe()}" if thumbprints else ""
         super().__init__(
-            f"The HTTPS certificate of {host} is made out to another name ({detail}{seen}).",
-            "Connect with the name the certificate was issued for (often the server's full DNS name), "
-            "or give the server a certificate for the name you use.",
+            CERTIFICATE_WRONG_NAME(host=host, detail=detail)
+            if thumbprints is None
+            else CERTIFICATE_WRONG_NAME_SEEN(host=host, detail=detail, thumbprints=thumbprints.describe()),
+            CERTIFICATE_WRONG_NAME_HINT(),
             host=host,
         )
 
 
+CERTIFICATE_EXPIRED = translate(
+    "Bridge", "The HTTPS certificate of {host} has expired or is not valid yet.", "certificate-expired"
+)
+CERTIFICATE_EXPIRED_SEEN = translate(
+    "Bridge",
+    "The HTTPS certificate of {host} has expired or is not valid yet ({thumbprints}).",
+    "certificate-expired-seen",
+)
+CERTIFICATE_EXPIRED_HINT = translate(
+    "Bridge",
+    "Renew the WinRM HTTPS listener's certificate on the server, and check both clocks.",
+    "hint-certificate-expired",
+)
+
+
 class CertificateExpired(ConnectionFailure):
     def __init__(self, host: str, thumbprints: Thumbprints | None) -> None:
-        seen = f" ({thumbprints.describe()})" if thumbprints else ""
         super().__init__(
-            f"The HTTPS certificate of {host} has expired or is not valid yet{seen}.",
-            "Renew the WinRM HTTPS listener's certificate on the server, and check both clocks.",
+            CERTIFICATE_EXPIRED(host=host)
+            if thumbprints is None
+            else CERTIFICATE_EXPIRED_SEEN(host=host, thumbprints=thumbprints.describe()),
+            CERTIFICATE_EXPIRED_HINT(),
             host=host,
         )
 
@@ -149,69 +230,134 @@ class CertificateExpired(ConnectionFailure):
 # The failures that concern the certificate itself: their message shows its thumbprints.
 CERTIFICATE_FAILURES = (CertificateNotTrusted, CertificateWrongName, CertificateExpired)
 
+PLAIN_HTTP = translate("Bridge", "{where} answers in plain HTTP, not HTTPS.", "plain-http-on-https-port")
+PLAIN_HTTP_HINT = translate(
+    "Bridge",
+    "Use --transport http for WinRM's HTTP listener (usually port 5985; the session is still "
+    "message-encrypted), or the HTTPS listener's port (usually 5986).",
+    "hint-plain-http-on-https-port",
+)
+
 
 class PlainHttpOnHttpsPort(ConnectionFailure):
     def __init__(self, host: str, port: int | None) -> None:
-        where = f"{host}:{port}" if port is not None else host
-        super().__init__(
-            f"{where} answers in plain HTTP, not HTTPS.",
-            "Use --transport http for WinRM's HTTP listener (usually port 5985; the session is still "
-            "message-encrypted), or the HTTPS listener's port (usually 5986).",
-            host=host,
-        )
+        super().__init__(PLAIN_HTTP(where=_where(host, port)), PLAIN_HTTP_HINT(), host=host)
+
+
+TLS_HANDSHAKE_FAILED = translate(
+    "Bridge", "The HTTPS handshake with {host} failed ({detail}).", "tls-handshake-failed"
+)
+TLS_HANDSHAKE_FAILED_HINT = translate(
+    "Bridge",
+    "Check that the port is WinRM's HTTPS listener and that the server allows TLS 1.2 or later.",
+    "hint-tls-handshake-failed",
+)
 
 
 class TlsHandshakeFailed(ConnectionFailure):
     def __init__(self, host: str, detail: str) -> None:
         super().__init__(
-            f"The HTTPS handshake with {host} failed ({detail}).",
-            "Check that the port is WinRM's HTTPS listener and that the server allows TLS 1.2 or later.",
-            host=host,
+            TLS_HANDSHAKE_FAILED(host=host, detail=detail), TLS_HANDSHAKE_FAILED_HINT(), host=host
         )
+
+
+KERBEROS_LIBRARY_MISSING = translate(
+    "Bridge",
+    "Kerberos authentication needs the Python gssapi library, which is not installed on this machine "
+    "({detail}).",
+    "kerberos-library-missing",
+)
+KERBEROS_LIBRARY_MISSING_HINT = translate(
+    "Bridge",
+    "Install the Kerberos extras: pip install 'pypsrp[kerberos]' (it brings gssapi and krb5, which need "
+    "the system's Kerberos libraries, e.g. libkrb5-dev), or use --auth ntlm.",
+    "hint-kerberos-library-missing",
+)
 
 
 class KerberosLibraryMissing(UsageFailure):
     """Kerberos was asked for, but this machine lacks the Python library that speaks it."""
 
     def __init__(self, detail: str) -> None:
-        super().__init__(
-            "Kerberos authentication needs the Python gssapi library, "
-            f"which is not installed on this machine ({detail}).",
-            "Install the Kerberos extras: pip install 'pypsrp[kerberos]' (it brings gssapi and krb5, "
-            "which need the system's Kerberos libraries, e.g. libkrb5-dev), or use --auth ntlm.",
-        )
+        super().__init__(KERBEROS_LIBRARY_MISSING(detail=detail), KERBEROS_LIBRARY_MISSING_HINT())
 
 
-class UnsealedResponse(Exception):
-    """Raised inside the HTTP layer: a message-encrypted request got an answer in plain text."""
+ANSWER_NOT_SEALED = translate(
+    "Bridge",
+    "{host} answered a message-encrypted request in plain text; the answer was rejected as possibly forged.",
+    "answer-not-sealed",
+)
+ANSWER_NOT_SEALED_HINT = translate(
+    "Bridge",
+    "Something on the network path may be tampering with the session: check it, or use HTTPS.",
+    "hint-answer-not-sealed",
+)
 
 
 class AnswerNotSealed(ConnectionFailure):
     def __init__(self, host: str) -> None:
-        super().__init__(
-            f"{host} answered a message-encrypted request in plain text; the answer was rejected as "
-            "possibly forged.",
-            "Something on the network path may be tampering with the session: check it, or use HTTPS.",
-            host=host,
-        )
+        super().__init__(ANSWER_NOT_SEALED(host=host), ANSWER_NOT_SEALED_HINT(), host=host)
+
+
+NOT_ELEVATED = translate(
+    "Bridge", "The account used on {host} is not an elevated administrator.", "not-elevated"
+)
+NOT_ELEVATED_BECAUSE = translate(
+    "Bridge",
+    "The account used on {host} is not an elevated administrator ({detail}).",
+    "not-elevated-because",
+)
+NOT_ELEVATED_HINT = translate(
+    "Bridge",
+    "Connect with an account in the server's Administrators group (locally: run as administrator).",
+    "hint-not-elevated",
+)
 
 
 class NotElevated(BridgeError):
-    def __init__(self, host: str, detail: str = "") -> None:
+    def __init__(self, host: str, detail: MessageParam = "") -> None:
         super().__init__(
-            f"The account used on {host} is not an elevated administrator{_detail(detail)}.",
-            "Connect with an account in the server's Administrators group (locally: run as administrator).",
+            NOT_ELEVATED_BECAUSE(host=host, detail=detail) if detail else NOT_ELEVATED(host=host),
+            NOT_ELEVATED_HINT(),
             host=host,
         )
+
+
+IIS_MISSING = translate("Bridge", "IIS is not installed on {host}.", "iis-missing")
+WEB_ADMINISTRATION_MISSING = translate(
+    "Bridge",
+    "The WebAdministration PowerShell module is not installed on {host}.",
+    "web-administration-missing",
+)
+IIS_MISSING_HINT = translate(
+    "Bridge",
+    "Install the Web Server (IIS) role with its management scripts and tools, then try again.",
+    "hint-iis-missing",
+)
 
 
 class IISMissing(BridgeError):
-    def __init__(self, host: str, what: str) -> None:
+    """IIS, or (with IIS there) its WebAdministration PowerShell module, is not installed."""
+
+    def __init__(self, host: str, *, module_only: bool = False) -> None:
         super().__init__(
-            f"{what} is not installed on {host}.",
-            "Install the Web Server (IIS) role with its management scripts and tools, then try again.",
+            (WEB_ADMINISTRATION_MISSING if module_only else IIS_MISSING)(host=host),
+            IIS_MISSING_HINT(),
             host=host,
         )
+
+
+WRONG_POWERSHELL = translate(
+    "Bridge",
+    "{host}'s remoting endpoint runs PowerShell {version}; IIS Access needs Windows PowerShell 5.1.",
+    "wrong-powershell",
+)
+WRONG_POWERSHELL_HINT = translate(
+    "Bridge",
+    "Connect to Windows PowerShell 5.1's configuration with --configuration-name Microsoft.PowerShell "
+    "(or the name the administrator registered for it).",
+    "hint-wrong-powershell",
+)
 
 
 class WrongPowerShell(BridgeError):
@@ -219,42 +365,79 @@ class WrongPowerShell(BridgeError):
     ``DirectoryInfo.GetAccessControl`` is no instance method (PowerShell/PowerShell#23962)."""
 
     def __init__(self, host: str, version: str) -> None:
-        super().__init__(
-            f"{host}'s remoting endpoint runs PowerShell {version}; IIS Access needs Windows PowerShell 5.1.",
-            "Connect to Windows PowerShell 5.1's configuration with --configuration-name "
-            "Microsoft.PowerShell (or the name the administrator registered for it).",
-            host=host,
-        )
+        super().__init__(WRONG_POWERSHELL(host=host, version=version), WRONG_POWERSHELL_HINT(), host=host)
+
+
+OPERATION_TIMEOUT = translate("Bridge", "{host} did not answer in time.", "operation-timeout")
+OPERATION_TIMEOUT_WITHIN = translate(
+    "Bridge", "{host} did not answer within {seconds} seconds.", "operation-timeout-within"
+)
+OPERATION_TIMEOUT_HINT = translate(
+    "Bridge", "The server may be busy; try again, or raise the operation timeout.", "hint-operation-timeout"
+)
 
 
 class OperationTimeout(BridgeError):
     def __init__(self, host: str, seconds: float | None = None) -> None:
-        within = f" within {seconds:g} seconds" if seconds is not None else " in time"
         super().__init__(
-            f"{host} did not answer{within}.",
-            "The server may be busy; try again, or raise the operation timeout.",
+            OPERATION_TIMEOUT(host=host)
+            if seconds is None
+            else OPERATION_TIMEOUT_WITHIN(host=host, seconds=f"{seconds:g}"),
+            OPERATION_TIMEOUT_HINT(),
             host=host,
         )
+
+
+SCRIPT_FAILED = translate("Bridge", "The operation failed on {host}: {server_message}", "script-failed")
+SCRIPT_FAILED_HINT = translate(
+    "Bridge", "Read the server's message above; nothing else was changed.", "hint-script-failed"
+)
 
 
 class ScriptFailed(BridgeError):
     def __init__(self, host: str, server_message: str, error_id: str | None = None) -> None:
         super().__init__(
-            f"The operation failed on {host}: {server_message}",
-            "Read the server's message above; nothing else was changed.",
-            host=host,
+            SCRIPT_FAILED(host=host, server_message=server_message), SCRIPT_FAILED_HINT(), host=host
         )
         self.server_message = server_message
         self.error_id = error_id
 
 
+UNEXPECTED_ANSWER = translate(
+    "Bridge", "{host} gave an answer IIS Access does not understand: {detail}", "unexpected-answer"
+)
+UNEXPECTED_ANSWER_HINT = translate(
+    "Bridge",
+    "Check that the server runs Windows PowerShell 5.1; report this if it persists.",
+    "hint-unexpected-answer",
+)
+
+
 class UnexpectedAnswer(BridgeError):
-    def __init__(self, host: str, detail: str) -> None:
-        super().__init__(
-            f"{host} gave an answer IIS Access does not understand: {detail}",
-            "Check that the server runs Windows PowerShell 5.1; report this if it persists.",
-            host=host,
-        )
+    def __init__(self, host: str, detail: MessageParam) -> None:
+        super().__init__(UNEXPECTED_ANSWER(host=host, detail=detail), UNEXPECTED_ANSWER_HINT(), host=host)
+
+
+OUTCOME_UNKNOWN = translate(
+    "Bridge", "The change to {path} was sent to {host} but not confirmed ({cause}).", "outcome-unknown"
+)
+OUTCOME_UNKNOWN_HINT = translate(
+    "Bridge",
+    "Once {host} answers again, run 'iis-access check' to see the folder, or 'iis-access undo {change_id}' "
+    "to restore the ACL recorded before it.",
+    "hint-outcome-unknown",
+)
+UNDO_OUTCOME_UNKNOWN = translate(
+    "Bridge",
+    "The undo of change {change_id} to {path} was sent to {host} but not confirmed ({cause}).",
+    "undo-outcome-unknown",
+)
+UNDO_OUTCOME_UNKNOWN_HINT = translate(
+    "Bridge",
+    "Once {host} answers again, run 'iis-access undo {change_id}' again: it checks the folder and "
+    "completes the undo, or says it is already done.",
+    "hint-undo-outcome-unknown",
+)
 
 
 class OutcomeUnknown(BridgeError):
@@ -263,14 +446,14 @@ class OutcomeUnknown(BridgeError):
     def __init__(
         self, host: str, path: str, change_id: str, cause: BridgeError, *, undoing: bool = False
     ) -> None:
-        what = "The undo of change " + change_id if undoing else "The change"
-        super().__init__(
-            f"{what} to {path} was sent to {host} but not confirmed ({cause.message}).",
-            f"Once {host} answers again, run 'iis-access undo {change_id}' again: it checks the folder "
-            "and completes the undo, or says it is already done."
+        message, hint = (
+            (UNDO_OUTCOME_UNKNOWN, UNDO_OUTCOME_UNKNOWN_HINT)
             if undoing
-            else f"Once {host} answers again, run 'iis-access check' to see the folder, or "
-            f"'iis-access undo {change_id}' to restore the ACL recorded before it.",
+            else (OUTCOME_UNKNOWN, OUTCOME_UNKNOWN_HINT)
+        )
+        super().__init__(
+            message(host=host, path=path, change_id=change_id, cause=cause.text),
+            hint(host=host, change_id=change_id),
             host=host,
         )
         self.change_id = change_id
@@ -282,9 +465,8 @@ class Refused(BridgeError):
 
     exit_code = EXIT_REFUSED
 
-    def __init__(self, reason: str, hint: str = "Nothing was changed.") -> None:
-        super().__init__(reason, hint)
-        self.reason = reason
+    def __init__(self, reason: Message, hint: Message | None = None) -> None:
+        super().__init__(reason, hint or NOTHING_CHANGED())
 
 
 class NothingToDo(BridgeError):
@@ -292,15 +474,19 @@ class NothingToDo(BridgeError):
 
     exit_code = EXIT_OK
 
-    def __init__(self, reason: str, hint: str = "There is nothing to do.") -> None:
-        super().__init__(reason, hint)
+    def __init__(self, reason: Message, hint: Message | None = None) -> None:
+        super().__init__(reason, hint or NOTHING_TO_DO())
+
+
+CANCELLED = translate("Bridge", "The operation was cancelled.", "cancelled")
+CANCELLED_HINT = translate("Bridge", "Run it again when ready.", "hint-cancelled")
 
 
 class Cancelled(BridgeError):
     exit_code = EXIT_CANCELLED
 
-    def __init__(self, what: str = "The operation") -> None:
-        super().__init__(f"{what} was cancelled.", "Run it again when ready.")
+    def __init__(self) -> None:
+        super().__init__(CANCELLED(), CANCELLED_HINT())
 
 
 def error_kind(error: BridgeError) -> str:
@@ -329,134 +515,3 @@ def script_failure(host: str, message: str, error_id: str | None, category: str 
     if "UnauthorizedAccess" in markers or "PermissionDenied" in markers:
         return NotElevated(host, message)
     return ScriptFailed(host, message, error_id)
-
-
-def _chain(exc: BaseException) -> list[BaseException]:
-    """The exception and everything it was raised from, outermost first."""
-    seen: list[BaseException] = []
-    current: BaseException | None = exc
-    while current is not None and current not in seen:
-        seen.append(current)
-        if current.args and isinstance(current.args[-1], BaseException):
-            # urllib3 wraps the socket error as the last argument rather than as a cause.
-            nested: BaseException | None = current.args[-1]
-        else:
-            nested = current.__cause__ or current.__context__
-        current = nested
-    return seen
-
-
-def _caused_by_refusal(exc: BaseException) -> bool:
-    return any(
-        isinstance(link, ConnectionRefusedError) or getattr(link, "errno", None) == errno.ECONNREFUSED
-        for link in _chain(exc)
-    ) or "Connection refused" in str(exc)
-
-
-def _caused_by_name_lookup(exc: BaseException) -> bool:
-    return any(
-        isinstance(link, socket.gaierror) for link in _chain(exc)
-    ) or "Name or service not known" in str(exc)
-
-
-@dataclass(frozen=True)
-class _Peer:
-    host: str
-    port: int | None
-    user: str | None
-
-
-# OpenSSL's X509_V_ERR_* codes (x509_vfy.h) that need a message of their own.
-_X509_EXPIRED = frozenset({9, 10})  # not yet valid, has expired
-_X509_HOSTNAME_MISMATCH = 62
-# What OpenSSL says when the peer's first bytes are not a TLS record (an HTTP answer, say).
-_NOT_TLS = ("WRONG_VERSION_NUMBER", "record layer failure", "packet length too long", "http request")
-
-
-def tls_failure(
-    exc: BaseException, host: str, port: int | None, thumbprints: Thumbprints | None = None
-) -> BridgeError:
-    """Tell a plain-HTTP port, an untrusted, misnamed or expired certificate and a failed handshake apart."""
-    chain = _chain(exc)
-    verification = next((link for link in chain if isinstance(link, ssl.SSLCertVerificationError)), None)
-    if verification is not None:
-        code = verification.verify_code
-        if code == _X509_HOSTNAME_MISMATCH:
-            return CertificateWrongName(host, thumbprints, verification.verify_message)
-        if code in _X509_EXPIRED:
-            return CertificateExpired(host, thumbprints)
-        return CertificateNotTrusted(host, thumbprints)
-    text = " ".join(str(link) for link in chain)
-    if "Fingerprints did not match" in text:
-        return CertificateNotTrusted(host, thumbprints, pinned=True)
-    if any(marker.lower() in text.lower() for marker in _NOT_TLS):
-        return PlainHttpOnHttpsPort(host, port)
-    reason = next((link.reason for link in chain if isinstance(link, ssl.SSLError) and link.reason), None)
-    return TlsHandshakeFailed(host, str(reason or type(exc).__name__))
-
-
-# Ordered: the first matching type wins, so subclasses come before their bases
-# (SSLError and ConnectTimeout are both ConnectionErrors in requests).
-_TRANSLATIONS: tuple[tuple[tuple[type[BaseException], ...], Callable[[Any, _Peer], BridgeError]], ...] = (
-    ((UnsealedResponse,), lambda exc, peer: AnswerNotSealed(peer.host)),
-    ((requests.exceptions.SSLError, ssl.SSLError), lambda exc, peer: tls_failure(exc, peer.host, peer.port)),
-    ((requests.exceptions.ConnectTimeout,), lambda exc, peer: Unreachable(peer.host, "no answer")),
-    (
-        (requests.exceptions.ReadTimeout, socket.timeout, TimeoutError),
-        lambda exc, peer: OperationTimeout(peer.host),
-    ),
-    (
-        (requests.exceptions.ConnectionError, ConnectionError),
-        lambda exc, peer: _network_failure(exc, peer.host, peer.port),
-    ),
-    ((AuthenticationError, SpnegoError), lambda exc, peer: AuthenticationFailed(peer.host, peer.user)),
-    ((WinRMError,), lambda exc, peer: _winrm_failure(exc, peer.host, peer.user)),
-    ((json.JSONDecodeError,), lambda exc, peer: UnexpectedAnswer(peer.host, "the output was not JSON")),
-    ((ImportError,), lambda exc, peer: _missing_library(exc, peer.host)),
-)
-
-
-def translate_exception(
-    exc: BaseException,
-    host: str,
-    *,
-    port: int | None = None,
-    user: str | None = None,
-) -> BridgeError:
-    """Turn any exception met while talking to ``host`` into one of the typed failures."""
-    if isinstance(exc, BridgeError):
-        return exc
-    peer = _Peer(host, port, user)
-    for types, build in _TRANSLATIONS:
-        if isinstance(exc, types):
-            return build(exc, peer)
-    return UnexpectedAnswer(host, f"{type(exc).__name__}: {exc}")
-
-
-def _missing_library(exc: ImportError, host: str) -> BridgeError:
-    # spnego imports gssapi (and krb5) only when Kerberos is first used, and raises ImportError then.
-    if any(name in str(exc) for name in ("gssapi", "krb5")):
-        return KerberosLibraryMissing(str(exc).rsplit(": ", 1)[-1])
-    return UnexpectedAnswer(host, f"{type(exc).__name__}: {exc}")
-
-
-def _network_failure(exc: BaseException, host: str, port: int | None) -> BridgeError:
-    if _caused_by_refusal(exc):
-        return WinRMNotListening(host, port)
-    if _caused_by_name_lookup(exc):
-        return Unreachable(host, "unknown host name")
-    return Unreachable(host, "the connection was dropped")
-
-
-def _winrm_failure(exc: WinRMError, host: str, user: str | None) -> BridgeError:
-    if isinstance(exc, WinRMTransportError):
-        if exc.code == 401:
-            return AuthenticationFailed(host, user)
-        return UnexpectedAnswer(host, f"HTTP status {exc.code}")
-    if isinstance(exc, WSManFaultError):
-        if exc.code == WSMAN_OPERATION_TIMEOUT:
-            return OperationTimeout(host)
-        if exc.code == WSMAN_ACCESS_DENIED:
-            return NotElevated(host, "WinRM denied access")
-        return UnexpectedAnswer(host, str(exc.reason or exc))
-    return UnexpectedAnswer(host, str(exc))

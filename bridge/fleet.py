@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from bridge.ansible_inventory import AnsibleInventory
 from bridge.errors import BridgeError, UsageFailure
+from bridge.wording import translate
 
 Item = TypeVar("Item")
 T = TypeVar("T")
@@ -29,6 +30,19 @@ _WINRM_CONNECTIONS = frozenset({"psrp", "winrm", "ansible.builtin.psrp", "ansibl
 _PASSWORD_VARIABLES = ("ansible_password", "ansible_pass", "ansible_psrp_password", "ansible_winrm_password")
 # The ansible.windows/pywinrm transport names, as iis-access names the same authentication.
 _WINRM_TRANSPORTS = {"plaintext": "basic", "ssl": "basic"}
+
+HOST_NEEDS_NAME = translate("Bridge", "--host needs a host name.", "host-needs-name")
+HOST_NEEDS_NAME_HINT = translate("Bridge", "Give --host NAME or --host NAME:PORT.", "hint-host-needs-name")
+HOST_PORT_INVALID = translate("Bridge", "{port} is not a TCP port (in --host {text}).", "host-port-invalid")
+HOST_PORT_INVALID_HINT = translate("Bridge", "Give --host NAME:PORT.", "hint-host-port-invalid")
+NO_HOST_MATCHES = translate("Bridge", "No WinRM host in {source} matches {pattern}.", "no-host-matches")
+NO_HOST_MATCHES_HINT = translate(
+    "Bridge", "Check --limit against the inventory's groups and host names.", "hint-no-host-matches"
+)
+FORKS_AT_LEAST_ONE = translate(
+    "Bridge", "The number of hosts in flight must be at least 1.", "forks-at-least-one"
+)
+FORKS_AT_LEAST_ONE_HINT = translate("Bridge", "Give --forks 1 or more.", "hint-forks-at-least-one")
 
 
 @dataclass(frozen=True)
@@ -56,12 +70,12 @@ def parse_host(text: str) -> FleetHost:
     match = _HOST_PORT.match(text)
     if match is None:
         if not text:
-            raise UsageFailure("--host needs a host name.", "Give --host NAME or --host NAME:PORT.")
+            raise UsageFailure(HOST_NEEDS_NAME(), HOST_NEEDS_NAME_HINT())
         return FleetHost(text.strip("[]"), None, {"host": text.strip("[]")})
     name = match.group("v6") or match.group("name")
     port = int(match.group("port"))
     if not 0 < port < 65536:
-        raise UsageFailure(f"{port} is not a TCP port (in --host {text}).", "Give --host NAME:PORT.")
+        raise UsageFailure(HOST_PORT_INVALID(port=str(port), text=text), HOST_PORT_INVALID_HINT())
     return FleetHost(name, port, {"host": name, "port": port})
 
 
@@ -123,8 +137,8 @@ def hosts_from_inventory(
         hosts.append(FleetHost(name, options.get("port"), options))
     if not hosts:
         raise UsageFailure(
-            f"No WinRM host in {inventory.source} matches {pattern or 'all'!r}.",
-            "Check --limit against the inventory's groups and host names.",
+            NO_HOST_MATCHES(source=str(inventory.source), pattern=repr(pattern or "all")),
+            NO_HOST_MATCHES_HINT(),
         )
     return hosts, notes
 
@@ -155,7 +169,7 @@ def run_on_hosts(
     ``progress(done, total, outcome)`` is called as each host ends, one call at a time.
     """
     if in_flight < 1:
-        raise UsageFailure("The number of hosts in flight must be at least 1.", "Give --forks 1 or more.")
+        raise UsageFailure(FORKS_AT_LEAST_ONE(), FORKS_AT_LEAST_ONE_HINT())
     done = 0
     lock = threading.Lock()
 

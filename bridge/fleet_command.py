@@ -23,9 +23,23 @@ from bridge.findings import CSV_COLUMNS, error_row
 from bridge.fleet import DEFAULT_IN_FLIGHT, FleetHost, Outcome, hosts_from_inventory, parse_host, run_on_hosts
 from bridge.psrp_transport import PsrpTransport
 from bridge.session import HostSession
+from bridge.wording import translate
 
 # The commands that read; a change is made on one host at a time, after its own confirmation.
 FLEET_COMMANDS = frozenset({"sites", "pools", "check", "doctor"})
+
+LIMIT_NEEDS_INVENTORY = translate(
+    "Bridge", "--limit selects from an inventory: give --inventory FILE too.", "limit-needs-inventory"
+)
+LIMIT_NEEDS_INVENTORY_HINT = translate(
+    "Bridge", "Add --inventory FILE, or leave --limit out.", "hint-limit-needs-inventory"
+)
+ONE_HOST_AT_A_TIME = translate("Bridge", "'{command}' works on one host at a time.", "one-host-at-a-time")
+ONE_HOST_AT_A_TIME_HINT = translate(
+    "Bridge",
+    "Give one --host; for many hosts use 'export ansible' or 'export powershell'.",
+    "hint-one-host-at-a-time",
+)
 
 OnHost = Callable[[argparse.Namespace, HostSession, TextIO], int]
 Settings = Callable[[argparse.Namespace], ConnectionSettings]
@@ -63,7 +77,7 @@ def fleet_hosts(args: argparse.Namespace) -> list[FleetHost] | None:
     """The hosts of a fleet run, or None for a one-host run (then ``args.host``/``args.port`` are set)."""
     named = [parse_host(text) for text in args.host or []]
     if args.limit and args.inventory is None:
-        raise UsageFailure("--limit selects from an inventory: give --inventory FILE too.", "")
+        raise UsageFailure(LIMIT_NEEDS_INVENTORY(), LIMIT_NEEDS_INVENTORY_HINT())
     if args.inventory is None and len(named) <= 1:
         if named:
             args.host = named[0].options["host"]
@@ -79,10 +93,7 @@ def fleet_hosts(args: argparse.Namespace) -> list[FleetHost] | None:
             _say(note)
         hosts = hosts + found
     if args.command not in FLEET_COMMANDS:
-        raise UsageFailure(
-            f"'{args.command}' works on one host at a time.",
-            "Give one --host; for many hosts use 'export ansible' or 'export powershell'.",
-        )
+        raise UsageFailure(ONE_HOST_AT_A_TIME(command=args.command), ONE_HOST_AT_A_TIME_HINT())
     return hosts
 
 

@@ -22,6 +22,7 @@ import platformdirs
 
 from bridge.display import quoted
 from bridge.errors import UsageFailure
+from bridge.wording import translate
 
 DATA_DIR_VARIABLE = "IIS_ACCESS_DATA_DIR"
 FILE_NAME = "history.jsonl"
@@ -43,11 +44,13 @@ class Outcome(str, Enum):
     FAILED = "failed"
 
 
+UNKNOWN_CHANGE = translate("Bridge", "There is no change with id {change_id}.", "unknown-change")
+UNKNOWN_CHANGE_HINT = translate("Bridge", "Run 'iis-access history' to list them.", "hint-unknown-change")
+
+
 class UnknownChange(UsageFailure):
     def __init__(self, change_id: str) -> None:
-        super().__init__(
-            f"There is no change with id {quoted(change_id)}.", "Run 'iis-access history' to list them."
-        )
+        super().__init__(UNKNOWN_CHANGE(change_id=quoted(change_id)), UNKNOWN_CHANGE_HINT())
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,17 @@ from typing import Any
 from bridge.errors import Cancelled, OperationTimeout, UnexpectedAnswer, Unreachable, script_failure
 from bridge.scripts import Operation, script_text
 from bridge.transport import NotJson, Parameters, decode_answer
+from bridge.wording import translate
 
 LOCAL_HOST = "localhost"
+
+CANNOT_START = translate(
+    "Bridge", "cannot start Windows PowerShell at {executable}: {error}", "detail-cannot-start-powershell"
+)
+EXIT_CODE_SAYING = translate("Bridge", "exit code {code}: {error}", "detail-exit-code")
+EXIT_CODE_WITHOUT_RECORD = translate(
+    "Bridge", "exit code {code} without an error record", "detail-exit-code-without-record"
+)
 
 # [scriptblock]::Create is used on the shipped operation script's text only:
 # the operation scripts themselves never build code from strings, and the
@@ -118,7 +127,7 @@ class LocalTransport:
             )
         except OSError as exc:
             raise Unreachable(
-                LOCAL_HOST, f"cannot start Windows PowerShell at {self.executable}: {exc}"
+                LOCAL_HOST, CANNOT_START(executable=str(self.executable), error=str(exc))
             ) from exc
         stdout, stderr = self._communicate(process, encode_request(operation, parameters), cancel)
         return self._answer(process.returncode, stdout, stderr)
@@ -154,12 +163,12 @@ class LocalTransport:
         try:
             document = decode_answer(LOCAL_HOST, stdout)
         except NotJson:
-            detail = f"exit code {returncode}: {_first_error_line(stderr)}"
+            detail = EXIT_CODE_SAYING(code=str(returncode), error=_first_error_line(stderr))
             raise UnexpectedAnswer(LOCAL_HOST, detail) from None
         failure = document.get("error") if isinstance(document, dict) else None
         if returncode != 0 or failure is not None:
             if not isinstance(failure, dict):
-                raise UnexpectedAnswer(LOCAL_HOST, f"exit code {returncode} without an error record")
+                raise UnexpectedAnswer(LOCAL_HOST, EXIT_CODE_WITHOUT_RECORD(code=str(returncode)))
             raise script_failure(
                 LOCAL_HOST, str(failure.get("message")), failure.get("errorId"), failure.get("category")
             )

@@ -15,6 +15,8 @@ from bridge import sddl
 from bridge.access import with_explicit_allow
 from bridge.display import quoted
 from bridge.errors import (
+    NOTHING_CHANGED,
+    NOTHING_TO_DO,
     BridgeError,
     IISMissing,
     NotElevated,
@@ -39,6 +41,7 @@ from bridge.model import (
     AclChange,
     AppPool,
     Inventory,
+    Message,
     ModelError,
     PathAccess,
     Target,
@@ -52,6 +55,7 @@ from bridge.plans import GrantKind, GrantPlan, PlanError, grant_path, plan_grant
 from bridge.scripts import Operation
 from bridge.sddl import NO_CONTEXT, SidContext
 from bridge.session import HostSession, Runner
+from bridge.wording import translate
 
 # Every operation takes an optional cancel event: set it and the running pipeline is
 # stopped on the host (PSRP) or the PowerShell process is ended (local).
@@ -61,16 +65,66 @@ _RIGHTS_MASK = {"ReadAndExecute": sddl.READ_AND_EXECUTE, "Modify": sddl.MODIFY}
 
 
 class InvalidRequest(UsageFailure):
-    def __init__(self, message: str) -> None:
-        super().__init__(message[:1].upper() + message[1:] + ".", "Nothing was changed.")
+    def __init__(self, message: Message) -> None:
+        super().__init__(message, NOTHING_CHANGED())
+
+
+UNKNOWN_TARGET = translate(
+    "Bridge",
+    "{target} is not a site, application or virtual directory on this server ({detail}).",
+    "unknown-target",
+)
+UNKNOWN_TARGET_HINT = translate(
+    "Bridge",
+    "Run 'iis-access sites' to list them; names are 'Site' or 'Site/app/path'.",
+    "hint-unknown-target",
+)
 
 
 class UnknownTargetError(UsageFailure):
     def __init__(self, target: str, detail: str) -> None:
-        super().__init__(
-            f"{quoted(target)} is not a site, application or virtual directory on this server ({detail}).",
-            "Run 'iis-access sites' to list them; names are 'Site' or 'Site/app/path'.",
-        )
+        super().__init__(UNKNOWN_TARGET(target=quoted(target), detail=detail), UNKNOWN_TARGET_HINT())
+
+
+OTHER_PATHS = translate("Bridge", "path-access answered for other paths than asked", "detail-other-paths")
+NO_SUCH_POOL = translate(
+    "Bridge", "{target} uses application pool {pool}, which does not exist", "detail-no-such-pool"
+)
+STALE = translate(
+    "Bridge", "The ACL of {path} changed since it was read ({what}); nothing was changed.", "stale-acl"
+)
+STALE_HINT = translate("Bridge", "Check the folder again and decide anew.", "hint-stale-acl")
+STALE_ADDED = translate("Bridge", "added {entries}", "stale-added")
+STALE_REMOVED = translate("Bridge", "removed {entries}", "stale-removed")
+STALE_BOTH = translate("Bridge", "added {added}; removed {removed}", "stale-added-removed")
+STALE_FLAGS = translate("Bridge", "its flags differ", "stale-flags")
+DENY_STILL_WINS = translate(
+    "Bridge",
+    "A deny entry on {path} would still withhold the access; an allow entry cannot help.",
+    "deny-still-wins",
+)
+DENY_STILL_WINS_HINT = translate(
+    "Bridge", "Remove or narrow the deny entry first; nothing was changed.", "hint-deny-still-wins"
+)
+ALREADY_HAS = translate("Bridge", "{identity} already has this access to {path}.", "already-has-access")
+OTHER_HOST_PLAN = translate(
+    "Bridge", "This plan was made for {planned}, not {host}; nothing was changed.", "plan-for-other-host"
+)
+OTHER_HOST_CHANGE = translate(
+    "Bridge",
+    "Change {change_id} was made on {made_on}; connect to that host to undo it.",
+    "change-on-other-host",
+)
+ALREADY_UNDONE = translate("Bridge", "Change {change_id} was already undone.", "already-undone")
+CHANGED_NOTHING = translate("Bridge", "Change {change_id} changed nothing ({outcome}).", "changed-nothing")
+ACL_UNREADABLE = translate(
+    "Bridge", "The ACL of {path} cannot be read any more; nothing was changed.", "acl-unreadable"
+)
+NEVER_REACHED = translate("Bridge", "Change {change_id} never reached {path}.", "never-reached")
+NOTHING_TO_UNDO = translate("Bridge", "There is nothing to undo.", "hint-nothing-to-undo")
+FOUND_RESTORED = translate(
+    "Bridge", "Change {change_id} was already undone: {path} has the ACL it had before.", "found-restored"
+)
 
 
 def _parsed(host: str, parse: Any, document: Any) -> Any:
@@ -101,8 +155,7 @@ def _read_inventory(runner: Runner) -> Inventory:
     if major is not None and major >= 6:
         raise WrongPowerShell(runner.host, found.server.ps_version)
     if not found.server.web_administration:
-        what = "IIS" if found.server.iis_version is None else "The WebAdministration PowerShell module"
-        raise IISMissing(runner.host, what)
+        raise IISMissing(runner.host, module_only=found.server.iis_version is not None)
     if not found.server.elevated:
         raise NotElevated(runner.host)
     return found
@@ -121,7 +174,7 @@ def _path_access(
         runner.run(Operation.PATH_ACCESS, parameters),
     )
     if [entry.path for entry in entries] != paths:
-        raise UnexpectedAnswer(runner.host, "path-access answered for other paths than asked")
+        raise UnexpectedAnswer(runner.host, OTHER_PATHS())
     return {entry.path: entry for entry in entries}
 
 
@@ -144,9 +197,7 @@ def _pool(runner: Runner, inventory: Inventory, target: Target) -> AppPool:
     pool = inventory.pool(target.application.application_pool)
     if pool is None:
         raise UnexpectedAnswer(
-            runner.host,
-            f"{target.ref} uses application pool {target.application.application_pool!r}, "
-            "which does not exist",
+            runner.host, NO_SUCH_POOL(target=str(target.ref), pool=repr(target.application.application_pool))
         )
     return pool
 
@@ -176,7 +227,7 @@ def _plan(runner: Runner, kind: GrantKind, name: str, subpath: str | None) -> Gr
     try:
         folder = grant_path(target.physical_path, subpath)
     except PlanError as error:
-        raise InvalidRequest(str(error)) from error
+        raise InvalidRequest(error.text) from error
     return plan_grant(
         kind,
         host=runner.host,
@@ -217,18 +268,15 @@ def plan(
 
 
 def _stale(path: str, expected: str, found: str) -> Refused:
-    added = _ace_difference(found, expected)
-    removed = _ace_difference(expected, found)
-    details = []
-    if added:
-        details.append("added " + " ".join(added))
-    if removed:
-        details.append("removed " + " ".join(removed))
-    what = "; ".join(details) or "its flags differ"
-    return Refused(
-        f"The ACL of {path} changed since it was read ({what}); nothing was changed.",
-        "Check the folder again and decide anew.",
-    )
+    added = " ".join(_ace_difference(found, expected))
+    removed = " ".join(_ace_difference(expected, found))
+    if added and removed:
+        what = STALE_BOTH(added=added, removed=removed)
+    elif added or removed:
+        what = STALE_ADDED(entries=added) if added else STALE_REMOVED(entries=removed)
+    else:
+        what = STALE_FLAGS()
+    return Refused(STALE(path=path, what=what), STALE_HINT())
 
 
 def _ace_difference(left: str, right: str) -> list[str]:
@@ -246,23 +294,18 @@ def _ace_difference(left: str, right: str) -> list[str]:
 def refuse_if_unsafe(plan: GrantPlan) -> None:
     """Raise Refused, saying why, unless the plan should be applied."""
     if plan.refusal is not None:
-        raise Refused(plan.refusal.describe())
+        raise Refused(plan.refusal)
     if plan.blocked_by_deny:
-        raise Refused(
-            f"A deny entry on {plan.path} would still withhold the access; an allow entry cannot help.",
-            "Remove or narrow the deny entry first; nothing was changed.",
-        )
+        raise Refused(DENY_STILL_WINS(path=plan.path), DENY_STILL_WINS_HINT())
     if plan.noop or plan.expected_sddl is None:
-        raise Refused(
-            f"{plan.display_name} already has this access to {plan.path}.", "There is nothing to do."
-        )
+        raise Refused(ALREADY_HAS(identity=plan.display_name, path=plan.path), NOTHING_TO_DO())
 
 
 def _apply(runner: Runner, plan: GrantPlan, history: History) -> ChangeRecord:
     refuse_if_unsafe(plan)
     assert plan.expected_sddl is not None, "checked by refuse_if_unsafe"
     if plan.host != runner.host:
-        raise Refused(f"This plan was made for {plan.host}, not {runner.host}; nothing was changed.")
+        raise Refused(OTHER_HOST_PLAN(planned=plan.host, host=runner.host))
     record = history.record_intent(
         host=runner.host,
         target=str(plan.target),
@@ -312,22 +355,22 @@ def _expected_after(record: ChangeRecord) -> str:
 def _undo(runner: Runner, change_id: str, history: History) -> ChangeRecord:
     record = history.get(change_id)
     if record.host != runner.host:
-        raise Refused(f"Change {change_id} was made on {record.host}; connect to that host to undo it.")
+        raise Refused(OTHER_HOST_CHANGE(change_id=change_id, made_on=record.host))
     if record.undone:
-        raise NothingToDo(f"Change {change_id} was already undone.")
+        raise NothingToDo(ALREADY_UNDONE(change_id=change_id))
     if record.outcome not in (Outcome.CHANGED, Outcome.UNKNOWN):
-        raise NothingToDo(f"Change {change_id} changed nothing ({record.outcome.value}).")
+        raise NothingToDo(CHANGED_NOTHING(change_id=change_id, outcome=record.outcome.value))
     current = _path_access(runner, [record.path])[record.path].sddl
     if current is None:
-        raise Refused(f"The ACL of {record.path} cannot be read any more; nothing was changed.")
+        raise Refused(ACL_UNREADABLE(path=record.path))
     if current == record.before:
         if record.outcome is Outcome.UNKNOWN and record.undo_outcome is None:
             # The grant never landed: there is nothing to restore.
             history.record_outcome(change_id, Outcome.UNCHANGED, current, "the grant had not been applied")
-            raise NothingToDo(f"Change {change_id} never reached {record.path}.", "There is nothing to undo.")
+            raise NothingToDo(NEVER_REACHED(change_id=change_id, path=record.path), NOTHING_TO_UNDO())
         # Exactly the ACL the undo would write: an earlier undo whose answer was lost, or someone else.
         history.record_undo(change_id, "found already restored")
-        raise NothingToDo(f"Change {change_id} was already undone: {record.path} has the ACL it had before.")
+        raise NothingToDo(FOUND_RESTORED(change_id=change_id, path=record.path))
     expected = _expected_after(record)
     if current != expected:
         raise _stale(record.path, expected, current)
@@ -347,9 +390,7 @@ def _undo(runner: Runner, change_id: str, history: History) -> ChangeRecord:
     if result.status == "stale":
         if result.before == record.before:
             history.record_undo(change_id, "found already restored")
-            raise NothingToDo(
-                f"Change {change_id} was already undone: {record.path} has the ACL it had before."
-            )
+            raise NothingToDo(FOUND_RESTORED(change_id=change_id, path=record.path))
         history.record_undo_outcome(change_id, Outcome.REFUSED, "the ACL changed since it was read")
         raise _stale(record.path, current, result.before)
     return history.record_undo(change_id)

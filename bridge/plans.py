@@ -34,6 +34,23 @@ _INVALID_NAME_CHARS = re.compile(r'[<>:"|?*\x00-\x1f]')
 class PlanError(ValueError):
     """The request cannot even be planned (e.g. a subfolder that escapes the target folder)."""
 
+    def __init__(self, text: Message) -> None:
+        super().__init__(text.describe())
+        self.text = text
+
+
+NOT_RELATIVE = translate(
+    "Bridge",
+    "{subpath} is not a relative subfolder name (no drive, share or leading separator).",
+    "not-relative",
+)
+NOT_BELOW = translate(
+    "Bridge", "{subpath} must name a subfolder below the target, without '.' or '..'.", "not-below"
+)
+OTHER_FOLDER_STATE = translate(
+    "Bridge", "The folder state given is for {given}, not {path}.", "other-folder-state"
+)
+
 
 class GrantKind(Enum):
     IUSR_READ = "iusr-read"
@@ -83,11 +100,9 @@ def grant_path(folder: str, subpath: str | None) -> str:
         return folder
     parts = subpath.replace("/", "\\").strip("\\").split("\\")
     if subpath.startswith(("\\", "/")) or _INVALID_NAME_CHARS.search(subpath) or not subpath.strip():
-        raise PlanError(
-            f"{quoted(subpath)} is not a relative subfolder name (no drive, share or leading separator)"
-        )
+        raise PlanError(NOT_RELATIVE(subpath=quoted(subpath)))
     if any(part in ("", ".", "..") or part != part.rstrip(" .") for part in parts):
-        raise PlanError(f"{quoted(subpath)} must name a subfolder below the target, without '.' or '..'")
+        raise PlanError(NOT_BELOW(subpath=quoted(subpath)))
     return folder.rstrip("\\/") + "\\" + "\\".join(parts)
 
 
@@ -177,7 +192,7 @@ def plan_grant(
     """
     path = grant_path(target.physical_path, subpath)
     if not same_path(path_access.path, path):
-        raise PlanError(f"the folder state given is for {path_access.path}, not {path}")
+        raise PlanError(OTHER_FOLDER_STATE(given=path_access.path, path=path))
     sid, name, token = _identity(kind, pool)
     dacl = path_access.dacl
     # An unexpanded %VARIABLE% first: the safety rules would only call it "not a full local path".

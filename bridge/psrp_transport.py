@@ -41,14 +41,17 @@ from bridge.errors import (
     Thumbprints,
     UnexpectedAnswer,
     Unreachable,
-    UnsealedResponse,
     WinRMNotListening,
     script_failure,
-    tls_failure,
-    translate_exception,
 )
+from bridge.psrp_errors import UnsealedResponse, tls_failure, translate_exception
 from bridge.scripts import Operation, script_text
 from bridge.transport import Parameters, check_answer_size, decode_answer
+from bridge.wording import translate
+
+NOT_ONE_DOCUMENT = translate(
+    "Bridge", "expected one JSON document, got {count} objects", "detail-not-one-document"
+)
 
 # Seconds each receive waits on the server before it answers "nothing yet":
 # the bound on how late a cancel or the operation timeout is noticed.
@@ -135,7 +138,7 @@ class PsrpTransport:
             raise script_failure(self.host, str(record), record.fq_error, markers)
         texts = [item for item in shell.output if isinstance(item, str)]
         if len(texts) != 1 or len(shell.output) != 1:
-            raise UnexpectedAnswer(self.host, f"expected one JSON document, got {len(shell.output)} objects")
+            raise UnexpectedAnswer(self.host, NOT_ONE_DOCUMENT(count=str(len(shell.output))))
         return decode_answer(self.host, texts[0])
 
     def _open(self) -> RunspacePool:

@@ -14,8 +14,15 @@ from typing import Any, Protocol
 
 from bridge.errors import UnexpectedAnswer
 from bridge.scripts import Operation
+from bridge.wording import translate
 
 Parameters = Mapping[str, object]
+
+TOO_LARGE = translate(
+    "Bridge", "the answer is {size} MB, more than the {limit} MB IIS Access reads", "detail-answer-too-large"
+)
+NOT_JSON = translate("Bridge", "the output was not JSON", "detail-not-json")
+TOO_DEEP = translate("Bridge", "the JSON document is nested too deeply to read", "detail-too-deep")
 
 # Far above any real answer (a 1,000-site inventory is about 2 MB): a bigger one is refused, not read.
 MAX_ANSWER_CHARS = 64 * 1024 * 1024
@@ -25,13 +32,12 @@ def check_answer_size(host: str, size: int) -> None:
     """Raise UnexpectedAnswer when an answer of ``size`` characters is more than IIS Access reads."""
     if size > MAX_ANSWER_CHARS:
         limit = MAX_ANSWER_CHARS / 2**20
-        detail = f"the answer is {size / 2**20:.1f} MB, more than the {limit:g} MB IIS Access reads"
-        raise UnexpectedAnswer(host, detail)
+        raise UnexpectedAnswer(host, TOO_LARGE(size=f"{size / 2**20:.1f}", limit=f"{limit:g}"))
 
 
 class NotJson(UnexpectedAnswer):
     def __init__(self, host: str) -> None:
-        super().__init__(host, "the output was not JSON")
+        super().__init__(host, NOT_JSON())
 
 
 def decode_answer(host: str, output: str | bytes) -> Any:
@@ -40,7 +46,7 @@ def decode_answer(host: str, output: str | bytes) -> Any:
     try:
         return json.loads(output.decode("utf-8") if isinstance(output, bytes) else output)
     except RecursionError:
-        raise UnexpectedAnswer(host, "the JSON document is nested too deeply to read") from None
+        raise UnexpectedAnswer(host, TOO_DEEP()) from None
     except ValueError:  # JSONDecodeError and UnicodeDecodeError
         raise NotJson(host) from None
 

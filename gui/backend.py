@@ -20,6 +20,7 @@ from bridge.plans import GrantKind, GrantPlan
 from bridge.psrp_transport import PsrpTransport
 from bridge.session import HostSession
 from bridge.transport import Transport
+from bridge.wording import translate
 from gui.settings import SavedHost
 
 
@@ -61,13 +62,17 @@ def settings_for(saved: SavedHost, password: str | None) -> ConnectionSettings:
     )
 
 
+PASSWORD_NEEDED = translate("Bridge", "Sign in to {host} to connect.", "password-needed")
+PASSWORD_NEEDED_HINT = translate(
+    "Bridge", "The password for this host is not remembered; type it to connect.", "hint-password-needed"
+)
+
+
 class PasswordNeeded(BridgeError):
     """A remote host whose password was neither typed in this session nor remembered: ask for it."""
 
     def __init__(self, host: str, user: str) -> None:
-        super().__init__(
-            f"Sign in to {host} as {user}.", "The password is not remembered; type it to connect."
-        )
+        super().__init__(PASSWORD_NEEDED(host=host), PASSWORD_NEEDED_HINT())
         self.host = host
         self.user = user
 

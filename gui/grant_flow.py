@@ -18,6 +18,7 @@ from bridge.history import ChangeRecord
 from bridge.model import PathAccess
 from bridge.needs import CheckResult
 from bridge.plans import GrantKind, GrantPlan
+from bridge.wording import translate
 from gui import backend
 from gui.confirm import ConfirmDialog
 from gui.details import DetailsPane
@@ -25,6 +26,15 @@ from gui.errors import ErrorBanner
 from gui.hosts import HostController, HostEntry, HostState, acl_key
 from gui.notice import ChangeNotice
 from gui.site_model import SiteTreeModel
+
+UNDO_NOT_CONNECTED = translate(
+    "Bridge", "{host} is not connected, so the change cannot be undone now.", "undo-not-connected"
+)
+UNDO_NOT_CONNECTED_HINT = translate(
+    "Bridge",
+    "Select the host to connect to it, then undo again from the History tab.",
+    "hint-undo-not-connected",
+)
 
 
 class GrantFlow(QObject):
@@ -162,12 +172,7 @@ class GrantFlow(QObject):
         entry = self._entry_for(record)
         if entry is None:
             self._banner.show_error(
-                BridgeError(
-                    self.tr("{host} is not connected, so the change cannot be undone now.").format(
-                        host=record.host
-                    ),
-                    self.tr("Select the host to connect to it, then undo again from the History tab."),
-                )
+                BridgeError(UNDO_NOT_CONNECTED(host=record.host), UNDO_NOT_CONNECTED_HINT())
             )
             return
 

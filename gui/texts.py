@@ -20,45 +20,46 @@ from gui.backend import PasswordNeeded
 
 _CONTEXT = "Bridge"
 
+# Hints that name the command line's options: the GUI says where the same is done in the app.
+# Keyed by the hint's code and filled with the hint's own parameters; every other hint, and every
+# error's message, is the bridge's own (rendered by reason_text).
 # QT_TRANSLATE_NOOP only marks text for lupdate; it is typed as returning object.
-_ERRORS: Mapping[type[errors.BridgeError], tuple[object, object]] = {
-    errors.AuthenticationFailed: (
-        QT_TRANSLATE_NOOP("Bridge", "{host} rejected the sign-in."),
-        QT_TRANSLATE_NOOP("Bridge", "Check the user name and password, and the authentication method."),
+_GUI_HINTS: Mapping[str, object] = {
+    "hint-winrm-not-listening": QT_TRANSLATE_NOOP(
+        "Bridge", "Run 'Enable-PSRemoting' on the server, or check the port and transport."
     ),
-    errors.Unreachable: (
-        QT_TRANSLATE_NOOP("Bridge", "Cannot reach {host}."),
-        QT_TRANSLATE_NOOP(
-            "Bridge", "Check the host name, that the server is running and that no firewall blocks WinRM."
-        ),
+    "hint-authentication-failed": QT_TRANSLATE_NOOP(
+        "Bridge", "Check the user name and password, and the authentication method."
     ),
-    errors.WinRMNotListening: (
-        QT_TRANSLATE_NOOP("Bridge", "Nothing is listening for WinRM on {host}."),
-        QT_TRANSLATE_NOOP(
-            "Bridge", "Run 'Enable-PSRemoting' on the server, or check the port and transport."
-        ),
+    "hint-certificate-not-trusted": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "Give the issuing CA, or pin the certificate's thumbprint in the host's settings after checking "
+        "it on the server ('{command}' prints the SHA-1 thumbprints).",
     ),
-    errors.CertificateNotTrusted: (
-        QT_TRANSLATE_NOOP("Bridge", "The HTTPS certificate of {host} is not trusted."),
-        QT_TRANSLATE_NOOP(
-            "Bridge", "Give the issuing CA, or pin the certificate's thumbprint after checking it."
-        ),
+    "hint-plain-http-on-https-port": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "Choose HTTP as the transport for WinRM's HTTP listener (usually port 5985; the session is still "
+        "message-encrypted), or the HTTPS listener's port (usually 5986).",
     ),
-    errors.NotElevated: (
-        QT_TRANSLATE_NOOP("Bridge", "The account used on {host} is not an elevated administrator."),
-        QT_TRANSLATE_NOOP("Bridge", "Connect with an account in the server's Administrators group."),
+    "hint-kerberos-library-missing": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "Install the Kerberos extras: pip install 'pypsrp[kerberos]' (it brings gssapi and krb5, which "
+        "need the system's Kerberos libraries, e.g. libkrb5-dev), or choose NTLM as the authentication.",
     ),
-    errors.OperationTimeout: (
-        QT_TRANSLATE_NOOP("Bridge", "{host} did not answer in time."),
-        QT_TRANSLATE_NOOP("Bridge", "The server may be busy; try again."),
+    "hint-wrong-powershell": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "The app connects to the session configuration Microsoft.PowerShell: check on the server that it "
+        "runs Windows PowerShell 5.1.",
     ),
-    PasswordNeeded: (
-        QT_TRANSLATE_NOOP("Bridge", "Sign in to {host} to connect."),
-        QT_TRANSLATE_NOOP("Bridge", "The password for this host is not remembered; type it to connect."),
+    "hint-outcome-unknown": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "Once {host} answers again, refresh to see the folder, or undo change {change_id} in the History "
+        "tab to restore the ACL recorded before it.",
     ),
-    errors.Cancelled: (
-        QT_TRANSLATE_NOOP("Bridge", "The operation was cancelled."),
-        QT_TRANSLATE_NOOP("Bridge", "Run it again when ready."),
+    "hint-undo-outcome-unknown": QT_TRANSLATE_NOOP(
+        "Bridge",
+        "Once {host} answers again, undo change {change_id} again in the History tab: it checks the folder "
+        "and completes the undo, or says it is already done.",
     ),
 }
 
@@ -67,14 +68,6 @@ def translate(source: str, params: Mapping[str, object] | None = None) -> str:
     """Translate a bridge template and fill in its named parameters."""
     text = QCoreApplication.translate(_CONTEXT, source)
     return text.format_map(dict(params)) if params else text
-
-
-def _entry(error: errors.BridgeError) -> tuple[str, str] | None:
-    for kind in type(error).__mro__:
-        if kind in _ERRORS:
-            message, hint = _ERRORS[kind]
-            return str(message), str(hint)
-    return None
 
 
 # Why a host cannot be used, short enough for the line under its name in the hosts list.
@@ -98,16 +91,13 @@ def short_reason(error: errors.BridgeError) -> str:
 
 
 def error_message(error: errors.BridgeError) -> str:
-    entry = _entry(error)
-    host = getattr(error, "host", None)
-    if entry is None or ("{host}" in entry[0] and host is None):
-        return error.message
-    return translate(entry[0], {"host": host})
+    return reason_text(error.text)
 
 
 def error_hint(error: errors.BridgeError) -> str:
-    entry = _entry(error)
-    return translate(entry[1]) if entry is not None else error.hint
+    hint = error.hint_text
+    gui = _GUI_HINTS.get(hint.code)
+    return reason_text(hint) if gui is None else translate(str(gui), _rendered(hint))
 
 
 _STATUSES: Mapping[str, object] = {
@@ -202,16 +192,20 @@ def level_text(level: AccessLevel) -> str:
     return translate(str(_LEVELS[level]))
 
 
+def _rendered(message: Message) -> dict[str, str]:
+    """The message's parameters in the UI language (a nested message rendered in turn)."""
+    return {
+        name: reason_text(value) if isinstance(value, Message) else value
+        for name, value in message.params.items()
+    }
+
+
 def reason_text(message: Message) -> str:
     """A finding, warning, refusal or error from the bridge in the UI language.
 
     The bridge declares each message once, in English (``bridge.wording``); the catalogue holds its
     German under the same English template and code, so this table-free lookup cannot drift from it.
     """
-    template = QCoreApplication.translate(wording.CONTEXT, message.template, message.code)
-    return template.format_map(
-        {
-            name: reason_text(value) if isinstance(value, Message) else value
-            for name, value in message.params.items()
-        }
+    return QCoreApplication.translate(wording.CONTEXT, message.template, message.code).format_map(
+        _rendered(message)
     )

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from bridge.commands import UsageError
-from bridge.connection import ConnectionSettings, InvalidSettings, connection_settings
+from bridge.commands import TARGET_OR_ALL, UsageError
+from bridge.connection import NOT_A_PORT, ConnectionSettings, InvalidSettings, connection_settings
 from bridge.errors import (
     EXIT_CONNECT,
     EXIT_FAILED,
@@ -28,12 +28,13 @@ from bridge.errors import (
     UsageFailure,
     WinRMNotListening,
     script_failure,
-    translate_exception,
 )
 from bridge.history import UnknownChange
 from bridge.lab.host import LabHost
 from bridge.lab.simulator import SimulatedServer
 from bridge.operations import InvalidRequest, UnknownTargetError
+from bridge.plans import NOT_BELOW
+from bridge.psrp_errors import translate_exception
 from bridge.psrp_transport import PsrpTransport
 from bridge.scripts import Operation
 from tests.e2e.scenarios import SHOP, write_scenario
@@ -217,11 +218,11 @@ def test_settings_default_to_https_negotiate_with_verification() -> None:
 @pytest.mark.parametrize(
     "error",
     [
-        InvalidSettings("bad port"),
+        InvalidSettings(NOT_A_PORT(port="0")),
         UnknownChange("c-1"),
-        InvalidRequest("bad subpath"),
+        InvalidRequest(NOT_BELOW(subpath="'..'")),
         UnknownTargetError("Nope", "no site named 'Nope'"),
-        UsageError("Give either a TARGET or --all."),
+        UsageError(TARGET_OR_ALL()),
     ],
     ids=lambda error: type(error).__name__,
 )

@@ -116,9 +116,9 @@ def test_exceptions_reach_the_caller_and_the_session_goes_on() -> None:
     transport = RecordingTransport("web01")
 
     def fail(runner: Runner) -> None:
-        raise Cancelled("Test work")
+        raise Cancelled()
 
     with HostSession(transport) as session:
-        with pytest.raises(Cancelled, match="Test work"):
+        with pytest.raises(Cancelled, match="cancelled"):
             session.call(fail)
         assert session.run(Operation.INVENTORY, {"tag": 1}) == {"tag": 1}

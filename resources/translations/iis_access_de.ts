@@ -4,68 +4,12 @@
 <context>
     <name>Bridge</name>
     <message>
-        <source>{host} rejected the sign-in.</source>
-        <translation>{host} hat die Anmeldung abgelehnt.</translation>
-    </message>
-    <message>
         <source>Check the user name and password, and the authentication method.</source>
         <translation>Prüfen Sie Benutzername, Kennwort und Authentifizierungsmethode.</translation>
     </message>
     <message>
-        <source>Cannot reach {host}.</source>
-        <translation>{host} ist nicht erreichbar.</translation>
-    </message>
-    <message>
-        <source>Check the host name, that the server is running and that no firewall blocks WinRM.</source>
-        <translation>Prüfen Sie den Hostnamen, ob der Server läuft und ob eine Firewall WinRM blockiert.</translation>
-    </message>
-    <message>
-        <source>Nothing is listening for WinRM on {host}.</source>
-        <translation>Auf {host} wartet kein WinRM-Dienst auf Verbindungen.</translation>
-    </message>
-    <message>
         <source>Run &apos;Enable-PSRemoting&apos; on the server, or check the port and transport.</source>
         <translation>Führen Sie &apos;Enable-PSRemoting&apos; auf dem Server aus oder prüfen Sie Port und Transport.</translation>
-    </message>
-    <message>
-        <source>The HTTPS certificate of {host} is not trusted.</source>
-        <translation>Dem HTTPS-Zertifikat von {host} wird nicht vertraut.</translation>
-    </message>
-    <message>
-        <source>Give the issuing CA, or pin the certificate&apos;s thumbprint after checking it.</source>
-        <translation>Geben Sie die ausstellende Zertifizierungsstelle an oder hinterlegen Sie den geprüften Fingerabdruck des Zertifikats.</translation>
-    </message>
-    <message>
-        <source>The account used on {host} is not an elevated administrator.</source>
-        <translation>Das auf {host} verwendete Konto ist kein Administrator mit erhöhten Rechten.</translation>
-    </message>
-    <message>
-        <source>Connect with an account in the server&apos;s Administrators group.</source>
-        <translation>Verbinden Sie sich mit einem Konto aus der Gruppe Administratoren des Servers.</translation>
-    </message>
-    <message>
-        <source>{host} did not answer in time.</source>
-        <translation>{host} hat nicht rechtzeitig geantwortet.</translation>
-    </message>
-    <message>
-        <source>The server may be busy; try again.</source>
-        <translation>Der Server ist möglicherweise ausgelastet; versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>Sign in to {host} to connect.</source>
-        <translation>Melden Sie sich bei {host} an, um eine Verbindung herzustellen.</translation>
-    </message>
-    <message>
-        <source>The password for this host is not remembered; type it to connect.</source>
-        <translation>Das Kennwort für diesen Host ist nicht gespeichert; geben Sie es ein, um eine Verbindung herzustellen.</translation>
-    </message>
-    <message>
-        <source>The operation was cancelled.</source>
-        <translation>Der Vorgang wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <source>Run it again when ready.</source>
-        <translation>Starten Sie ihn erneut, wenn Sie so weit sind.</translation>
     </message>
     <message>
         <source>Cannot connect: sign-in needed</source>
@@ -146,6 +90,30 @@
     <message>
         <source>Started</source>
         <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Give the issuing CA, or pin the certificate&apos;s thumbprint in the host&apos;s settings after checking it on the server (&apos;{command}&apos; prints the SHA-1 thumbprints).</source>
+        <translation>Geben Sie die ausstellende Zertifizierungsstelle an, oder hinterlegen Sie den Fingerabdruck des Zertifikats in den Einstellungen des Hosts, nachdem Sie ihn auf dem Server geprüft haben („{command}“ zeigt die SHA-1-Fingerabdrücke).</translation>
+    </message>
+    <message>
+        <source>Choose HTTP as the transport for WinRM&apos;s HTTP listener (usually port 5985; the session is still message-encrypted), or the HTTPS listener&apos;s port (usually 5986).</source>
+        <translation>Wählen Sie HTTP als Transport für den HTTP-Listener von WinRM (meist Port 5985; die Sitzung ist trotzdem nachrichtenverschlüsselt) oder den Port des HTTPS-Listeners (meist 5986).</translation>
+    </message>
+    <message>
+        <source>Install the Kerberos extras: pip install &apos;pypsrp[kerberos]&apos; (it brings gssapi and krb5, which need the system&apos;s Kerberos libraries, e.g. libkrb5-dev), or choose NTLM as the authentication.</source>
+        <translation>Installieren Sie die Kerberos-Erweiterungen: pip install &apos;pypsrp[kerberos]&apos; (bringt gssapi und krb5 mit, die die Kerberos-Bibliotheken des Systems brauchen, z. B. libkrb5-dev), oder wählen Sie NTLM als Authentifizierung.</translation>
+    </message>
+    <message>
+        <source>The app connects to the session configuration Microsoft.PowerShell: check on the server that it runs Windows PowerShell 5.1.</source>
+        <translation>Die App verbindet sich mit der Sitzungskonfiguration Microsoft.PowerShell: Prüfen Sie auf dem Server, dass sie Windows PowerShell 5.1 ausführt.</translation>
+    </message>
+    <message>
+        <source>Once {host} answers again, refresh to see the folder, or undo change {change_id} in the History tab to restore the ACL recorded before it.</source>
+        <translation>Sobald {host} wieder antwortet, aktualisieren Sie die Ansicht, um den Ordner zu sehen, oder machen Sie die Änderung {change_id} im Verlauf rückgängig, um die vorher aufgezeichnete ACL wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>Once {host} answers again, undo change {change_id} again in the History tab: it checks the folder and completes the undo, or says it is already done.</source>
+        <translation>Sobald {host} wieder antwortet, machen Sie die Änderung {change_id} im Verlauf erneut rückgängig: Dabei wird der Ordner geprüft und das Rückgängigmachen abgeschlossen, oder es wird gemeldet, dass es schon erledigt ist.</translation>
     </message>
     <message>
         <source>Stopped</source>
@@ -351,6 +319,21 @@
         <translation>Vollzugriff</translation>
     </message>
     <message>
+        <source>{subpath} is not a relative subfolder name (no drive, share or leading separator).</source>
+        <comment>not-relative</comment>
+        <translation>{subpath} ist kein relativer Unterordnername (ohne Laufwerk, Freigabe oder führendes Trennzeichen).</translation>
+    </message>
+    <message>
+        <source>{subpath} must name a subfolder below the target, without &apos;.&apos; or &apos;..&apos;.</source>
+        <comment>not-below</comment>
+        <translation>{subpath} muss einen Unterordner unterhalb des Ziels bezeichnen, ohne „.“ oder „..“.</translation>
+    </message>
+    <message>
+        <source>The folder state given is for {given}, not {path}.</source>
+        <comment>other-folder-state</comment>
+        <translation>Der angegebene Ordnerzustand gilt für {given}, nicht für {path}.</translation>
+    </message>
+    <message>
         <source>The ACL of {path} is not in canonical order ({entries} out of place): Windows refuses to add an entry to it (AddAccessRule throws). Open the folder&apos;s Security tab in Explorer, which offers to reorder it, then check again.</source>
         <comment>dacl-not-canonical</comment>
         <translation>Die ACL von {path} ist nicht in kanonischer Reihenfolge ({entries} an falscher Stelle): Windows fügt ihr keinen Eintrag hinzu (AddAccessRule löst eine Ausnahme aus). Öffnen Sie im Explorer die Registerkarte „Sicherheit“ des Ordners, die anbietet, sie neu zu ordnen, und prüfen Sie dann erneut.</translation>
@@ -409,6 +392,671 @@
         <source>IIS_IUSRS is in the token of every application pool on {host}: with Modify on the whole site root {path}, any site on the server could change this site&apos;s files. Grant Modify to the site&apos;s own pool identity ({pool_account}) instead, and only on the folder the application writes to, such as {path}\App_Data or {path}\uploads.</source>
         <comment>iis-iusrs-modify-site-root</comment>
         <translation>IIS_IUSRS steht im Token jedes Anwendungspools auf {host}: Mit „Ändern“ auf dem gesamten Websitestamm {path} könnte jede Website des Servers die Dateien dieser Website ändern. Gewähren Sie „Ändern“ stattdessen der eigenen Poolidentität der Website ({pool_account}) und nur für den Ordner, in den die Anwendung schreibt, etwa {path}\App_Data oder {path}\uploads.</translation>
+    </message>
+    <message>
+        <source>Cannot read the Ansible inventory {path}: {detail}.</source>
+        <comment>unreadable-inventory</comment>
+        <translation>Das Ansible-Inventar {path} kann nicht gelesen werden: {detail}.</translation>
+    </message>
+    <message>
+        <source>Check the file; the README lists the inventory features iis-access reads.</source>
+        <comment>hint-unreadable-inventory</comment>
+        <translation>Prüfen Sie die Datei; die README nennt die Inventarfunktionen, die iis-access liest.</translation>
+    </message>
+    <message>
+        <source>the file is vault-encrypted, and iis-access reads no vault</source>
+        <comment>detail-vault-encrypted</comment>
+        <translation>die Datei ist mit Vault verschlüsselt, und iis-access liest kein Vault</translation>
+    </message>
+    <message>
+        <source>The pattern {term} picks hosts by position, which iis-access does not read.</source>
+        <comment>pattern-by-position</comment>
+        <translation>Das Muster {term} wählt Hosts nach ihrer Position aus; das liest iis-access nicht.</translation>
+    </message>
+    <message>
+        <source>Name the hosts or groups instead, with wildcards, &apos;:&apos;, &apos;:&amp;&apos; and &apos;:!&apos;.</source>
+        <comment>hint-pattern-by-position</comment>
+        <translation>Nennen Sie stattdessen die Hosts oder Gruppen, mit Platzhaltern, „:“, „:&amp;“ und „:!“.</translation>
+    </message>
+    <message>
+        <source>Run &apos;iis-access --help&apos; for the options.</source>
+        <comment>hint-usage</comment>
+        <translation>Mit „iis-access --help“ werden die Optionen angezeigt.</translation>
+    </message>
+    <message>
+        <source>{problem}.</source>
+        <comment>usage-arguments</comment>
+        <translation>{problem}.</translation>
+    </message>
+    <message>
+        <source>No password for {user}: set IIS_ACCESS_PASSWORD or run interactively.</source>
+        <comment>no-password</comment>
+        <translation>Kein Kennwort für {user}: Setzen Sie IIS_ACCESS_PASSWORD, oder führen Sie den Befehl interaktiv aus.</translation>
+    </message>
+    <message>
+        <source>Confirmation needed but stdin is not a terminal: add --yes.</source>
+        <comment>confirmation-not-a-terminal</comment>
+        <translation>Eine Bestätigung ist nötig, aber die Standardeingabe ist kein Terminal: Fügen Sie --yes hinzu.</translation>
+    </message>
+    <message>
+        <source>Give either a TARGET or --all.</source>
+        <comment>target-or-all</comment>
+        <translation>Geben Sie entweder ein ZIEL oder --all an.</translation>
+    </message>
+    <message>
+        <source>Give either --json or --format csv.</source>
+        <comment>json-or-csv</comment>
+        <translation>Geben Sie entweder --json oder --format csv an.</translation>
+    </message>
+    <message>
+        <source>&apos;{command}&apos; takes no options before it: run &apos;iis-access {command} ...&apos;.</source>
+        <comment>no-options-before</comment>
+        <translation>„{command}“ nimmt davor keine Optionen: Führen Sie „iis-access {command} ...“ aus.</translation>
+    </message>
+    <message>
+        <source>The grant was declined at the confirmation prompt; nothing was changed.</source>
+        <comment>grant-declined</comment>
+        <translation>Die Berechtigung wurde bei der Bestätigung abgelehnt; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The undo was declined at the confirmation prompt; nothing was changed.</source>
+        <comment>undo-declined</comment>
+        <translation>Das Rückgängigmachen wurde bei der Bestätigung abgelehnt; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Answer &apos;y&apos; to go ahead, or add --yes when running from a script.</source>
+        <comment>hint-declined</comment>
+        <translation>Antworten Sie mit „y“, um fortzufahren, oder fügen Sie --yes hinzu, wenn Sie aus einem Skript heraus arbeiten.</translation>
+    </message>
+    <message>
+        <source>IIS Access failed unexpectedly ({kind}); the details are in {log}.</source>
+        <comment>internal-error</comment>
+        <translation>IIS Access ist unerwartet fehlgeschlagen ({kind}); die Einzelheiten stehen in {log}.</translation>
+    </message>
+    <message>
+        <source>Nothing more was sent. Please report this with the log file.</source>
+        <comment>hint-internal-error</comment>
+        <translation>Es wurde nichts weiter gesendet. Bitte melden Sie dies mit der Protokolldatei.</translation>
+    </message>
+    <message>
+        <source>Fix the connection options and try again.</source>
+        <comment>hint-invalid-settings</comment>
+        <translation>Korrigieren Sie die Verbindungsoptionen und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>{text} is neither a SHA-256 thumbprint (64 hexadecimal digits) nor a SHA-1 one (40); &apos;{command}&apos; on the server prints the SHA-1 thumbprint of each certificate.</source>
+        <comment>not-a-thumbprint</comment>
+        <translation>{text} ist weder ein SHA-256-Fingerabdruck (64 Hexadezimalziffern) noch ein SHA-1-Fingerabdruck (40); „{command}“ zeigt auf dem Server den SHA-1-Fingerabdruck jedes Zertifikats.</translation>
+    </message>
+    <message>
+        <source>A host name is required.</source>
+        <comment>host-required</comment>
+        <translation>Ein Hostname ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>{value} is not one of {choices}.</source>
+        <comment>not-a-choice</comment>
+        <translation>{value} ist keiner der Werte {choices}.</translation>
+    </message>
+    <message>
+        <source>Basic authentication over HTTP would send the password in clear; use HTTPS.</source>
+        <comment>basic-over-http</comment>
+        <translation>Basic-Authentifizierung über HTTP würde das Kennwort im Klartext senden; verwenden Sie HTTPS.</translation>
+    </message>
+    <message>
+        <source>Certificate authentication needs HTTPS.</source>
+        <comment>certificate-needs-https</comment>
+        <translation>Zertifikatauthentifizierung erfordert HTTPS.</translation>
+    </message>
+    <message>
+        <source>Certificate authentication needs a client certificate and its key.</source>
+        <comment>certificate-needs-key</comment>
+        <translation>Zertifikatauthentifizierung erfordert ein Clientzertifikat und seinen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>{auth} authentication needs a user name (--user).</source>
+        <comment>auth-needs-user</comment>
+        <translation>Die Authentifizierung {auth} erfordert einen Benutzernamen (--user).</translation>
+    </message>
+    <message>
+        <source>Certificate options apply only to HTTPS.</source>
+        <comment>certificate-options-https-only</comment>
+        <translation>Zertifikatoptionen gelten nur für HTTPS.</translation>
+    </message>
+    <message>
+        <source>Give either a CA file or a pinned thumbprint, not both.</source>
+        <comment>ca-or-pin</comment>
+        <translation>Geben Sie entweder eine CA-Datei oder einen hinterlegten Fingerabdruck an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>{port} is not a TCP port.</source>
+        <comment>not-a-port</comment>
+        <translation>{port} ist kein TCP-Port.</translation>
+    </message>
+    <message>
+        <source>Timeouts must be positive.</source>
+        <comment>timeouts-positive</comment>
+        <translation>Zeitlimits müssen positiv sein.</translation>
+    </message>
+    <message>
+        <source>{name} is not a PowerShell session configuration name.</source>
+        <comment>not-a-configuration-name</comment>
+        <translation>{name} ist kein Name einer PowerShell-Sitzungskonfiguration.</translation>
+    </message>
+    <message>
+        <source>the doctor&apos;s answer has no list of probes</source>
+        <comment>detail-no-probes</comment>
+        <translation>die Antwort von doctor enthält keine Liste von Prüfungen</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <comment>hint-nothing-changed</comment>
+        <translation>Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>There is nothing to do.</source>
+        <comment>hint-nothing-to-do</comment>
+        <translation>Es gibt nichts zu tun.</translation>
+    </message>
+    <message>
+        <source>Cannot reach {host}.</source>
+        <comment>unreachable</comment>
+        <translation>{host} ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Cannot reach {host} ({detail}).</source>
+        <comment>unreachable-because</comment>
+        <translation>{host} ist nicht erreichbar ({detail}).</translation>
+    </message>
+    <message>
+        <source>Check the host name, that the server is running and that no firewall blocks WinRM.</source>
+        <comment>hint-unreachable</comment>
+        <translation>Prüfen Sie den Hostnamen, ob der Server läuft und ob eine Firewall WinRM blockiert.</translation>
+    </message>
+    <message>
+        <source>Nothing is listening for WinRM on {where}.</source>
+        <comment>winrm-not-listening</comment>
+        <translation>Auf {where} wartet kein WinRM-Dienst auf Verbindungen.</translation>
+    </message>
+    <message>
+        <source>Run &apos;Enable-PSRemoting&apos; on the server, or check --port and --transport.</source>
+        <comment>hint-winrm-not-listening</comment>
+        <translation>Führen Sie „Enable-PSRemoting“ auf dem Server aus, oder prüfen Sie --port und --transport.</translation>
+    </message>
+    <message>
+        <source>{host} rejected the sign-in.</source>
+        <comment>authentication-failed</comment>
+        <translation>{host} hat die Anmeldung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>{host} rejected the sign-in as {user}.</source>
+        <comment>authentication-failed-as-user</comment>
+        <translation>{host} hat die Anmeldung als {user} abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Check the user name and password, and that --auth matches what the server accepts.</source>
+        <comment>hint-authentication-failed</comment>
+        <translation>Prüfen Sie Benutzername und Kennwort und ob --auth zu dem passt, was der Server annimmt.</translation>
+    </message>
+    <message>
+        <source>SHA-256 thumbprint {sha256}, SHA-1 {sha1}</source>
+        <comment>thumbprints</comment>
+        <translation>SHA-256-Fingerabdruck {sha256}, SHA-1 {sha1}</translation>
+    </message>
+    <message>
+        <source>The HTTPS certificate of {host} is not trusted.</source>
+        <comment>certificate-not-trusted</comment>
+        <translation>Dem HTTPS-Zertifikat von {host} wird nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>The HTTPS certificate of {host} is not trusted ({thumbprints}).</source>
+        <comment>certificate-not-trusted-seen</comment>
+        <translation>Dem HTTPS-Zertifikat von {host} wird nicht vertraut ({thumbprints}).</translation>
+    </message>
+    <message>
+        <source>The HTTPS certificate of {host} does not match the pinned thumbprint.</source>
+        <comment>certificate-not-pinned</comment>
+        <translation>Das HTTPS-Zertifikat von {host} passt nicht zum hinterlegten Fingerabdruck.</translation>
+    </message>
+    <message>
+        <source>The HTTPS certificate of {host} does not match the pinned thumbprint ({thumbprints}).</source>
+        <comment>certificate-not-pinned-seen</comment>
+        <translation>Das HTTPS-Zertifikat von {host} passt nicht zum hinterlegten Fingerabdruck ({thumbprints}).</translation>
+    </message>
+    <message>
+        <source>Give the issuing CA with --ca-file, or, after checking the thumbprint on the server (&apos;{command}&apos; prints the SHA-1 thumbprints), pin it with --cert-thumbprint.</source>
+        <comment>hint-certificate-not-trusted</comment>
+        <translation>Geben Sie die ausstellende Zertifizierungsstelle mit --ca-file an, oder hinterlegen Sie den Fingerabdruck mit --cert-thumbprint, nachdem Sie ihn auf dem Server geprüft haben („{command}“ zeigt die SHA-1-Fingerabdrücke).</translation>
+    </message>
+    <message>
+        <source>The HTTPS certificate of {host} is made out to another name ({detail}).</source>
+        <comment>certificate-wrong-name</comment>
+        <translation>Das HTTPS-Zertifikat von {host} ist auf einen anderen Namen ausgestellt ({detail}).</translation>
+    </message>
+    <message>
+        <source>The HTTPS certificate of {host} is made out to another name ({detail}; {thumbprints}).</source>
+        <comment>certificate-wrong-name-seen</comment>
+        <translation>Das HTTPS-Zertifikat von {host} ist auf einen anderen Namen ausgestellt ({detail}; {thumbprints}).</translation>
+    </message>
+    <message>
+        <source>Connect with the name the certificate was issued for (often the server&apos;s full DNS name), or give the server a certificate for the name you use.</source>
+        <comment>hint-certificate-wrong-name</comment>
+        <translation>Verbinden Sie sich mit dem Namen, für den das Zertifikat ausgestellt wurde (oft der vollständige DNS-Name des Servers), oder geben Sie dem Server ein Zertifikat für den verwendeten Namen.</translation>
+    </message>
+    <message>
+        <source>The HTTPS certificate of {host} has expired or is not valid yet.</source>
+        <comment>certificate-expired</comment>
+        <translation>Das HTTPS-Zertifikat von {host} ist abgelaufen oder noch nicht gültig.</translation>
+    </message>
+    <message>
+        <source>The HTTPS certificate of {host} has expired or is not valid yet ({thumbprints}).</source>
+        <comment>certificate-expired-seen</comment>
+        <translation>Das HTTPS-Zertifikat von {host} ist abgelaufen oder noch nicht gültig ({thumbprints}).</translation>
+    </message>
+    <message>
+        <source>Renew the WinRM HTTPS listener&apos;s certificate on the server, and check both clocks.</source>
+        <comment>hint-certificate-expired</comment>
+        <translation>Erneuern Sie das Zertifikat des WinRM-HTTPS-Listeners auf dem Server, und prüfen Sie beide Uhren.</translation>
+    </message>
+    <message>
+        <source>{where} answers in plain HTTP, not HTTPS.</source>
+        <comment>plain-http-on-https-port</comment>
+        <translation>{where} antwortet mit einfachem HTTP, nicht mit HTTPS.</translation>
+    </message>
+    <message>
+        <source>Use --transport http for WinRM&apos;s HTTP listener (usually port 5985; the session is still message-encrypted), or the HTTPS listener&apos;s port (usually 5986).</source>
+        <comment>hint-plain-http-on-https-port</comment>
+        <translation>Verwenden Sie --transport http für den HTTP-Listener von WinRM (meist Port 5985; die Sitzung ist trotzdem nachrichtenverschlüsselt) oder den Port des HTTPS-Listeners (meist 5986).</translation>
+    </message>
+    <message>
+        <source>The HTTPS handshake with {host} failed ({detail}).</source>
+        <comment>tls-handshake-failed</comment>
+        <translation>Der HTTPS-Handshake mit {host} ist fehlgeschlagen ({detail}).</translation>
+    </message>
+    <message>
+        <source>Check that the port is WinRM&apos;s HTTPS listener and that the server allows TLS 1.2 or later.</source>
+        <comment>hint-tls-handshake-failed</comment>
+        <translation>Prüfen Sie, ob der Port der HTTPS-Listener von WinRM ist und ob der Server TLS 1.2 oder neuer erlaubt.</translation>
+    </message>
+    <message>
+        <source>Kerberos authentication needs the Python gssapi library, which is not installed on this machine ({detail}).</source>
+        <comment>kerberos-library-missing</comment>
+        <translation>Kerberos-Authentifizierung braucht die Python-Bibliothek gssapi, die auf diesem Computer nicht installiert ist ({detail}).</translation>
+    </message>
+    <message>
+        <source>Install the Kerberos extras: pip install &apos;pypsrp[kerberos]&apos; (it brings gssapi and krb5, which need the system&apos;s Kerberos libraries, e.g. libkrb5-dev), or use --auth ntlm.</source>
+        <comment>hint-kerberos-library-missing</comment>
+        <translation>Installieren Sie die Kerberos-Erweiterungen: pip install &apos;pypsrp[kerberos]&apos; (bringt gssapi und krb5 mit, die die Kerberos-Bibliotheken des Systems brauchen, z. B. libkrb5-dev), oder verwenden Sie --auth ntlm.</translation>
+    </message>
+    <message>
+        <source>{host} answered a message-encrypted request in plain text; the answer was rejected as possibly forged.</source>
+        <comment>answer-not-sealed</comment>
+        <translation>{host} hat eine nachrichtenverschlüsselte Anfrage im Klartext beantwortet; die Antwort wurde als möglicherweise gefälscht zurückgewiesen.</translation>
+    </message>
+    <message>
+        <source>Something on the network path may be tampering with the session: check it, or use HTTPS.</source>
+        <comment>hint-answer-not-sealed</comment>
+        <translation>Auf dem Netzwerkweg manipuliert möglicherweise jemand die Sitzung: Prüfen Sie ihn, oder verwenden Sie HTTPS.</translation>
+    </message>
+    <message>
+        <source>The account used on {host} is not an elevated administrator.</source>
+        <comment>not-elevated</comment>
+        <translation>Das auf {host} verwendete Konto ist kein Administrator mit erhöhten Rechten.</translation>
+    </message>
+    <message>
+        <source>The account used on {host} is not an elevated administrator ({detail}).</source>
+        <comment>not-elevated-because</comment>
+        <translation>Das auf {host} verwendete Konto ist kein Administrator mit erhöhten Rechten ({detail}).</translation>
+    </message>
+    <message>
+        <source>Connect with an account in the server&apos;s Administrators group (locally: run as administrator).</source>
+        <comment>hint-not-elevated</comment>
+        <translation>Verbinden Sie sich mit einem Konto aus der Gruppe „Administratoren“ des Servers (lokal: als Administrator ausführen).</translation>
+    </message>
+    <message>
+        <source>IIS is not installed on {host}.</source>
+        <comment>iis-missing</comment>
+        <translation>IIS ist auf {host} nicht installiert.</translation>
+    </message>
+    <message>
+        <source>The WebAdministration PowerShell module is not installed on {host}.</source>
+        <comment>web-administration-missing</comment>
+        <translation>Das PowerShell-Modul WebAdministration ist auf {host} nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Install the Web Server (IIS) role with its management scripts and tools, then try again.</source>
+        <comment>hint-iis-missing</comment>
+        <translation>Installieren Sie die Rolle „Webserver (IIS)“ mit ihren Verwaltungsskripts und -tools, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>{host}&apos;s remoting endpoint runs PowerShell {version}; IIS Access needs Windows PowerShell 5.1.</source>
+        <comment>wrong-powershell</comment>
+        <translation>Der Remoting-Endpunkt von {host} führt PowerShell {version} aus; IIS Access braucht Windows PowerShell 5.1.</translation>
+    </message>
+    <message>
+        <source>Connect to Windows PowerShell 5.1&apos;s configuration with --configuration-name Microsoft.PowerShell (or the name the administrator registered for it).</source>
+        <comment>hint-wrong-powershell</comment>
+        <translation>Verbinden Sie sich mit --configuration-name Microsoft.PowerShell (oder dem Namen, den der Administrator dafür registriert hat) mit der Konfiguration von Windows PowerShell 5.1.</translation>
+    </message>
+    <message>
+        <source>{host} did not answer in time.</source>
+        <comment>operation-timeout</comment>
+        <translation>{host} hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>{host} did not answer within {seconds} seconds.</source>
+        <comment>operation-timeout-within</comment>
+        <translation>{host} hat nicht innerhalb von {seconds} Sekunden geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server may be busy; try again, or raise the operation timeout.</source>
+        <comment>hint-operation-timeout</comment>
+        <translation>Der Server ist möglicherweise ausgelastet; versuchen Sie es erneut, oder erhöhen Sie das Zeitlimit für Vorgänge.</translation>
+    </message>
+    <message>
+        <source>The operation failed on {host}: {server_message}</source>
+        <comment>script-failed</comment>
+        <translation>Der Vorgang ist auf {host} fehlgeschlagen: {server_message}</translation>
+    </message>
+    <message>
+        <source>Read the server&apos;s message above; nothing else was changed.</source>
+        <comment>hint-script-failed</comment>
+        <translation>Lesen Sie die Meldung des Servers oben; sonst wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>{host} gave an answer IIS Access does not understand: {detail}</source>
+        <comment>unexpected-answer</comment>
+        <translation>{host} hat eine Antwort gegeben, die IIS Access nicht versteht: {detail}</translation>
+    </message>
+    <message>
+        <source>Check that the server runs Windows PowerShell 5.1; report this if it persists.</source>
+        <comment>hint-unexpected-answer</comment>
+        <translation>Prüfen Sie, ob der Server Windows PowerShell 5.1 ausführt; melden Sie dies, wenn es bestehen bleibt.</translation>
+    </message>
+    <message>
+        <source>The change to {path} was sent to {host} but not confirmed ({cause}).</source>
+        <comment>outcome-unknown</comment>
+        <translation>Die Änderung an {path} wurde an {host} gesendet, aber nicht bestätigt ({cause}).</translation>
+    </message>
+    <message>
+        <source>Once {host} answers again, run &apos;iis-access check&apos; to see the folder, or &apos;iis-access undo {change_id}&apos; to restore the ACL recorded before it.</source>
+        <comment>hint-outcome-unknown</comment>
+        <translation>Sobald {host} wieder antwortet, zeigt „iis-access check“ den Ordner, und „iis-access undo {change_id}“ stellt die vorher aufgezeichnete ACL wieder her.</translation>
+    </message>
+    <message>
+        <source>The undo of change {change_id} to {path} was sent to {host} but not confirmed ({cause}).</source>
+        <comment>undo-outcome-unknown</comment>
+        <translation>Das Rückgängigmachen der Änderung {change_id} an {path} wurde an {host} gesendet, aber nicht bestätigt ({cause}).</translation>
+    </message>
+    <message>
+        <source>Once {host} answers again, run &apos;iis-access undo {change_id}&apos; again: it checks the folder and completes the undo, or says it is already done.</source>
+        <comment>hint-undo-outcome-unknown</comment>
+        <translation>Sobald {host} wieder antwortet, führen Sie „iis-access undo {change_id}“ erneut aus: Dabei wird der Ordner geprüft und das Rückgängigmachen abgeschlossen, oder es wird gemeldet, dass es schon erledigt ist.</translation>
+    </message>
+    <message>
+        <source>The operation was cancelled.</source>
+        <comment>cancelled</comment>
+        <translation>Der Vorgang wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Run it again when ready.</source>
+        <comment>hint-cancelled</comment>
+        <translation>Starten Sie ihn erneut, wenn Sie so weit sind.</translation>
+    </message>
+    <message>
+        <source>--host needs a host name.</source>
+        <comment>host-needs-name</comment>
+        <translation>--host braucht einen Hostnamen.</translation>
+    </message>
+    <message>
+        <source>Give --host NAME or --host NAME:PORT.</source>
+        <comment>hint-host-needs-name</comment>
+        <translation>Geben Sie --host NAME oder --host NAME:PORT an.</translation>
+    </message>
+    <message>
+        <source>{port} is not a TCP port (in --host {text}).</source>
+        <comment>host-port-invalid</comment>
+        <translation>{port} ist kein TCP-Port (in --host {text}).</translation>
+    </message>
+    <message>
+        <source>Give --host NAME:PORT.</source>
+        <comment>hint-host-port-invalid</comment>
+        <translation>Geben Sie --host NAME:PORT an.</translation>
+    </message>
+    <message>
+        <source>No WinRM host in {source} matches {pattern}.</source>
+        <comment>no-host-matches</comment>
+        <translation>Kein WinRM-Host in {source} passt zu {pattern}.</translation>
+    </message>
+    <message>
+        <source>Check --limit against the inventory&apos;s groups and host names.</source>
+        <comment>hint-no-host-matches</comment>
+        <translation>Prüfen Sie --limit anhand der Gruppen und Hostnamen des Inventars.</translation>
+    </message>
+    <message>
+        <source>The number of hosts in flight must be at least 1.</source>
+        <comment>forks-at-least-one</comment>
+        <translation>Die Zahl der gleichzeitig bearbeiteten Hosts muss mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>Give --forks 1 or more.</source>
+        <comment>hint-forks-at-least-one</comment>
+        <translation>Geben Sie --forks 1 oder mehr an.</translation>
+    </message>
+    <message>
+        <source>--limit selects from an inventory: give --inventory FILE too.</source>
+        <comment>limit-needs-inventory</comment>
+        <translation>--limit wählt aus einem Inventar aus: Geben Sie auch --inventory DATEI an.</translation>
+    </message>
+    <message>
+        <source>Add --inventory FILE, or leave --limit out.</source>
+        <comment>hint-limit-needs-inventory</comment>
+        <translation>Fügen Sie --inventory DATEI hinzu, oder lassen Sie --limit weg.</translation>
+    </message>
+    <message>
+        <source>&apos;{command}&apos; works on one host at a time.</source>
+        <comment>one-host-at-a-time</comment>
+        <translation>„{command}“ arbeitet immer nur auf einem Host.</translation>
+    </message>
+    <message>
+        <source>Give one --host; for many hosts use &apos;export ansible&apos; or &apos;export powershell&apos;.</source>
+        <comment>hint-one-host-at-a-time</comment>
+        <translation>Geben Sie einen --host an; für viele Hosts verwenden Sie „export ansible“ oder „export powershell“.</translation>
+    </message>
+    <message>
+        <source>There is no change with id {change_id}.</source>
+        <comment>unknown-change</comment>
+        <translation>Es gibt keine Änderung mit der ID {change_id}.</translation>
+    </message>
+    <message>
+        <source>Run &apos;iis-access history&apos; to list them.</source>
+        <comment>hint-unknown-change</comment>
+        <translation>„iis-access history“ listet sie auf.</translation>
+    </message>
+    <message>
+        <source>cannot start Windows PowerShell at {executable}: {error}</source>
+        <comment>detail-cannot-start-powershell</comment>
+        <translation>Windows PowerShell kann unter {executable} nicht gestartet werden: {error}</translation>
+    </message>
+    <message>
+        <source>exit code {code}: {error}</source>
+        <comment>detail-exit-code</comment>
+        <translation>Exitcode {code}: {error}</translation>
+    </message>
+    <message>
+        <source>exit code {code} without an error record</source>
+        <comment>detail-exit-code-without-record</comment>
+        <translation>Exitcode {code} ohne Fehlerdatensatz</translation>
+    </message>
+    <message>
+        <source>{target} is not a site, application or virtual directory on this server ({detail}).</source>
+        <comment>unknown-target</comment>
+        <translation>{target} ist keine Website, Anwendung und kein virtuelles Verzeichnis auf diesem Server ({detail}).</translation>
+    </message>
+    <message>
+        <source>Run &apos;iis-access sites&apos; to list them; names are &apos;Site&apos; or &apos;Site/app/path&apos;.</source>
+        <comment>hint-unknown-target</comment>
+        <translation>„iis-access sites“ listet sie auf; Namen lauten „Site“ oder „Site/app/pfad“.</translation>
+    </message>
+    <message>
+        <source>path-access answered for other paths than asked</source>
+        <comment>detail-other-paths</comment>
+        <translation>path-access hat für andere Pfade geantwortet als gefragt</translation>
+    </message>
+    <message>
+        <source>{target} uses application pool {pool}, which does not exist</source>
+        <comment>detail-no-such-pool</comment>
+        <translation>{target} verwendet den Anwendungspool {pool}, den es nicht gibt</translation>
+    </message>
+    <message>
+        <source>The ACL of {path} changed since it was read ({what}); nothing was changed.</source>
+        <comment>stale-acl</comment>
+        <translation>Die ACL von {path} hat sich seit dem Lesen geändert ({what}); nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Check the folder again and decide anew.</source>
+        <comment>hint-stale-acl</comment>
+        <translation>Prüfen Sie den Ordner erneut und entscheiden Sie neu.</translation>
+    </message>
+    <message>
+        <source>added {entries}</source>
+        <comment>stale-added</comment>
+        <translation>hinzugefügt: {entries}</translation>
+    </message>
+    <message>
+        <source>removed {entries}</source>
+        <comment>stale-removed</comment>
+        <translation>entfernt: {entries}</translation>
+    </message>
+    <message>
+        <source>added {added}; removed {removed}</source>
+        <comment>stale-added-removed</comment>
+        <translation>hinzugefügt: {added}; entfernt: {removed}</translation>
+    </message>
+    <message>
+        <source>its flags differ</source>
+        <comment>stale-flags</comment>
+        <translation>ihre Flags unterscheiden sich</translation>
+    </message>
+    <message>
+        <source>A deny entry on {path} would still withhold the access; an allow entry cannot help.</source>
+        <comment>deny-still-wins</comment>
+        <translation>Ein Verweigern-Eintrag auf {path} würde den Zugriff weiterhin entziehen; ein Zulassen-Eintrag kann nicht helfen.</translation>
+    </message>
+    <message>
+        <source>Remove or narrow the deny entry first; nothing was changed.</source>
+        <comment>hint-deny-still-wins</comment>
+        <translation>Entfernen oder verengen Sie zuerst den Verweigern-Eintrag; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{identity} already has this access to {path}.</source>
+        <comment>already-has-access</comment>
+        <translation>{identity} hat diesen Zugriff auf {path} bereits.</translation>
+    </message>
+    <message>
+        <source>This plan was made for {planned}, not {host}; nothing was changed.</source>
+        <comment>plan-for-other-host</comment>
+        <translation>Dieser Plan wurde für {planned} erstellt, nicht für {host}; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Change {change_id} was made on {made_on}; connect to that host to undo it.</source>
+        <comment>change-on-other-host</comment>
+        <translation>Die Änderung {change_id} wurde auf {made_on} vorgenommen; verbinden Sie sich mit diesem Host, um sie rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>Change {change_id} was already undone.</source>
+        <comment>already-undone</comment>
+        <translation>Die Änderung {change_id} wurde bereits rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Change {change_id} changed nothing ({outcome}).</source>
+        <comment>changed-nothing</comment>
+        <translation>Die Änderung {change_id} hat nichts geändert ({outcome}).</translation>
+    </message>
+    <message>
+        <source>The ACL of {path} cannot be read any more; nothing was changed.</source>
+        <comment>acl-unreadable</comment>
+        <translation>Die ACL von {path} kann nicht mehr gelesen werden; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Change {change_id} never reached {path}.</source>
+        <comment>never-reached</comment>
+        <translation>Die Änderung {change_id} hat {path} nie erreicht.</translation>
+    </message>
+    <message>
+        <source>There is nothing to undo.</source>
+        <comment>hint-nothing-to-undo</comment>
+        <translation>Es gibt nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>Change {change_id} was already undone: {path} has the ACL it had before.</source>
+        <comment>found-restored</comment>
+        <translation>Die Änderung {change_id} wurde bereits rückgängig gemacht: {path} hat die ACL von vorher.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <comment>detail-no-answer</comment>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>unknown host name</source>
+        <comment>detail-unknown-host-name</comment>
+        <translation>unbekannter Hostname</translation>
+    </message>
+    <message>
+        <source>the connection was dropped</source>
+        <comment>detail-connection-dropped</comment>
+        <translation>die Verbindung wurde getrennt</translation>
+    </message>
+    <message>
+        <source>WinRM denied access</source>
+        <comment>detail-winrm-denied-access</comment>
+        <translation>WinRM hat den Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>HTTP status {status}</source>
+        <comment>detail-http-status</comment>
+        <translation>HTTP-Status {status}</translation>
+    </message>
+    <message>
+        <source>expected one JSON document, got {count} objects</source>
+        <comment>detail-not-one-document</comment>
+        <translation>ein JSON-Dokument erwartet, {count} Objekte erhalten</translation>
+    </message>
+    <message>
+        <source>the answer is {size} MB, more than the {limit} MB IIS Access reads</source>
+        <comment>detail-answer-too-large</comment>
+        <translation>die Antwort ist {size} MB groß, mehr als die {limit} MB, die IIS Access liest</translation>
+    </message>
+    <message>
+        <source>the output was not JSON</source>
+        <comment>detail-not-json</comment>
+        <translation>die Ausgabe war kein JSON</translation>
+    </message>
+    <message>
+        <source>the JSON document is nested too deeply to read</source>
+        <comment>detail-too-deep</comment>
+        <translation>das JSON-Dokument ist zu tief verschachtelt, um es zu lesen</translation>
+    </message>
+    <message>
+        <source>Sign in to {host} to connect.</source>
+        <comment>password-needed</comment>
+        <translation>Melden Sie sich bei {host} an, um eine Verbindung herzustellen.</translation>
+    </message>
+    <message>
+        <source>The password for this host is not remembered; type it to connect.</source>
+        <comment>hint-password-needed</comment>
+        <translation>Das Kennwort für diesen Host ist nicht gespeichert; geben Sie es ein, um eine Verbindung herzustellen.</translation>
+    </message>
+    <message>
+        <source>{host} is not connected, so the change cannot be undone now.</source>
+        <comment>undo-not-connected</comment>
+        <translation>{host} ist nicht verbunden; die Änderung kann jetzt nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Select the host to connect to it, then undo again from the History tab.</source>
+        <comment>hint-undo-not-connected</comment>
+        <translation>Wählen Sie den Host aus, um sich zu verbinden, und machen Sie die Änderung dann im Verlauf rückgängig.</translation>
     </message>
 </context>
 <context>
@@ -752,17 +1400,6 @@
 {path}</source>
         <translation>Die Einzelheiten stehen in der Protokolldatei:
 {path}</translation>
-    </message>
-</context>
-<context>
-    <name>GrantFlow</name>
-    <message>
-        <source>{host} is not connected, so the change cannot be undone now.</source>
-        <translation>{host} ist nicht verbunden; die Änderung kann jetzt nicht rückgängig gemacht werden.</translation>
-    </message>
-    <message>
-        <source>Select the host to connect to it, then undo again from the History tab.</source>
-        <translation>Wählen Sie den Host aus, um sich zu verbinden, und machen Sie die Änderung dann im Verlauf rückgängig.</translation>
     </message>
 </context>
 <context>
