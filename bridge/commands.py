@@ -83,7 +83,7 @@ GRANT_KINDS = """kinds:
                      App_Data folder (give --subpath)
 """
 
-# Subcommand name -> summary for the programs bridge.cli starts before this parser runs.
+# Subcommand name -> summary for the programs gui.launcher starts before this parser runs.
 OTHER_PROGRAMS = {
     "gui": "the desktop app (the default without a command); 'iis-access gui --help' for its options",
     "lab": "run the simulated Windows server on loopback; 'iis-access lab --help' for its options",
@@ -231,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("change_id")
     undo.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     doctor_command.add_parser(commands, json_option)
-    # Both are started by bridge.cli before this parser runs; they are listed so --help names them.
+    # Both are started by gui.launcher before this parser runs; they are listed so --help names them.
     for name, summary in OTHER_PROGRAMS.items():
         commands.add_parser(name, add_help=False, help=summary)
     return parser

@@ -29,7 +29,7 @@ class Restart(str, Enum):
 
 def relaunch_command(*, frozen: bool, executable: str) -> tuple[str, Sequence[str]]:
     """The program and arguments that start this app again: the frozen exe, or the interpreter on the CLI."""
-    return (executable, []) if frozen else (executable, ["-m", "bridge.cli", "gui"])
+    return (executable, []) if frozen else (executable, ["-m", "gui.launcher", "gui"])
 
 
 def restart_as_administrator(shell_execute: ShellExecute) -> tuple[Restart, int]:

@@ -6,13 +6,13 @@ import re
 
 import pytest
 
-from bridge import cli
 from bridge.plans import GrantKind
+from gui import launcher
 
 
 def _help(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     with pytest.raises(SystemExit) as exited:
-        cli.main([*argv, "--help"])
+        launcher.main([*argv, "--help"])
     assert exited.value.code == 0
     # argparse wraps to the terminal width; join the lines so phrases can be searched for.
     return re.sub(r"\s+", " ", capsys.readouterr().out)
@@ -43,7 +43,7 @@ def test_connection_options_say_their_defaults(
 
 def test_grant_help_explains_each_kind_in_one_line_and_the_target(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
-        cli.main(["grant", "--help"])
+        launcher.main(["grant", "--help"])
     shown = capsys.readouterr().out
     kinds = shown.split("kinds:\n", 1)[1]
     for kind in GrantKind:
@@ -54,10 +54,10 @@ def test_grant_help_explains_each_kind_in_one_line_and_the_target(capsys: pytest
 
 
 def test_gui_or_lab_after_global_options_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["--json", "gui", "--demo"]) == 2
+    assert launcher.main(["--json", "gui", "--demo"]) == 2
     assert "run 'iis-access gui ...'" in capsys.readouterr().err
 
 
 def test_unknown_options_are_still_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["sites", "--bogus"]) == 2
+    assert launcher.main(["sites", "--bogus"]) == 2
     assert "Unrecognized arguments: --bogus." in capsys.readouterr().err

@@ -48,7 +48,7 @@ def _run(command: list[str], env: dict[str, str], timeout_s: float) -> str:
 
 def start_seconds(env: dict[str, str]) -> float:
     """Process start to the demo's inventory on screen (``--smoke`` exits once it is shown)."""
-    command = [sys.executable, "-m", "bridge.cli", "gui", "--demo", "--smoke"]
+    command = [sys.executable, "-m", "gui.launcher", "gui", "--demo", "--smoke"]
     return timed(lambda: _run(command, env, START_TIMEOUT_S))[1]
 
 

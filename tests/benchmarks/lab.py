@@ -141,7 +141,7 @@ class LabProcesses:
         command = [
             sys.executable,
             "-m",
-            "bridge.cli",
+            "gui.launcher",
             "lab",
             f"--scenario={self._folder}",
             "--port=0",

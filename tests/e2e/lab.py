@@ -57,7 +57,7 @@ def run_cli(
     arguments: list[str], data_dir: Path, *, password: str = PASSWORD, timeout: float = CLI_TIMEOUT
 ) -> Result:
     completed = subprocess.run(
-        [sys.executable, "-m", "bridge.cli", *arguments],
+        [sys.executable, "-m", "gui.launcher", *arguments],
         env=cli_environment(data_dir, password),
         capture_output=True,
         text=True,

@@ -222,7 +222,7 @@ def test_server_killed_during_a_grant_keeps_the_intent_and_undo_works_later(
 
     backend.before_grant = grant_then_die
     cli = subprocess.Popen(
-        [sys.executable, "-m", "bridge.cli", *options, "grant", "iusr-read", "Shop/private", "--yes"],
+        [sys.executable, "-m", "gui.launcher", *options, "grant", "iusr-read", "Shop/private", "--yes"],
         env=cli_environment(data_dir),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -312,7 +312,7 @@ def _answer_at_terminal(arguments: list[str], data_dir: Path, answer: str) -> Re
     try:
         os.write(controller, answer.encode() + b"\n")
         completed = subprocess.run(
-            [sys.executable, "-m", "bridge.cli", *arguments],
+            [sys.executable, "-m", "gui.launcher", *arguments],
             env=cli_environment(data_dir),
             stdin=terminal,
             capture_output=True,

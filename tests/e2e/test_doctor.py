@@ -236,7 +236,7 @@ def test_lab_replay_command_serves_a_recording_as_the_server_answered(tmp_path: 
         [
             sys.executable,
             "-m",
-            "bridge.cli",
+            "gui.launcher",
             "lab",
             "--replay",
             str(recording),
@@ -282,7 +282,7 @@ def test_lab_replay_refuses_a_folder_that_is_not_a_recording(tmp_path: Path) -> 
         [
             sys.executable,
             "-m",
-            "bridge.cli",
+            "gui.launcher",
             "lab",
             "--replay",
             str(tmp_path),

@@ -29,7 +29,7 @@ def _run(tmp_path: Path, *args: str, display: bool = True) -> subprocess.Complet
         "IIS_ACCESS_DATA_DIR": str(tmp_path / "data"),
     }
     return subprocess.run(
-        [sys.executable, "-m", "bridge.cli", "gui", *args],
+        [sys.executable, "-m", "gui.launcher", "gui", *args],
         env=env,
         capture_output=True,
         text=True,

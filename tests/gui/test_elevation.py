@@ -35,7 +35,7 @@ def test_from_source_the_interpreter_is_relaunched_with_the_cli_module(
     monkeypatch.delattr(sys, "frozen", raising=False)
     shell = FakeShell(0)
     assert restart_as_administrator(shell) == (Restart.STARTED, 0)
-    assert shell.calls == [("runas", sys.executable, "-m bridge.cli gui")]
+    assert shell.calls == [("runas", sys.executable, "-m gui.launcher gui")]
 
 
 def test_frozen_the_executable_itself_is_relaunched(monkeypatch: pytest.MonkeyPatch) -> None:

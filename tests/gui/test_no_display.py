@@ -20,7 +20,7 @@ def test_no_display_is_a_clear_message_not_a_qt_abort(tmp_path: Path, display: s
     if display is not None:
         env["DISPLAY"] = display
     completed = subprocess.run(
-        [sys.executable, "-m", "bridge.cli", "gui"],
+        [sys.executable, "-m", "gui.launcher", "gui"],
         env=env,
         capture_output=True,
         text=True,

@@ -138,7 +138,7 @@ def _start_lab_command(folder: Path, *options: str) -> tuple[subprocess.Popen[st
     (scenario / "filesystem.json").write_text('{"paths": {}}', encoding="utf-8")
     return python(
         "-m",
-        "bridge.cli",
+        "gui.launcher",
         "lab",
         "--scenario",
         str(scenario),

@@ -84,7 +84,7 @@ def _lab_command(tmp_path: Path, env: dict[str, str], *options: str) -> tuple[su
     )
     (scenario / "filesystem.json").write_text('{"paths": {}}', encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "bridge.cli", "lab", "--scenario", str(scenario), "--user", USER, *options],
+        [sys.executable, "-m", "gui.launcher", "lab", "--scenario", str(scenario), "--user", USER, *options],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -77,7 +77,7 @@ def test_two_demo_hosts_in_one_process_both_answer() -> None:
 
 def test_lab_command_reports_an_unusable_user_without_a_traceback() -> None:
     finished = subprocess.run(
-        [sys.executable, "-m", "bridge.cli", "lab", "--user", "odd:name", "--password", "x"],
+        [sys.executable, "-m", "gui.launcher", "lab", "--user", "odd:name", "--password", "x"],
         capture_output=True,
         text=True,
         timeout=60,

@@ -82,7 +82,7 @@ def test_installed_wheel_resources(tmp_path: Path) -> None:
     found = json.loads(probe.stdout)
     assert Path(found["module"]).is_relative_to(site)
     assert Path(found["root"]) == site / "resources"
-    _assert_demo_story(_audit([sys.executable, "-m", "bridge.cli"], env, tmp_path))
+    _assert_demo_story(_audit([sys.executable, "-m", "gui.launcher"], env, tmp_path))
 
 
 def _frozen_executable() -> Path:

@@ -1,4 +1,9 @@
-"""The ``iis-access`` command line: one entry point for the CLI, the lab host and the GUI."""
+"""The ``iis-access`` program: one entry point for the desktop app, the CLI and the lab host.
+
+It lives on the GUI side because it may start the GUI, and the bridge never reaches up into
+``gui/``. Each route is imported only when taken: Qt is loaded for the desktop app alone, so a
+CLI command such as ``iis-access sites`` never imports PySide6, and the lab its TLS machinery.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +21,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args:
         attach_parent_console()
-    # Each route is imported only when taken: the GUI pulls in Qt, which the
-    # bridge side never loads for a CLI command, and the lab its TLS machinery.
     if args and args[0] == "lab":
         from bridge.lab.serve import main as lab_main  # noqa: PLC0415 - imported only when this route is taken
 
