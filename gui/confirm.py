@@ -29,7 +29,8 @@ from bridge.display import visible
 from bridge.plans import GrantPlan
 from gui.errors import ErrorBanner
 from gui.rights_words import rights_text
-from gui.texts import inheritance_text, reason_text
+from gui.texts import inheritance_text
+from gui.wrapping import WrappedLabel, message_paragraph
 
 _NOTE_STYLE = (
     "#{name} {{ background: {background}; border: 1px solid {border}; border-radius: 4px; padding: 6px; }}"
@@ -37,10 +38,8 @@ _NOTE_STYLE = (
 
 
 def _note(text: str, name: str, background: str, border: str) -> QLabel:
-    label = QLabel(text)
+    label = WrappedLabel(text)
     label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setStyleSheet(_NOTE_STYLE.format(name=name, background=background, border=border))
     return label
 
@@ -56,15 +55,14 @@ class ConfirmDialog(QDialog):
         self._rights = rights_text(plan.rights)
         title, first_line = self._question()
         self.setWindowTitle(title)
-        self.heading = QLabel(first_line)
+        self.heading = WrappedLabel(first_line)
         self.heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
-        self.heading.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.heading)
         layout.addLayout(self._summary(host))
         self.warning_labels = [
-            _note("⚠ " + reason_text(warning), "warningNote", "#fff4d6", "#e0c070")
+            _note("⚠ " + message_paragraph(warning), "warningNote", "#fff4d6", "#e0c070")
             for warning in plan.warnings
         ]
         for label in self.warning_labels:
@@ -122,7 +120,7 @@ class ConfirmDialog(QDialog):
             ).format(identity=identity, rights=rights)
         if self.plan.refusal is not None:
             return self.tr("Change refused"), self.tr("Refused: {reason}").format(
-                reason=reason_text(self.plan.refusal)
+                reason=message_paragraph(self.plan.refusal)
             )
         if self.plan.blocked_by_deny:
             return self.tr("Change refused"), self.tr(

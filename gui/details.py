@@ -33,6 +33,7 @@ from gui.icons import icon
 from gui.members_view import MEMBERS_LINK, link_iis_iusrs
 from gui.table_model import Column, RecordTableModel, fit_columns, table_view
 from gui.texts import level_text, reason_text
+from gui.wrapping import WrappedLabel, message_paragraph
 
 
 def requirement_columns() -> list[Column[Requirement]]:
@@ -81,8 +82,7 @@ class DetailsPane(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.path = QLabel()
         self.path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
+        self.problem = WrappedLabel()
         self.problem.setStyleSheet("color: #5f6368;")
         self.served_as = QLabel()
         self.served_as.setWordWrap(True)
@@ -92,8 +92,7 @@ class DetailsPane(QWidget):
 
         self.requirements = RecordTableModel(requirement_columns(), self)
         self.requirements_view = _fitted_table(self.requirements)
-        self.reasons = QLabel()
-        self.reasons.setWordWrap(True)
+        self.reasons = WrappedLabel()
         self.reasons.setTextFormat(Qt.TextFormat.RichText)
         self.reasons.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
@@ -168,7 +167,7 @@ class DetailsPane(QWidget):
         self.title.setText(str(check.target))
         self.path.setText(check.physical_path)
         self.problem.setVisible(check.problem is not None)
-        self.problem.setText(reason_text(check.problem) if check.problem is not None else "")
+        self.problem.setText(message_paragraph(check.problem) if check.problem is not None else "")
         self.served_as.setText(self._served_as(target, pool, check))
         self.requirements.set_records(list(check.requirements))
         fit_columns(self.requirements_view, 200, within_width=True)
@@ -221,7 +220,7 @@ class DetailsPane(QWidget):
         """Why each identity that lacks access lacks it, in full (the table cell is too narrow);
         a manual pool's reason is shown even when it has access: it explains how."""
         shown = [r for r in check.requirements if not r.ok or r.reason.code == "ok-manual-member"]
-        return "<br>".join(f"• {link_iis_iusrs(reason_text(r.reason))}" for r in shown)
+        return "<br>".join(f"• {link_iis_iusrs(message_paragraph(r.reason))}" for r in shown)
 
     @Slot(str)
     def _link(self, href: str) -> None:

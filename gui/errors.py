@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from bridge.errors import BridgeError
 from bridge.logfile import log_file, log_to_file
 from gui.texts import error_hint, error_message
+from gui.wrapping import WrappedLabel, keep_paths_whole, message_paths
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +58,9 @@ class ErrorBanner(QFrame):
             "#errorBanner { background: #fdecea; border: 1px solid #e0a39c; border-radius: 4px; }"
             " #errorBanner QLabel { color: #5f1a12; }"
         )
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
+        self.message_label = WrappedLabel()
         self.message_label.setStyleSheet("font-weight: bold;")
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hint_label = QLabel()
-        self.hint_label.setWordWrap(True)
+        self.hint_label = WrappedLabel()
         self.details_button = QToolButton()
         self.details_button.setText(self.tr("Details"))
         self.details_button.setCheckable(True)
@@ -102,8 +99,8 @@ class ErrorBanner(QFrame):
         """Show ``error``, with a button labelled ``action`` if the admin can do something about it."""
         self.action_button.setText(action or "")
         self.action_button.setVisible(action is not None)
-        self.message_label.setText(error_message(error))
-        hint = error_hint(error)
+        self.message_label.setText(keep_paths_whole(error_message(error), message_paths(error.text)))
+        hint = keep_paths_whole(error_hint(error), message_paths(error.hint_text))
         self.hint_label.setText(hint)
         self.hint_label.setVisible(bool(hint))
         self.details.setPlainText(_details(error))

@@ -1953,4 +1953,15 @@
         <translation>Physischer Pfad</translation>
     </message>
 </context>
+<context>
+    <name>WrappedLabel</name>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Alles auswählen</translation>
+    </message>
+</context>
 </TS>
