@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 import shutil
@@ -184,3 +185,17 @@ def test_a_message_code_is_declared_once() -> None:
     assert first is needs.NOT_A_FOLDER
     with pytest.raises(ValueError, match="not-a-folder"):
         wording.translate("Bridge", "{path} is a file.", "not-a-folder")
+
+
+def test_every_message_the_bridge_reports_is_declared() -> None:
+    """A Message built by hand would have no German: the bridge builds them from declarations only."""
+    built = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for folder in ("bridge", "gui")
+        for path in (ROOT / folder).rglob("*.py")
+        if path.name != "wording.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and (getattr(node.func, "id", None) == "Message" or getattr(node.func, "attr", None) == "Message")
+    ]
+    assert built == [], "declare these with bridge.wording.translate and call the declaration"
