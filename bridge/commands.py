@@ -357,6 +357,10 @@ def _plan_json(plan: GrantPlan) -> dict[str, Any]:
         "refusal": None if plan.refusal is None else plan.refusal.describe(),
         "noop": plan.noop,
         "blockedByDeny": plan.blocked_by_deny,
+        # The files and folders below the folder that Windows writes the entry to (null: not told);
+        # itemsBelowComplete false means "at least".
+        "itemsBelow": plan.items_below,
+        "itemsBelowComplete": plan.items_below_complete,
     }
 
 
@@ -370,6 +374,9 @@ def _render_plan(plan: GrantPlan) -> str:
         f"Identity:  {plan.display_name} ({plan.sid})",
         f"Rights:    {_RIGHTS_WORDS[plan.rights]}, {plan.inheritance_text}",
     ]
+    if plan.items_below:
+        more = "" if plan.items_below_complete else " or more"
+        lines.append(f"Below:     {plan.items_below:,}{more} files and folders inherit the entry")
     if plan.applicable:
         # A command line for a grant that must not or need not be made would only invite running it.
         lines.append(f"Same as:   {plan.icacls}")

@@ -116,7 +116,13 @@ class LocalTransport:
     def host(self) -> str:
         return LOCAL_HOST
 
-    def run(self, operation: Operation, parameters: Parameters, cancel: threading.Event | None = None) -> Any:
+    def run(
+        self,
+        operation: Operation,
+        parameters: Parameters,
+        cancel: threading.Event | None = None,
+        timeout: float | None = None,
+    ) -> Any:
         try:
             process = subprocess.Popen(
                 command_line(self.executable),
@@ -129,16 +135,17 @@ class LocalTransport:
             raise Unreachable(
                 LOCAL_HOST, CANNOT_START(executable=str(self.executable), error=str(exc))
             ) from exc
-        stdout, stderr = self._communicate(process, encode_request(operation, parameters), cancel)
+        limit = max(self.operation_timeout, timeout or 0.0)
+        stdout, stderr = self._communicate(process, encode_request(operation, parameters), cancel, limit)
         return self._answer(process.returncode, stdout, stderr)
 
     def close(self) -> None:
         """Each operation is its own process; nothing stays open between them."""
 
     def _communicate(
-        self, process: subprocess.Popen[bytes], request: bytes, cancel: threading.Event | None
+        self, process: subprocess.Popen[bytes], request: bytes, cancel: threading.Event | None, timeout: float
     ) -> tuple[bytes, bytes]:
-        deadline = time.monotonic() + self.operation_timeout
+        deadline = time.monotonic() + timeout
         pending: bytes | None = request
         while True:
             try:
@@ -151,7 +158,7 @@ class LocalTransport:
                 raise Cancelled()
             if time.monotonic() >= deadline:
                 self._kill(process)
-                raise OperationTimeout(LOCAL_HOST, self.operation_timeout)
+                raise OperationTimeout(LOCAL_HOST, timeout)
 
     @staticmethod
     def _kill(process: subprocess.Popen[bytes]) -> None:

@@ -443,6 +443,10 @@ class PathAccess:
     # The .NET type and HRESULT of the exception behind ``error`` (newer scripts; None if unknown).
     error_type: str | None = None
     hresult: int | None = None
+    # Files and folders below it, when the call asked for a count (None: not asked or not told);
+    # ``items_below_complete`` False means "at least": the count stopped at its cap or budget.
+    items_below: int | None = None
+    items_below_complete: bool = False
 
     @property
     def readable(self) -> bool:
@@ -618,6 +622,8 @@ class _PathsParser:
             error=error,
             error_type=reader.newer_string("errorType"),
             hresult=reader.newer_integer("hresult"),
+            items_below=reader.newer_integer("itemsBelow"),
+            items_below_complete=reader.optional_boolean("itemsBelowComplete", False),
         )
 
 

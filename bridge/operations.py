@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from bridge import sddl
+from bridge import propagation, sddl
 from bridge.access import with_explicit_allow
 from bridge.display import quoted
 from bridge.errors import (
@@ -162,12 +162,22 @@ def _read_inventory(runner: Runner) -> Inventory:
 
 
 def _path_access(
-    runner: Runner, paths: list[str], *, subfolders: bool = False, sids: SidContext = NO_CONTEXT
+    runner: Runner,
+    paths: list[str],
+    *,
+    subfolders: bool = False,
+    count_items: bool = False,
+    sids: SidContext = NO_CONTEXT,
 ) -> dict[str, PathAccess]:
     if not paths:
         return {}
-    # Listing subfolders reads each whole directory on the host: only the details of one folder need them.
-    parameters: dict[str, object] = {"Path": paths, "Subfolders": True} if subfolders else {"Path": paths}
+    # Listing subfolders reads each whole directory on the host: only the details of one folder need
+    # them; counting the tree below costs up to seconds, so only a planned grant asks for it.
+    parameters: dict[str, object] = {"Path": paths}
+    if subfolders:
+        parameters["Subfolders"] = True
+    if count_items:
+        parameters["CountItemsBelow"] = propagation.COUNT_CAP
     entries: list[PathAccess] = _parsed(
         runner.host,
         lambda answer: parse_path_access(answer, sids),
@@ -232,7 +242,7 @@ def _plan(runner: Runner, kind: GrantKind, name: str, subpath: str | None) -> Gr
         kind,
         host=runner.host,
         target=target,
-        path_access=_path_access(runner, [folder], sids=found.server.sid_context)[folder],
+        path_access=_path_access(runner, [folder], count_items=True, sids=found.server.sid_context)[folder],
         pool=_pool(runner, found, target),
         subpath=subpath,
         server=found.server,
@@ -323,7 +333,8 @@ def _apply(runner: Runner, plan: GrantPlan, history: History) -> ChangeRecord:
         "ExpectedSddl": plan.expected_sddl,
     }
     try:
-        answer = runner.run(Operation.GRANT, parameters)
+        # Windows propagates the entry through the tree below in the same call: give it the time.
+        answer = runner.run(Operation.GRANT, parameters, timeout=propagation.allowance(plan.items_below))
         result: AclChange = _parsed(runner.host, parse_acl_change, answer)
     except ScriptFailed as error:
         # The script itself reported an error (it checks before it writes): the grant did not happen.

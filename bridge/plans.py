@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
+from bridge import propagation
 from bridge.access import AccessLevel, blocked_by_deny, content_level, describe_disorder, out_of_order
 from bridge.display import quoted
 from bridge.model import AppPool, Message, PathAccess, ServerFacts, Target, TargetRef
@@ -87,6 +88,10 @@ class GrantPlan:
     noop: bool
     blocked_by_deny: bool
     expected_sddl: str | None
+    # Files and folders below ``path`` that Windows writes the entry to (None: not told), see
+    # bridge/propagation.py; False ``items_below_complete`` means "at least".
+    items_below: int | None = None
+    items_below_complete: bool = False
 
     @property
     def applicable(self) -> bool:
@@ -210,6 +215,12 @@ def plan_grant(
     warnings: list[Message] = []
     if kind is GrantKind.IIS_IUSRS_MODIFY and target.is_site_root and subpath is None:
         warnings.append(iis_iusrs_modify_warning(path, host=host, pool_account=app_pool_account(pool.name)))
+    counted = path_access.readable and path_access.is_directory
+    propagation_note = propagation.note(
+        path, path_access.items_below, path_access.items_below_complete, counted
+    )
+    if refusal is None and not noop and propagation_note is not None:
+        warnings.append(propagation_note)
     return GrantPlan(
         kind=kind,
         host=host,
@@ -227,4 +238,6 @@ def plan_grant(
         noop=noop,
         blocked_by_deny=blocked,
         expected_sddl=path_access.sddl,
+        items_below=path_access.items_below,
+        items_below_complete=path_access.items_below_complete,
     )

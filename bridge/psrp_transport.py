@@ -73,26 +73,36 @@ class PsrpTransport:
     def host(self) -> str:
         return self.settings.host
 
-    def run(self, operation: Operation, parameters: Parameters, cancel: threading.Event | None = None) -> Any:
+    def run(
+        self,
+        operation: Operation,
+        parameters: Parameters,
+        cancel: threading.Event | None = None,
+        timeout: float | None = None,
+    ) -> Any:
         with self._lock:
             reused = self._pool is not None
             try:
                 if operation not in READ_ONLY and reused:
                     self._ensure_alive()
-                return self._run_on_pool(operation, parameters, cancel)
+                return self._run_on_pool(operation, parameters, cancel, timeout)
             except BridgeError as error:
                 if not (reused and operation in READ_ONLY and isinstance(error, _RETRYABLE)):
                     raise
             # The server dropped the pool since the last operation; a read is safe to repeat.
             self._discard()
-            return self._run_on_pool(operation, parameters, cancel)
+            return self._run_on_pool(operation, parameters, cancel, timeout)
 
     def close(self) -> None:
         with self._lock:
             self._discard()
 
     def _run_on_pool(
-        self, operation: Operation, parameters: Parameters, cancel: threading.Event | None
+        self,
+        operation: Operation,
+        parameters: Parameters,
+        cancel: threading.Event | None,
+        timeout: float | None,
     ) -> Any:
         try:
             pool = self._open()
@@ -100,7 +110,7 @@ class PsrpTransport:
             shell.add_script(script_text(operation))
             shell.add_parameters(dict(parameters))
             shell.begin_invoke()
-            self._wait(shell, cancel)
+            self._wait(shell, cancel, max(self.settings.operation_timeout, timeout or 0.0))
         except BridgeError:
             raise
         except Exception as exc:
@@ -111,15 +121,15 @@ class PsrpTransport:
         pool.pipelines.pop(shell.id, None)
         return self._answer(shell)
 
-    def _wait(self, shell: PowerShell, cancel: threading.Event | None) -> None:
-        deadline = time.monotonic() + self.settings.operation_timeout
+    def _wait(self, shell: PowerShell, cancel: threading.Event | None, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
         while shell.state == PSInvocationState.RUNNING:
             if cancel is not None and cancel.is_set():
                 shell.stop()
                 raise Cancelled()
             if time.monotonic() >= deadline:
                 shell.stop()
-                raise OperationTimeout(self.host, self.settings.operation_timeout)
+                raise OperationTimeout(self.host, timeout)
             shell.poll_invoke(timeout=POLL_SECONDS)
             # An answer growing past the cap is stopped while it streams, not read to the end.
             try:

@@ -87,8 +87,14 @@ class RecordingTransport:
     def host(self) -> str:
         return self._session.host
 
-    def run(self, operation: Operation, parameters: Parameters, cancel: threading.Event | None = None) -> Any:
-        answer = self._session.run(operation, parameters, cancel)
+    def run(
+        self,
+        operation: Operation,
+        parameters: Parameters,
+        cancel: threading.Event | None = None,
+        timeout: float | None = None,
+    ) -> Any:
+        answer = self._session.run(operation, parameters, cancel, timeout)
         self._recording.add(operation, answer)
         return answer
 

@@ -30,10 +30,10 @@ class Runner:
     def host(self) -> str:
         return self._transport.host
 
-    def run(self, operation: Operation, parameters: Parameters) -> Any:
+    def run(self, operation: Operation, parameters: Parameters, timeout: float | None = None) -> Any:
         if self.cancel.is_set():
             raise Cancelled()
-        return self._transport.run(operation, parameters, self.cancel)
+        return self._transport.run(operation, parameters, self.cancel, timeout)
 
 
 class HostSession:
@@ -54,8 +54,14 @@ class HostSession:
         """Queue ``work`` and wait for its result (or its exception)."""
         return self.submit(work, cancel).result()
 
-    def run(self, operation: Operation, parameters: Parameters, cancel: threading.Event | None = None) -> Any:
-        return self.call(lambda runner: runner.run(operation, parameters), cancel)
+    def run(
+        self,
+        operation: Operation,
+        parameters: Parameters,
+        cancel: threading.Event | None = None,
+        timeout: float | None = None,
+    ) -> Any:
+        return self.call(lambda runner: runner.run(operation, parameters, timeout), cancel)
 
     def close(self) -> None:
         """Let queued work finish, then release the transport."""

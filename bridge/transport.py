@@ -57,11 +57,20 @@ class Transport(Protocol):
         """The host name as the admin knows it, for messages and history."""
         ...
 
-    def run(self, operation: Operation, parameters: Parameters, cancel: threading.Event | None = None) -> Any:
+    def run(
+        self,
+        operation: Operation,
+        parameters: Parameters,
+        cancel: threading.Event | None = None,
+        timeout: float | None = None,
+    ) -> Any:
         """Run ``operation`` with ``parameters``; return its decoded JSON document.
 
         Raises only ``bridge.errors.BridgeError`` subclasses; setting ``cancel``
-        stops the operation where it runs and raises ``Cancelled``.
+        stops the operation where it runs and raises ``Cancelled``. ``timeout``
+        lets this one operation run longer than the transport's own operation
+        timeout (a grant that Windows propagates through a large tree); it never
+        shortens it.
         """
         ...
 

@@ -12,7 +12,10 @@ IUSR_ANONYMOUS = AnonymousAuth(enabled=True, user_name="IUSR", user_sid=sids.IUS
 
 
 def folder_state(path: str, sddl: str | None, /, **changes: object) -> PathAccess:
-    """An existing, readable folder owned by Administrators, with ``changes`` applied."""
+    """An existing, readable folder owned by Administrators, with ``changes`` applied.
+
+    It has nothing below it, counted (as path-access counts the folder a grant is planned for).
+    """
     state = PathAccess(
         path=path,
         exists=True,
@@ -22,6 +25,8 @@ def folder_state(path: str, sddl: str | None, /, **changes: object) -> PathAcces
         protected=sddl is not None and parse_dacl(sddl).protected,
         sddl=sddl,
         dacl=parse_dacl(sddl) if sddl is not None else None,
+        items_below=0,
+        items_below_complete=True,
     )
     return replace(state, **changes)  # type: ignore[arg-type]
 

@@ -48,7 +48,13 @@ class FaultyTransport:
     def fail(self, operation: Operation, error: BridgeError, *, after_landing: bool) -> None:
         self.faults[operation] = (after_landing, error)
 
-    def run(self, operation: Operation, parameters: Parameters, cancel: threading.Event | None = None) -> Any:
+    def run(
+        self,
+        operation: Operation,
+        parameters: Parameters,
+        cancel: threading.Event | None = None,
+        timeout: float | None = None,
+    ) -> Any:
         self.sent.append(operation)
         fault = self.faults.pop(operation, None)
         if fault is not None and not fault[0]:
@@ -115,10 +121,15 @@ def test_undo_writes_its_intent_before_the_restore_is_sent(
     seen: list[list[str]] = []
     real_run = transport.run
 
-    def spy(operation: Operation, parameters: Parameters, cancel: threading.Event | None = None) -> Any:
+    def spy(
+        operation: Operation,
+        parameters: Parameters,
+        cancel: threading.Event | None = None,
+        timeout: float | None = None,
+    ) -> Any:
         if operation is Operation.RESTORE:
             seen.append([line["type"] for line in _lines(history)])
-        return real_run(operation, parameters, cancel)
+        return real_run(operation, parameters, cancel, timeout)
 
     transport.run = spy  # type: ignore[method-assign]
     operations.undo(session, change_id, history)

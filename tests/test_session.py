@@ -36,7 +36,13 @@ class RecordingTransport:
         self.started.setdefault(tag, threading.Event())
         return self.gates.setdefault(tag, threading.Event())
 
-    def run(self, operation: Operation, parameters: Parameters, cancel: threading.Event | None = None) -> Any:
+    def run(
+        self,
+        operation: Operation,
+        parameters: Parameters,
+        cancel: threading.Event | None = None,
+        timeout: float | None = None,
+    ) -> Any:
         tag = parameters["tag"]
         with self._lock:
             self.active += 1

@@ -187,12 +187,15 @@ class Filesystem:
     def load(cls, path: Path, sids: sddl.SidContext = sddl.NO_CONTEXT) -> Filesystem:
         return cls.from_mapping(read_json_object(path, FilesystemError), sids)
 
-    def propagation_seconds(self, path: str) -> float:
-        """How long writing an inheritable entry on the folder takes: time grows with the tree below."""
+    def items_below(self, path: str) -> int:
+        """Every file and folder below the folder: the listed ones and those ``itemsBelow`` stands for."""
         key = path_key(path)
         below = [entry for other, entry in self._entries.items() if other.startswith(key + "\\")]
-        items = self._entry(path).items_below + sum(1 + entry.items_below for entry in below)
-        return items * self.seconds_per_item
+        return self._entry(path).items_below + sum(1 + entry.items_below for entry in below)
+
+    def propagation_seconds(self, path: str) -> float:
+        """How long writing an inheritable entry on the folder takes: time grows with the tree below."""
+        return self.items_below(path) * self.seconds_per_item
 
     def failure(self, path: str) -> PathFailure | None:
         """What reading the path throws on the server, when the scenario stages a failure."""

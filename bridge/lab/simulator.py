@@ -60,6 +60,7 @@ class _Parameter:
     mandatory: bool
     is_array: bool
     is_switch: bool
+    is_int: bool
     allow_empty_collection: bool
     pattern: str | None
     choices: tuple[str, ...]
@@ -67,7 +68,8 @@ class _Parameter:
 
 # The block ends at the first ")" that closes a line; attribute parentheses never do.
 _PARAM_BLOCK = re.compile(r"^param\((?P<body>.*?)\)[ \t]*$", re.MULTILINE | re.DOTALL)
-_DECLARATION = re.compile(r"\[(?P<type>\w+)(?P<array>\[\])?\]\$(?P<name>\w+),?")
+# A default value (``= 0``) is allowed; the simulator's handlers apply it themselves.
+_DECLARATION = re.compile(r"\[(?P<type>\w+)(?P<array>\[\])?\]\$(?P<name>\w+)(?: = [^,]+)?,?")
 _PATTERN = re.compile(r"\[ValidatePattern\('(?P<pattern>.*)'\)\]")
 _SET = re.compile(r"\[ValidateSet\((?P<choices>.*)\)\]")
 _MANDATORY = re.compile(r"Mandatory\s*=\s*\$true", re.IGNORECASE)
@@ -94,6 +96,7 @@ def _parameters(operation: Operation) -> tuple[_Parameter, ...]:
                 mandatory=any(_MANDATORY.search(a) for a in attributes),
                 is_array=declaration["array"] is not None,
                 is_switch=declaration["type"].lower() == "switch",
+                is_int=declaration["type"].lower() == "int",
                 allow_empty_collection="[AllowEmptyCollection()]" in attributes,
                 pattern=pattern,
                 choices=tuple(re.findall(r"'([^']*)'", choices)),
@@ -160,6 +163,23 @@ def _switch(parameter: _Parameter, value: object) -> bool:
     )
 
 
+def _integer(parameter: _Parameter, value: object) -> int:
+    # [int] takes a number or a string of one (PowerShell rounds a fraction to even); $null is 0.
+    if value is None:
+        return 0
+    try:
+        number = int(value) if isinstance(value, bool | int) else round(float(str(value)))
+        if -(2**31) <= number < 2**31:
+            return number
+    except (ValueError, OverflowError):
+        pass
+    raise _binding_error(
+        f"Cannot process argument transformation on parameter '{parameter.name}'. Cannot convert value "
+        f'"{_as_string(value)}" to type "System.Int32". Error: "Input string was not in a correct format."',
+        "ParameterArgumentTransformationError",
+    )
+
+
 def bind_parameters(operation: Operation, given: Mapping[str, object]) -> dict[str, Any]:
     """Bind named parameters as PowerShell would, failing with its error records."""
     declared = {parameter.name.lower(): parameter for parameter in _parameters(operation)}
@@ -176,6 +196,9 @@ def bind_parameters(operation: Operation, given: Mapping[str, object]) -> dict[s
             )
         if parameter.is_switch:
             bound[parameter.name] = _switch(parameter, value)
+            continue
+        if parameter.is_int:
+            bound[parameter.name] = _integer(parameter, value)
             continue
         if value is None:
             raise _binding_error(
@@ -300,10 +323,13 @@ class SimulatedServer:
         accounts: dict[str, str | None] = {}
         with self._lock:
             subfolders = bound.get("Subfolders", False)
-            paths = [self._describe(path, accounts, subfolders) for path in bound.get("Path", [])]
+            cap = bound.get("CountItemsBelow", 0)
+            paths = [self._describe(path, accounts, subfolders, cap) for path in bound.get("Path", [])]
         return {"paths": paths, "accounts": accounts}
 
-    def _describe(self, path: str, accounts: dict[str, str | None], subfolders: bool) -> dict[str, Any]:
+    def _describe(
+        self, path: str, accounts: dict[str, str | None], subfolders: bool, count_cap: int
+    ) -> dict[str, Any]:
         """One entry of the answer; the names of its SIDs go into the call's shared ``accounts``."""
         fs, machine = self._scenario.filesystem, self._scenario.machine
         # As path-access.ps1 decides it: by the spelling alone, without opening anything.
@@ -347,6 +373,10 @@ class SimulatedServer:
         )
         if subfolders:
             entry["children"] = fs.subfolder_names(path)[:_MAX_CHILDREN] if fs.is_directory(path) else []
+        if count_cap > 0 and fs.is_directory(path):
+            # As path-access.ps1 counts: it stops at the cap and then says the count is not the whole tree.
+            items = fs.items_below(path)
+            entry.update(itemsBelow=min(items, count_cap), itemsBelowComplete=items < count_cap)
         return entry
 
     def _group_members(self, bound: dict[str, Any]) -> dict[str, Any]:

@@ -18,6 +18,12 @@
     Listing a folder's subfolders reads the whole directory: the check of a
     server's every site does without it (children is null), the details of
     one folder ask for it.
+    -CountItemsBelow N (asked only when a grant is planned) counts the files
+    and folders below each folder, up to N items or a few seconds: writing an
+    inheritable entry makes Windows propagate it to every one of them, so the
+    plan can say how many and the grant can wait long enough. itemsBelow is
+    the count, itemsBelowComplete whether it is the whole tree (false: "at
+    least"; a subfolder that cannot be listed ends the count there too).
 #>
 [CmdletBinding()]
 param(
@@ -25,13 +31,17 @@ param(
     [AllowEmptyCollection()]
     [string[]]$Path,
 
-    [switch]$Subfolders
+    [switch]$Subfolders,
+
+    [int]$CountItemsBelow = 0
 )
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 
 $maxChildren = 500
+# Counting stops after this long, whatever the cap: the plan waits for it.
+$countBudgetMs = 3000
 
 # APIs (each checked against its Microsoft Learn page):
 # - Test-Path, Get-Item, Get-ChildItem -LiteralPath -Force -Directory:
@@ -45,8 +55,34 @@ $maxChildren = 500
 # - IdentityReferenceCollection.Translate(Type, bool):
 #   learn.microsoft.com/dotnet/api/system.security.principal.identityreferencecollection.translate
 # - Exception.HResult: learn.microsoft.com/dotnet/api/system.exception.hresult
+# - Directory.EnumerateFileSystemEntries(String, String, SearchOption) (lazy; under .NET Framework it
+#   throws UnauthorizedAccessException on the first subfolder it may not list, ending the count):
+#   learn.microsoft.com/dotnet/api/system.io.directory.enumeratefilesystementries
+# - Stopwatch.StartNew, ElapsedMilliseconds: learn.microsoft.com/dotnet/api/system.diagnostics.stopwatch
 # - ConvertTo-Json -Depth -Compress:
 #   learn.microsoft.com/powershell/module/microsoft.powershell.utility/convertto-json
+
+function Measure-ItemsBelow {
+    # Counted through the enumerator by hand, so nothing below the cap is ever held in memory.
+    param([string]$Folder, [int]$Cap)
+    $count = 0
+    $complete = $true
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    try {
+        $enumerator = [System.IO.Directory]::EnumerateFileSystemEntries(
+            $Folder, '*', [System.IO.SearchOption]::AllDirectories).GetEnumerator()
+        while ($enumerator.MoveNext()) {
+            $count++
+            if ($count -ge $Cap -or $watch.ElapsedMilliseconds -ge $countBudgetMs) {
+                $complete = $false
+                break
+            }
+        }
+    } catch {
+        $complete = $false
+    }
+    return @($count, $complete)
+}
 
 function Set-Failure {
     # One path's exception, whatever it is, becomes that path's error: the batch goes on.
@@ -100,6 +136,11 @@ foreach ($item in $Path) {
                     if ($sid -and $seen.Add($sid)) {
                         $sidList.Add($sid)
                     }
+                }
+                if ($CountItemsBelow -gt 0 -and $entry.isDirectory) {
+                    $counted = Measure-ItemsBelow $item $CountItemsBelow
+                    $entry.itemsBelow = $counted[0]
+                    $entry.itemsBelowComplete = $counted[1]
                 }
                 if ($Subfolders) {
                     try {

@@ -1058,6 +1058,21 @@
         <comment>hint-undo-not-connected</comment>
         <translation>Wählen Sie den Host aus, um sich zu verbinden, und machen Sie die Änderung dann im Verlauf rückgängig.</translation>
     </message>
+    <message>
+        <source>How many files and folders are below {path} could not be told: Windows writes the new entry to each of them, which can take minutes on a large tree.</source>
+        <comment>propagation-unknown</comment>
+        <translation>Wie viele Dateien und Ordner unter {path} liegen, ließ sich nicht feststellen: Windows schreibt den neuen Eintrag in jede und jeden davon, was bei einem großen Baum Minuten dauern kann.</translation>
+    </message>
+    <message>
+        <source>Windows writes the new entry to each of the {count} files and folders below {path}; that may take up to about {minutes} min, and IIS Access waits for it.</source>
+        <comment>propagation-items</comment>
+        <translation>Windows schreibt den neuen Eintrag in jede der {count} Dateien und Ordner unter {path}; das kann bis zu etwa {minutes} Min. dauern, und IIS Access wartet darauf.</translation>
+    </message>
+    <message>
+        <source>Windows writes the new entry to each of the {count} or more files and folders below {path}; that may take {minutes} min or longer. IIS Access waits about that long; if it is not over by then, the outcome is shown as unknown and can be checked later.</source>
+        <comment>propagation-at-least</comment>
+        <translation>Windows schreibt den neuen Eintrag in jede der {count} oder mehr Dateien und Ordner unter {path}; das kann {minutes} Min. oder länger dauern. IIS Access wartet etwa so lange; ist es bis dahin nicht fertig, wird das Ergebnis als unbekannt angezeigt und kann später geprüft werden.</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNotice</name>
