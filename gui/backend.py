@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 
 from bridge import operations
-from bridge.connection import ConnectionSettings, connection_settings
+from bridge.connection import DEFAULT_CONFIGURATION_NAME, ConnectionSettings, connection_settings
 from bridge.credentials import password_for
 from bridge.demo import DemoHost
 from bridge.errors import BridgeError
@@ -59,6 +59,7 @@ def settings_for(saved: SavedHost, password: str | None) -> ConnectionSettings:
         ca_file=saved.ca_file or None,
         thumbprint=saved.thumbprint or None,
         verify_tls=saved.verify_tls,
+        configuration_name=saved.configuration_name or DEFAULT_CONFIGURATION_NAME,
     )
 
 

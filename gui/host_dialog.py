@@ -15,7 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridge.connection import HTTP_PORT, HTTPS_PORT, Auth, ConnectionSettings, Scheme
+from bridge.connection import (
+    DEFAULT_CONFIGURATION_NAME,
+    HTTP_PORT,
+    HTTPS_PORT,
+    Auth,
+    ConnectionSettings,
+    Scheme,
+)
 from bridge.errors import BridgeError
 from gui.backend import settings_for
 from gui.errors import ErrorBanner
@@ -55,6 +62,14 @@ class HostDialog(QDialog):
         self.ca_file.setPlaceholderText(self.tr("optional: CA certificate file (PEM)"))
         self.thumbprint = QLineEdit()
         self.thumbprint.setPlaceholderText(self.tr("optional: SHA-256 thumbprint to pin"))
+        self.configuration = QLineEdit()
+        self.configuration.setPlaceholderText(DEFAULT_CONFIGURATION_NAME)
+        self.configuration.setToolTip(
+            self.tr(
+                "The PowerShell session configuration to connect to. Leave it empty for Windows PowerShell's "
+                "own (Microsoft.PowerShell); an endpoint whose default runs PowerShell 7 needs it."
+            )
+        )
         self.transport.currentIndexChanged.connect(self._transport_changed)
 
         form = QFormLayout()
@@ -67,6 +82,7 @@ class HostDialog(QDialog):
         form.addRow("", self.remember)
         form.addRow(self.tr("CA file:"), self.ca_file)
         form.addRow(self.tr("Thumbprint:"), self.thumbprint)
+        form.addRow(self.tr("Session configuration:"), self.configuration)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -92,6 +108,7 @@ class HostDialog(QDialog):
         self.remember.setChecked(saved.remember_password)
         self.ca_file.setText(saved.ca_file)
         self.thumbprint.setText(saved.thumbprint)
+        self.configuration.setText(saved.configuration_name)
         self.password.setPlaceholderText(self.tr("unchanged"))
 
     @Slot(int)
@@ -114,6 +131,7 @@ class HostDialog(QDialog):
             thumbprint=self.thumbprint.text().strip() if self.thumbprint.isEnabled() else "",
             # Not in the dialog: an edit keeps what the saved host had.
             verify_tls=self._editing.verify_tls if self._editing is not None else True,
+            configuration_name=self.configuration.text().strip(),
         )
 
     @Slot()

@@ -27,6 +27,8 @@ class SavedHost:
     ca_file: str = ""
     thumbprint: str = ""
     verify_tls: bool = True
+    # The PowerShell session configuration (endpoint); "" is Windows PowerShell's default one.
+    configuration_name: str = ""
 
     @property
     def key(self) -> str:

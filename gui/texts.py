@@ -48,8 +48,8 @@ _GUI_HINTS: Mapping[str, object] = {
     ),
     "hint-wrong-powershell": QT_TRANSLATE_NOOP(
         "Bridge",
-        "The app connects to the session configuration Microsoft.PowerShell: check on the server that it "
-        "runs Windows PowerShell 5.1.",
+        "Edit the host and set its Session configuration to Microsoft.PowerShell (or the name the "
+        "administrator registered for Windows PowerShell 5.1).",
     ),
     "hint-outcome-unknown": QT_TRANSLATE_NOOP(
         "Bridge",

@@ -12,6 +12,10 @@
         <translation>Führen Sie &apos;Enable-PSRemoting&apos; auf dem Server aus oder prüfen Sie Port und Transport.</translation>
     </message>
     <message>
+        <source>Edit the host and set its Session configuration to Microsoft.PowerShell (or the name the administrator registered for Windows PowerShell 5.1).</source>
+        <translation>Bearbeiten Sie den Host und setzen Sie seine Sitzungskonfiguration auf Microsoft.PowerShell (oder den Namen, den der Administrator für Windows PowerShell 5.1 registriert hat).</translation>
+    </message>
+    <message>
         <source>Cannot connect: sign-in needed</source>
         <translation>Keine Verbindung: Anmeldung nötig</translation>
     </message>
@@ -102,10 +106,6 @@
     <message>
         <source>Install the Kerberos extras: pip install &apos;pypsrp[kerberos]&apos; (it brings gssapi and krb5, which need the system&apos;s Kerberos libraries, e.g. libkrb5-dev), or choose NTLM as the authentication.</source>
         <translation>Installieren Sie die Kerberos-Erweiterungen: pip install &apos;pypsrp[kerberos]&apos; (bringt gssapi und krb5 mit, die die Kerberos-Bibliotheken des Systems brauchen, z. B. libkrb5-dev), oder wählen Sie NTLM als Authentifizierung.</translation>
-    </message>
-    <message>
-        <source>The app connects to the session configuration Microsoft.PowerShell: check on the server that it runs Windows PowerShell 5.1.</source>
-        <translation>Die App verbindet sich mit der Sitzungskonfiguration Microsoft.PowerShell: Prüfen Sie auf dem Server, dass sie Windows PowerShell 5.1 ausführt.</translation>
     </message>
     <message>
         <source>Once {host} answers again, refresh to see the folder, or undo change {change_id} in the History tab to restore the ACL recorded before it.</source>
@@ -1545,6 +1545,10 @@
         <translation>optional: SHA-256-Fingerabdruck zum Festlegen</translation>
     </message>
     <message>
+        <source>The PowerShell session configuration to connect to. Leave it empty for Windows PowerShell&apos;s own (Microsoft.PowerShell); an endpoint whose default runs PowerShell 7 needs it.</source>
+        <translation>Die PowerShell-Sitzungskonfiguration, mit der verbunden wird. Leer lassen für die von Windows PowerShell selbst (Microsoft.PowerShell); ein Endpunkt, dessen Standard PowerShell 7 ausführt, braucht sie.</translation>
+    </message>
+    <message>
         <source>Host:</source>
         <translation>Host:</translation>
     </message>
@@ -1575,6 +1579,10 @@
     <message>
         <source>Thumbprint:</source>
         <translation>Fingerabdruck:</translation>
+    </message>
+    <message>
+        <source>Session configuration:</source>
+        <translation>Sitzungskonfiguration:</translation>
     </message>
     <message>
         <source>unchanged</source>

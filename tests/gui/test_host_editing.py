@@ -108,3 +108,33 @@ def test_the_host_context_menu_refreshes_edits_and_removes(
     assert settings.hosts() == []
     assert window.controller.entries == []
     assert window.sites.rowCount() == 0
+
+
+def test_the_session_configuration_is_saved_and_used_to_connect(
+    qtbot: QtBot, settings: Settings, lab: LabHost, lab_window: MainWindow
+) -> None:
+    # The lab serves only Windows PowerShell's own endpoint, Microsoft.PowerShell, as a locked-down
+    # server would: another configuration name reaching it proves the name is what the host connects to.
+    window = lab_window
+    entry = window.controller.entries[0]
+    window.edit_action.trigger()
+    dialog = _open_dialog(qtbot, window)
+    assert dialog.configuration.text() == ""
+    assert dialog.configuration.placeholderText() == "Microsoft.PowerShell"
+    dialog.configuration.setText("Contoso.Restricted")
+    _ok(qtbot, dialog)
+    [saved] = settings.hosts()
+    assert saved.configuration_name == "Contoso.Restricted"
+    qtbot.waitUntil(
+        lambda: (current := window.controller.entry(saved.key)) is not None and current.error is not None,
+        timeout=WAIT_MS,
+    )
+
+    window.edit_action.trigger()
+    dialog = _open_dialog(qtbot, window)
+    assert dialog.configuration.text() == "Contoso.Restricted"
+    dialog.configuration.setText("")
+    with qtbot.waitSignal(window.inventoryShown, timeout=WAIT_MS):
+        _ok(qtbot, dialog)
+    [saved] = settings.hosts()
+    assert saved.configuration_name == "" and saved.key == entry.key
