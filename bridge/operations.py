@@ -246,6 +246,7 @@ def _plan(runner: Runner, kind: GrantKind, name: str, subpath: str | None) -> Gr
         pool=_pool(runner, found, target),
         subpath=subpath,
         server=found.server,
+        pools_without_group=tuple(pool.name for pool in found.app_pools if not pool.carries_iis_iusrs),
     )
 
 

@@ -189,11 +189,13 @@ def plan_grant(
     subpath: str | None = None,
     windir: str | None = None,
     server: ServerFacts | None = None,
+    pools_without_group: tuple[str, ...] = (),
 ) -> GrantPlan:
     """Plan one grant on ``target``'s folder (or a subfolder), whose current state is ``path_access``.
 
     ``path_access`` must describe the folder the grant goes to; ``server`` (or
-    ``windir`` alone) gives the target's own folders when known.
+    ``windir`` alone) gives the target's own folders when known;
+    ``pools_without_group`` names the server's pools whose worker does not carry IIS_IUSRS.
     """
     path = grant_path(target.physical_path, subpath)
     if not same_path(path_access.path, path):
@@ -214,7 +216,14 @@ def plan_grant(
         blocked = refusal is None and not noop and blocked_by_deny(dacl, token, sid, kind.needed.mask)
     warnings: list[Message] = []
     if kind is GrantKind.IIS_IUSRS_MODIFY and target.is_site_root and subpath is None:
-        warnings.append(iis_iusrs_modify_warning(path, host=host, pool_account=app_pool_account(pool.name)))
+        warnings.append(
+            iis_iusrs_modify_warning(
+                path,
+                host=host,
+                pool_account=app_pool_account(pool.name),
+                pools_without_group=pools_without_group,
+            )
+        )
     counted = path_access.readable and path_access.is_directory
     propagation_note = propagation.note(
         path, path_access.items_below, path_access.items_below_complete, counted

@@ -92,6 +92,15 @@ IIS_IUSRS_MODIFY_SITE_ROOT = translate(
     "{path}\\App_Data or {path}\\uploads.",
     "iis-iusrs-modify-site-root",
 )
+IIS_IUSRS_MODIFY_SITE_ROOT_EXCEPT = translate(
+    "Bridge",
+    "IIS_IUSRS is in the token of every application pool on {host} except {exceptions} (they set "
+    "manualGroupMembership): with Modify on the whole site root {path}, any other site on the server "
+    "could change this site's files. Grant Modify to the site's own pool identity ({pool_account}) "
+    "instead, and only on the folder the application writes to, such as {path}\\App_Data or "
+    "{path}\\uploads.",
+    "iis-iusrs-modify-site-root-except",
+)
 
 
 def normalize(path: str) -> str:
@@ -199,6 +208,18 @@ def refusal_for(
     return None if refusal is None else refusal(path=path)
 
 
-def iis_iusrs_modify_warning(path: str, *, host: str, pool_account: str) -> Message:
-    """The warning for Modify to IIS_IUSRS on a whole site root, naming the least-privilege alternative."""
-    return IIS_IUSRS_MODIFY_SITE_ROOT(path=path.rstrip("\\/"), host=host, pool_account=pool_account)
+def iis_iusrs_modify_warning(
+    path: str, *, host: str, pool_account: str, pools_without_group: tuple[str, ...] = ()
+) -> Message:
+    """The warning for Modify to IIS_IUSRS on a whole site root, naming the least-privilege alternative.
+
+    ``pools_without_group`` are the pools whose worker does not carry IIS_IUSRS (manualGroupMembership,
+    identity not a stored member): the one exception to "every pool", named so the warning stays true.
+    """
+    folder = path.rstrip("\\/")
+    if pools_without_group:
+        exceptions = ", ".join(pools_without_group)
+        return IIS_IUSRS_MODIFY_SITE_ROOT_EXCEPT(
+            path=folder, host=host, pool_account=pool_account, exceptions=exceptions
+        )
+    return IIS_IUSRS_MODIFY_SITE_ROOT(path=folder, host=host, pool_account=pool_account)

@@ -394,6 +394,11 @@
         <translation>IIS_IUSRS steht im Token jedes Anwendungspools auf {host}: Mit „Ändern“ auf dem gesamten Websitestamm {path} könnte jede Website des Servers die Dateien dieser Website ändern. Gewähren Sie „Ändern“ stattdessen der eigenen Poolidentität der Website ({pool_account}) und nur für den Ordner, in den die Anwendung schreibt, etwa {path}\App_Data oder {path}\uploads.</translation>
     </message>
     <message>
+        <source>IIS_IUSRS is in the token of every application pool on {host} except {exceptions} (they set manualGroupMembership): with Modify on the whole site root {path}, any other site on the server could change this site&apos;s files. Grant Modify to the site&apos;s own pool identity ({pool_account}) instead, and only on the folder the application writes to, such as {path}\App_Data or {path}\uploads.</source>
+        <comment>iis-iusrs-modify-site-root-except</comment>
+        <translation>IIS_IUSRS steht im Token jedes Anwendungspools auf {host} außer {exceptions} (sie setzen manualGroupMembership): Mit „Ändern“ auf dem gesamten Websitestamm {path} könnte jede andere Website des Servers die Dateien dieser Website ändern. Gewähren Sie „Ändern“ stattdessen der eigenen Poolidentität der Website ({pool_account}) und nur für den Ordner, in den die Anwendung schreibt, etwa {path}\App_Data oder {path}\uploads.</translation>
+    </message>
+    <message>
         <source>Cannot read the Ansible inventory {path}: {detail}.</source>
         <comment>unreadable-inventory</comment>
         <translation>Das Ansible-Inventar {path} kann nicht gelesen werden: {detail}.</translation>

@@ -99,3 +99,21 @@ def test_an_unknown_group_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli(["members", "administrators"], tmp_path / "data")
     assert result.code == 2
     assert "invalid choice" in result.stderr
+
+
+def test_the_warning_that_iis_iusrs_reaches_every_pool_names_the_manual_pools_it_does_not(
+    manual: HookedServer, tmp_path: Path
+) -> None:
+    with LabHost(manual, user=USER, password=PASSWORD) as host:
+        result = _cli(host, tmp_path / "data", "grant", "iis-iusrs-modify", "Shop", "--dry-run", "--json")
+    [warning] = result.json()["plan"]["warnings"]
+    # Listed's identity is a stored member, so its worker carries the group: only Unlisted is the exception.
+    assert "every application pool on 127.0.0.1 except Unlisted (they set manualGroupMembership)" in warning
+
+
+def test_without_manual_pools_the_warning_says_every_pool(tmp_path: Path) -> None:
+    server = HookedServer(SimulatedServer.from_scenario(write_scenario(tmp_path / "scenario")))
+    with LabHost(server, user=USER, password=PASSWORD) as host:
+        result = _cli(host, tmp_path / "data", "grant", "iis-iusrs-modify", "Shop", "--dry-run", "--json")
+    [warning] = result.json()["plan"]["warnings"]
+    assert "every application pool on 127.0.0.1: with Modify" in warning and "except" not in warning
