@@ -374,9 +374,6 @@ def _render_plan(plan: GrantPlan) -> str:
         f"Identity:  {plan.display_name} ({plan.sid})",
         f"Rights:    {_RIGHTS_WORDS[plan.rights]}, {plan.inheritance_text}",
     ]
-    if plan.items_below:
-        more = "" if plan.items_below_complete else " or more"
-        lines.append(f"Below:     {plan.items_below:,}{more} files and folders inherit the entry")
     if plan.applicable:
         # A command line for a grant that must not or need not be made would only invite running it.
         lines.append(f"Same as:   {plan.icacls}")

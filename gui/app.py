@@ -27,6 +27,7 @@ from bridge.collector import settle_startup_objects
 from bridge.history import History
 from bridge.plans import GrantKind
 from bridge.resources import resource_path
+from gui import mnemonics
 from gui.confirm import ConfirmDialog
 from gui.elevation import platform_shell_execute
 from gui.errors import ErrorReporter, setup_logging
@@ -105,6 +106,8 @@ class App(QObject):
         self.settings = settings
         self.translation = Translation(qt_app)
         self.translation.install(language_code(args.lang, self.settings))
+        self.qt_app = qt_app
+        self.mnemonics = mnemonics.install(qt_app)
         self.reporter = ErrorReporter(lambda: self.window)
         self.reporter.install()
         saved = [] if args.demo or args.smoke else self.settings.hosts()
@@ -135,6 +138,7 @@ class App(QObject):
     def close(self) -> None:
         self.controller.close()
         self.reporter.uninstall()
+        self.qt_app.removeEventFilter(self.mnemonics)
 
 
 def _grab(widget: QWidget, path: Path) -> bool:

@@ -74,6 +74,7 @@ class ConfirmDialog(QDialog):
         by_hand = QLabel(self.tr("The same change by hand:"))
         layout.addWidget(by_hand)
         self.commands = self._commands()
+        by_hand.setBuddy(self.commands)
         layout.addWidget(self.commands)
         self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.clicked.connect(self._copy)

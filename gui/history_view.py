@@ -18,7 +18,9 @@ class HistoryView(QWidget):
         self._history = history
         self.model = RecordTableModel(history_columns(), self)
         # The first column is the time: newest first, as the records are given.
-        self.view = table_view(self.model, sortable=True, order=Qt.SortOrder.DescendingOrder)
+        self.view = table_view(
+            self.model, sortable=True, order=Qt.SortOrder.DescendingOrder, name=self.tr("Changes made")
+        )
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.undo_button = QPushButton(self.tr("Undo selected change"))
         self.undo_button.setEnabled(False)

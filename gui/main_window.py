@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QModelIndex, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QModelIndex, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
     QLineEdit,
-    QListView,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -42,7 +40,7 @@ from gui.recovery import Recovery
 from gui.settings import Settings
 from gui.site_model import SiteFilterProxy, SiteTreeModel
 from gui.site_tree import column_actions, fit_site_columns, site_tree
-from gui.table_model import RECORD_ROLE, RecordTableModel, fit_columns, table_view
+from gui.table_model import RECORD_ROLE, RecordTableModel, fit_columns, list_view, table_view
 
 # Hosts narrow, the Sites tree (the main work area, its paths readable) widest, the details about a third.
 _PANE_WIDTHS = (170, 780, 510)
@@ -76,26 +74,21 @@ class MainWindow(QMainWindow):
         self.current_key: str | None = None
 
         self.hosts = RecordTableModel(host_columns(), self)
-        self.hosts_view = QListView()
-        self.hosts_view.setModel(self.hosts)
-        self.hosts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.hosts_view.setIconSize(QSize(20, 20))
-        self.hosts_view.setSpacing(2)
-        self.hosts_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.hosts_view.setWordWrap(True)
+        self.hosts_view = list_view(self.hosts, name=self.tr("Hosts"))
         self.banner = ErrorBanner()
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter sites, applications, pools and paths (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(self.tr("Filter"))
         self.sites = SiteTreeModel(self)
         self.sites_proxy = SiteFilterProxy(self.sites, self)
         self.filter.textChanged.connect(self._filter_changed)
         self.tree = site_tree(self.sites_proxy)
         self._columns_sized = False
         self.pools = RecordTableModel(pool_columns(), self)
-        self.pools_view = table_view(self.pools, sortable=True)
+        self.pools_view = table_view(self.pools, sortable=True, name=self.tr("Application pools"))
         self.findings = RecordTableModel(finding_columns(), self)
-        self.findings_view = table_view(self.findings, sortable=True)
+        self.findings_view = table_view(self.findings, sortable=True, name=self.tr("Findings on all hosts"))
         self.history = HistoryView(controller.history)
         self.tabs = self._tabs()
         self.details = DetailsPane()
@@ -181,7 +174,7 @@ class MainWindow(QMainWindow):
         self.cancel_action = self._action(self.tr("&Cancel"), self._cancel, QKeySequence("Esc"))
         self.find_action = self._action(self.tr("&Find"), self._focus_filter, QKeySequence.StandardKey.Find)
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        host_menu = self.menuBar().addMenu(self.tr("&Host"))
+        host_menu = self.menuBar().addMenu(self.tr("H&ost"))
         for action in (
             self.add_action,
             self.edit_action,
@@ -371,7 +364,8 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         if not self.restoreGeometry(self.settings.geometry()):
-            self.resize(1460, 860)
+            # At 150 % a 1080p screen has 1280 x 720 logical pixels: leave room for the title bar and frame.
+            self.resize(QSize(1460, 860).boundedTo(self.screen().availableSize() - QSize(16, 48)))
         self.restoreState(self.settings.window_state())
         self.splitter.restoreState(self.settings.splitter_state())
         self.history.reload()

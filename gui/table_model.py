@@ -21,10 +21,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 from PySide6.QtGui import QBrush, QIcon
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView
 
 T = TypeVar("T")
 
@@ -122,15 +123,34 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return getter(record) if getter is not None else None
 
 
+def list_view(model: QAbstractItemModel, *, name: str) -> QListView:
+    """A read-only list of wrapped, iconed entries that never scrolls sideways (the hosts list)."""
+    view = QListView()
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setIconSize(QSize(20, 20))
+    view.setSpacing(2)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setWordWrap(True)
+    view.setAccessibleName(name)
+    return view
+
+
 def table_view(
-    model: QAbstractItemModel, *, sortable: bool = False, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
+    model: QAbstractItemModel,
+    *,
+    sortable: bool = False,
+    order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
+    name: str = "",
 ) -> QTableView:
     """A read-only, row-selecting table with compact rows, as every table of the app is shown.
 
     A sortable table starts sorted by its first column in ``order``: Qt's header
-    would otherwise start it descending (".NET v4.5" last).
+    would otherwise start it descending (".NET v4.5" last). ``name`` is what a
+    screen reader says for it.
     """
     view = QTableView()
+    view.setAccessibleName(name)
     view.setModel(model)
     view.setSortingEnabled(sortable)
     if sortable:

@@ -1472,6 +1472,10 @@
 <context>
     <name>HistoryView</name>
     <message>
+        <source>Changes made</source>
+        <translation>Vorgenommene Änderungen</translation>
+    </message>
+    <message>
         <source>Undo selected change</source>
         <translation>Ausgewählte Änderung rückgängig machen</translation>
     </message>
@@ -1648,6 +1652,18 @@
         <translation>Websites, Anwendungen, Pools und Pfade filtern (Strg+F)</translation>
     </message>
     <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Application pools</source>
+        <translation>Anwendungspools</translation>
+    </message>
+    <message>
+        <source>Findings on all hosts</source>
+        <translation>Befunde auf allen Hosts</translation>
+    </message>
+    <message>
         <source>Sites</source>
         <translation>Websites</translation>
     </message>
@@ -1662,6 +1678,10 @@
     <message>
         <source>History</source>
         <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>H&amp;ost</source>
+        <translation>H&amp;ost</translation>
     </message>
     <message>
         <source>Hosts</source>
@@ -1690,10 +1710,6 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Host</source>
-        <translation>&amp;Host</translation>
     </message>
     <message>
         <source>&amp;View</source>

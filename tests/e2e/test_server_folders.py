@@ -71,10 +71,8 @@ def test_a_grant_over_psrp_waits_for_its_propagation_beyond_the_operation_timeou
         options = [*connection_options(host, "ntlm"), "--timeout", "2"]
         grant = ["grant", "pool-modify", "Shop", "--subpath", "uploads"]
         preview = run_cli([*options, *grant, "--dry-run", "--json"], tmp_path / "data")
-        shown = run_cli([*options, *grant, "--dry-run"], tmp_path / "data")
         applied = run_cli([*options, *grant, "--yes"], tmp_path / "data")
     assert preview.code == 0, preview.stderr
     plan = preview.json()["plan"]
     assert (plan["itemsBelow"], plan["itemsBelowComplete"]) == (5_000, True)
-    assert "Below:     5,000 files and folders inherit the entry" in shown.stdout
     assert applied.code == 0, applied.stderr

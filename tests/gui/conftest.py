@@ -14,13 +14,14 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from bridge.credentials import PASSWORD_VARIABLE
 from bridge.history import DATA_DIR_VARIABLE, History
 from bridge.lab.host import LabHost
 from bridge.lab.simulator import SimulatedServer, demo_scenario_path
+from gui import mnemonics
 from gui.elevation import ShellExecute
 from gui.errors import ErrorReporter
 from gui.hosts import HostController, HostEntry, HostKind
@@ -36,6 +37,15 @@ WAIT_MS = 30_000
 def no_real_keyring(memory_keyring: MemoryKeyring) -> MemoryKeyring:
     """Every GUI test talks to an in-memory keyring, never the admin's."""
     return memory_keyring
+
+
+@pytest.fixture(autouse=True)
+def mnemonic_manager(qapp: QApplication) -> Iterator[None]:
+    """Mnemonics are assigned as the app assigns them (gui.app installs the same manager)."""
+    manager = mnemonics.install(qapp)
+    yield
+    qapp.removeEventFilter(manager)
+    manager.deleteLater()
 
 
 @pytest.fixture(autouse=True)

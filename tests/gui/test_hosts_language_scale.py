@@ -96,14 +96,14 @@ def test_switching_the_language_from_the_menu_rebuilds_the_window_in_german(
         first = app.window
         assert first is not None
         qtbot.waitSignal(first.inventoryShown, timeout=WAIT_MS).wait()
-        assert first.tabs.tabText(0) == "Sites"
+        assert first.tabs.tabText(0).replace("&", "") == "Sites"
         language_menu = first.menuBar().actions()[2].menu()
         deutsch = next(action for action in language_menu.actions() if action.text() == "Deutsch")
         deutsch.trigger()
         qtbot.waitUntil(lambda: app.window is not first, timeout=WAIT_MS)
         second = app.window
         assert second is not None
-        assert second.tabs.tabText(0) == "Websites"
+        assert second.tabs.tabText(0).replace("&", "") == "Websites"
         assert settings.language() == "de"
         # The hosts outlive the window: the demo lab stays connected, nothing is read again.
         assert app.controller.entry("demo") is not None

@@ -101,7 +101,7 @@ def test_german_strings_appear_with_lang_de(
     translation.install(language_code(parse_args(["--lang", "de"]).lang, settings))
     try:
         window = open_window(lab_entry(start_lab(), lab_password))
-        tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        tabs = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
         assert tabs == ["Websites", "Anwendungspools", "Alle Hosts", "Verlauf"]
         assert window.details.grant_buttons
         assert "gewähren" in next(iter(window.details.grant_buttons.values())).text()
