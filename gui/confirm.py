@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from bridge.display import visible
 from bridge.plans import GrantPlan
 from gui.errors import ErrorBanner
+from gui.members_view import MEMBERS_LINK, link_iis_iusrs
 from gui.rights_words import rights_text
 from gui.texts import inheritance_text
 from gui.wrapping import WrappedLabel, message_paragraph
@@ -37,15 +38,27 @@ _NOTE_STYLE = (
 )
 
 
-def _note(text: str, name: str, background: str, border: str) -> QLabel:
+def _note(text: str, name: str, background: str, border: str, *, rich: bool = False) -> QLabel:
+    """A framed note; ``rich`` text may hold links (IIS_IUSRS to its members), by mouse and keyboard."""
     label = WrappedLabel(text)
     label.setObjectName(name)
+    if rich:
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
     label.setStyleSheet(_NOTE_STYLE.format(name=name, background=background, border=border))
     return label
 
 
+_WARNING_COLOURS = ("warningNote", "#fff4d6", "#e0c070")
+
+
 class ConfirmDialog(QDialog):
     grantRequested = Signal()
+    membersRequested = Signal()  # the admin followed an IIS_IUSRS link in a warning
 
     def __init__(self, host: str, plan: GrantPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,10 +75,11 @@ class ConfirmDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addLayout(self._summary(host))
         self.warning_labels = [
-            _note("⚠ " + message_paragraph(warning), "warningNote", "#fff4d6", "#e0c070")
+            _note("⚠ " + link_iis_iusrs(message_paragraph(warning)), *_WARNING_COLOURS, rich=True)
             for warning in plan.warnings
         ]
         for label in self.warning_labels:
+            label.linkActivated.connect(self._link)
             layout.addWidget(label)
         self.refusal_label, self.noop_label = self._verdict()
         for verdict in (self.refusal_label, self.noop_label):
@@ -190,6 +204,11 @@ class ConfirmDialog(QDialog):
         self.banner.hide()
         self.set_busy(True)
         self.grantRequested.emit()
+
+    @Slot(str)
+    def _link(self, href: str) -> None:
+        if href == MEMBERS_LINK:
+            self.membersRequested.emit()
 
     @Slot()
     def _copy(self) -> None:

@@ -113,6 +113,9 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().selectionChanged.connect(self._target_selected)
         self.history.undoRequested.connect(self.grants.undo)
         self.details.membersRequested.connect(self.members_view.open_for_current_host)
+        self.grants.dialogOpened.connect(
+            lambda dialog: dialog.membersRequested.connect(self.members_view.open_for_current_host)
+        )
         self.members_view.open_on_click(self.pools_view, IIS_IUSRS_POOL_COLUMN)
         self._reload_hosts()
         self._restore()

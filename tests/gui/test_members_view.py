@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bridge.lab.simulator import SimulatedServer
+from bridge.plans import GrantKind
 from bridge.sids import IIS_IUSRS, app_pool_sid
 from gui.app import Translation
 from gui.columns import IIS_IUSRS_POOL_COLUMN
@@ -94,3 +96,20 @@ def test_the_view_speaks_german(qtbot: QtBot, lab_window: MainWindow) -> None:
         assert str(reason).startswith("Der Anwendungspool Unlisted setzt manualGroupMembership")
     finally:
         translation.install("en")
+
+
+def test_iis_iusrs_in_a_confirmation_warning_links_to_the_view_and_names_the_manual_pool(
+    qtbot: QtBot, lab_window: MainWindow
+) -> None:
+    window = lab_window
+    assert window.select_target("Shop")
+    with qtbot.waitSignal(window.grants.dialogOpened, timeout=WAIT_MS) as opened:
+        qtbot.mouseClick(window.details.grant_buttons[GrantKind.IIS_IUSRS_MODIFY], Qt.MouseButton.LeftButton)
+    dialog = opened.args[0]
+    [warning] = dialog.warning_labels
+    assert f'<a href="{MEMBERS_LINK}">IIS_IUSRS</a>' in warning.text()
+    # Unlisted's identity is no stored member: its worker lacks the group, and the warning says so.
+    assert "except Unlisted" in warning.text()
+    warning.linkActivated.emit(MEMBERS_LINK)
+    _opened(qtbot, window)
+    dialog.reject()
