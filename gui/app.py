@@ -33,7 +33,7 @@ from gui.elevation import platform_shell_execute
 from gui.errors import ErrorReporter, setup_logging
 from gui.hosts import HostController, acl_key, default_entries
 from gui.icons import app_icon
-from gui.main_window import MainWindow
+from gui.main_window import DEFAULT_SIZE, MainWindow
 from gui.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -156,6 +156,9 @@ class Scripted(QObject):
         self.exit_code = 1
         window = app.window
         assert window is not None
+        # Screenshots show the window as it opens on a screen with room for it (the offscreen
+        # platform's own screen is 800 x 600).
+        window.resize(DEFAULT_SIZE)
         window.inventoryShown.connect(self._shown)
         window.grants.dialogOpened.connect(self._dialog_opened)
         QTimer.singleShot(STARTUP_TIMEOUT_MS, self._timed_out)

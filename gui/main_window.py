@@ -44,6 +44,8 @@ from gui.table_model import RECORD_ROLE, RecordTableModel, fit_columns, list_vie
 
 # Hosts narrow, the Sites tree (the main work area, its paths readable) widest, the details about a third.
 _PANE_WIDTHS = (170, 780, 510)
+# The window as it first opens, where the screen has room for it.
+DEFAULT_SIZE = QSize(1460, 860)
 # Up to this many sites the tree opens fully; beyond, expanding costs more than a glance is worth.
 _EXPAND_SITES = 50
 # Language names stay in their own language; only "System default" is translated.
@@ -368,7 +370,7 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         if not self.restoreGeometry(self.settings.geometry()):
             # At 150 % a 1080p screen has 1280 x 720 logical pixels: leave room for the title bar and frame.
-            self.resize(QSize(1460, 860).boundedTo(self.screen().availableSize() - QSize(16, 48)))
+            self.resize(DEFAULT_SIZE.boundedTo(self.screen().availableSize() - QSize(16, 48)))
         self.restoreState(self.settings.window_state())
         self.splitter.restoreState(self.settings.splitter_state())
         self.history.reload()
