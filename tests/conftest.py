@@ -1,7 +1,12 @@
 """Settings every test shares: no display here, so Qt renders offscreen unless told otherwise."""
 
+import atexit
+import json
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import keyring
 import pytest
@@ -9,6 +14,14 @@ import pytest
 from tests.keyrings import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # The offscreen platform's own screen is 800 x 600, smaller than any admin's: the window would fit
+    # itself to it. Tests see a 1920 x 1080 desktop at 100 % (the 150 % case has its own test).
+    _folder = tempfile.mkdtemp(prefix="iis-access-screen-")
+    atexit.register(shutil.rmtree, _folder, True)
+    _screens = Path(_folder) / "screens.json"
+    _screens.write_text(json.dumps({"screens": [{"name": "Desktop", "width": 1920, "height": 1080}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screens}"
 
 
 @pytest.fixture
