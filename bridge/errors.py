@@ -96,6 +96,25 @@ class WinRMNotListening(ConnectionFailure):
         self.port = port
 
 
+UNKNOWN_CONFIGURATION = translate(
+    "Bridge", "{host} has no PowerShell session configuration named {name}.", "unknown-configuration"
+)
+UNKNOWN_CONFIGURATION_HINT = translate(
+    "Bridge",
+    "Use Windows PowerShell's own configuration, Microsoft.PowerShell (the default), or a name that "
+    "Get-PSSessionConfiguration lists on the server; 'Enable-PSRemoting' registers the default ones.",
+    "hint-unknown-configuration",
+)
+
+
+class UnknownConfiguration(ConnectionFailure):
+    """The endpoint (session configuration) asked for is not registered on the server."""
+
+    def __init__(self, host: str, name: str) -> None:
+        super().__init__(UNKNOWN_CONFIGURATION(host=host, name=name), UNKNOWN_CONFIGURATION_HINT(), host=host)
+        self.name = name
+
+
 AUTHENTICATION_FAILED = translate("Bridge", "{host} rejected the sign-in.", "authentication-failed")
 AUTHENTICATION_FAILED_AS = translate(
     "Bridge", "{host} rejected the sign-in as {user}.", "authentication-failed-as-user"

@@ -32,6 +32,7 @@ from bridge.errors import (
     Thumbprints,
     TlsHandshakeFailed,
     UnexpectedAnswer,
+    UnknownConfiguration,
     Unreachable,
     WinRMNotListening,
 )
@@ -42,6 +43,8 @@ from bridge.wording import translate
 WSMAN_OPERATION_TIMEOUT = 0x80338029
 # The WSMan fault code for "Access is denied" (a plain Win32 ERROR_ACCESS_DENIED).
 WSMAN_ACCESS_DENIED = 5
+# ERROR_WSMAN_RESOURCE_NOT_FOUND: no endpoint answers the resource URI (here: the configuration's).
+WSMAN_RESOURCE_NOT_FOUND = 0x80338000
 
 # Details of the failures below, as parameters of their sentences.
 NO_ANSWER = translate("Bridge", "no answer", "detail-no-answer")
@@ -88,6 +91,7 @@ class _Peer:
     host: str
     port: int | None
     user: str | None
+    configuration: str
 
 
 # OpenSSL's X509_V_ERR_* codes (x509_vfy.h) that need a message of their own.
@@ -134,7 +138,7 @@ _TRANSLATIONS: tuple[tuple[tuple[type[BaseException], ...], Callable[[Any, _Peer
         lambda exc, peer: _network_failure(exc, peer.host, peer.port),
     ),
     ((AuthenticationError, SpnegoError), lambda exc, peer: AuthenticationFailed(peer.host, peer.user)),
-    ((WinRMError,), lambda exc, peer: _winrm_failure(exc, peer.host, peer.user)),
+    ((WinRMError,), lambda exc, peer: _winrm_failure(exc, peer)),  # noqa: PLW0108 - defined below
     ((json.JSONDecodeError,), lambda exc, peer: NotJson(peer.host)),
     ((ImportError,), lambda exc, peer: _missing_library(exc, peer.host)),
 )
@@ -146,11 +150,12 @@ def translate_exception(
     *,
     port: int | None = None,
     user: str | None = None,
+    configuration: str = "Microsoft.PowerShell",
 ) -> BridgeError:
     """Turn any exception met while talking to ``host`` into one of the typed failures."""
     if isinstance(exc, BridgeError):
         return exc
-    peer = _Peer(host, port, user)
+    peer = _Peer(host, port, user, configuration)
     for types, build in _TRANSLATIONS:
         if isinstance(exc, types):
             return build(exc, peer)
@@ -172,15 +177,23 @@ def _network_failure(exc: BaseException, host: str, port: int | None) -> BridgeE
     return Unreachable(host, CONNECTION_DROPPED())
 
 
-def _winrm_failure(exc: WinRMError, host: str, user: str | None) -> BridgeError:
+def _winrm_failure(exc: WinRMError, peer: _Peer) -> BridgeError:
     if isinstance(exc, WinRMTransportError):
         if exc.code == 401:
-            return AuthenticationFailed(host, user)
-        return UnexpectedAnswer(host, HTTP_STATUS(status=str(exc.code)))
+            return AuthenticationFailed(peer.host, peer.user)
+        return UnexpectedAnswer(peer.host, HTTP_STATUS(status=str(exc.code)))
     if isinstance(exc, WSManFaultError):
-        if exc.code == WSMAN_OPERATION_TIMEOUT:
-            return OperationTimeout(host)
-        if exc.code == WSMAN_ACCESS_DENIED:
-            return NotElevated(host, WINRM_DENIED_ACCESS())
-        return UnexpectedAnswer(host, str(exc.reason or exc))
-    return UnexpectedAnswer(host, str(exc))
+        return _wsman_fault(exc, peer)
+    return UnexpectedAnswer(peer.host, str(exc))
+
+
+def _wsman_fault(exc: WSManFaultError, peer: _Peer) -> BridgeError:
+    if exc.code == WSMAN_OPERATION_TIMEOUT:
+        return OperationTimeout(peer.host)
+    if exc.code == WSMAN_ACCESS_DENIED:
+        return NotElevated(peer.host, WINRM_DENIED_ACCESS())
+    # Windows names it ("Cannot find the X session configuration in the WSMan: drive", as reported
+    # in MicrosoftDocs/windowsserverdocs#2448); a generic "resource not found" fault is read alike.
+    if exc.code == WSMAN_RESOURCE_NOT_FOUND or "session configuration" in str(exc.reason or ""):
+        return UnknownConfiguration(peer.host, peer.configuration)
+    return UnexpectedAnswer(peer.host, str(exc.reason or exc))

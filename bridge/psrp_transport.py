@@ -233,7 +233,13 @@ class PsrpTransport:
         return wsman
 
     def _translate(self, exc: Exception) -> BridgeError:
-        error = translate_exception(exc, self.host, port=self.settings.port, user=self.settings.user)
+        error = translate_exception(
+            exc,
+            self.host,
+            port=self.settings.port,
+            user=self.settings.user,
+            configuration=self.settings.configuration_name,
+        )
         if isinstance(error, CERTIFICATE_FAILURES):
             # Read the certificate again on a probe connection, only to show the admin what to compare.
             return tls_failure(exc, self.host, self.settings.port, self._peer_thumbprints())

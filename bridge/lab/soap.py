@@ -100,6 +100,18 @@ def resource_not_found() -> Fault:
     )
 
 
+def no_session_configuration(name: str, machine: str) -> Fault:
+    # The text Windows gives a client that asks for a configuration nobody registered (as reported in
+    # MicrosoftDocs/windowsserverdocs#2448); the code beside it is believed to be the generic
+    # ERROR_WSMAN_RESOURCE_NOT_FOUND, which the client reads the same way.
+    return Fault(
+        2150858752,
+        "w:DestinationUnreachable",
+        f"The WS-Management service cannot process the request. Cannot find the {name} session "
+        f"configuration in the WSMan: drive on the {machine} computer. ",
+    )
+
+
 def internal_error() -> Fault:
     # DSP0226 (WS-Management) defines wsman:InternalError for "internal processing errors". Which
     # code Windows puts beside it for a PSRP message it cannot read is not documented in what was

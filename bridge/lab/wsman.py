@@ -23,6 +23,7 @@ from bridge.lab.soap import (
     action_not_supported,
     el,
     invalid_selectors,
+    no_session_configuration,
     resource_not_found,
     response,
     timed_out,
@@ -30,7 +31,8 @@ from bridge.lab.soap import (
 
 log = logging.getLogger(__name__)
 
-POWERSHELL_URI = "http://schemas.microsoft.com/powershell/Microsoft.PowerShell"
+CONFIGURATION_PREFIX = "http://schemas.microsoft.com/powershell/"
+POWERSHELL_URI = CONFIGURATION_PREFIX + "Microsoft.PowerShell"
 SHELL_URI = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell"
 TRANSFER = "http://schemas.xmlsoap.org/ws/2004/09/transfer"
 ENUMERATE = "http://schemas.xmlsoap.org/ws/2004/09/enumeration/Enumerate"
@@ -86,6 +88,10 @@ class ShellService:
         if handler is None:
             raise action_not_supported(request.action)
         if request.resource_uri not in (POWERSHELL_URI, SHELL_URI):
+            configuration = request.resource_uri.removeprefix(CONFIGURATION_PREFIX)
+            if configuration != request.resource_uri:
+                # The lab registers only Windows PowerShell's own configuration, as a locked-down server.
+                raise no_session_configuration(configuration, self.machine)
             raise resource_not_found()
         try:
             return handler(request, caller)

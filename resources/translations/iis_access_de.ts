@@ -589,6 +589,16 @@
         <translation>Führen Sie „Enable-PSRemoting“ auf dem Server aus, oder prüfen Sie --port und --transport.</translation>
     </message>
     <message>
+        <source>{host} has no PowerShell session configuration named {name}.</source>
+        <comment>unknown-configuration</comment>
+        <translation>{host} hat keine PowerShell-Sitzungskonfiguration namens {name}.</translation>
+    </message>
+    <message>
+        <source>Use Windows PowerShell&apos;s own configuration, Microsoft.PowerShell (the default), or a name that Get-PSSessionConfiguration lists on the server; &apos;Enable-PSRemoting&apos; registers the default ones.</source>
+        <comment>hint-unknown-configuration</comment>
+        <translation>Verwenden Sie die eigene Konfiguration von Windows PowerShell, Microsoft.PowerShell (die Voreinstellung), oder einen Namen, den Get-PSSessionConfiguration auf dem Server auflistet; „Enable-PSRemoting“ registriert die voreingestellten.</translation>
+    </message>
+    <message>
         <source>{host} rejected the sign-in.</source>
         <comment>authentication-failed</comment>
         <translation>{host} hat die Anmeldung abgelehnt.</translation>

@@ -381,5 +381,17 @@ def test_a_powershell_7_endpoint_is_named_with_its_fix(tmp_path: Path, data_dir:
     assert "runs PowerShell 7.4.6" in refused.stderr
     assert "--configuration-name Microsoft.PowerShell" in refused.stderr
     assert chosen.code == 5 and "Traceback" not in refused.stderr + chosen.stderr
+    with LabHost(
+        SimulatedServer.from_scenario(write_scenario(tmp_path / "ps51")), user=USER, password=PASSWORD
+    ) as host:
+        unknown = run_cli(
+            [*connection_options(host, "ntlm"), "--configuration-name", "Contoso.Restricted", "sites"],
+            data_dir,
+        )
+    # The server answers "Cannot find the Contoso.Restricted session configuration": a connection failure.
+    assert unknown.code == 4, unknown.stderr
+    assert unknown.stderr.startswith(
+        "127.0.0.1 has no PowerShell session configuration named Contoso.Restricted."
+    )
     bad = run_cli(["--host", "web01", "--user", "u", "--configuration-name", "a b", "sites"], data_dir)
     assert bad.code == 2 and "session configuration name" in bad.stderr

@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from bridge.credentials import SERVICE, keyring_key
+from bridge.errors import UnknownConfiguration
 from bridge.lab.host import LabHost
 from gui.host_dialog import HostDialog
 from gui.main_window import MainWindow
@@ -129,6 +130,8 @@ def test_the_session_configuration_is_saved_and_used_to_connect(
         lambda: (current := window.controller.entry(saved.key)) is not None and current.error is not None,
         timeout=WAIT_MS,
     )
+    failed = window.controller.entry(saved.key)
+    assert failed is not None and isinstance(failed.error, UnknownConfiguration)
 
     window.edit_action.trigger()
     dialog = _open_dialog(qtbot, window)
