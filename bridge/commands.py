@@ -15,7 +15,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import Any, NoReturn, TextIO
 
-from bridge import __version__, doctor_command, findings, fleet_command, members_cli, operations
+from bridge import (
+    __version__,
+    doctor_command,
+    export_command,
+    findings,
+    fleet_command,
+    members_cli,
+    operations,
+)
 from bridge.collector import settle_startup_objects
 from bridge.connection import (
     DEFAULT_CONFIGURATION_NAME,
@@ -231,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("change_id")
     undo.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     doctor_command.add_parser(commands, json_option)
+    export_command.add_parser(commands)
     # Both are started by gui.launcher before this parser runs; they are listed so --help names them.
     for name, summary in OTHER_PROGRAMS.items():
         commands.add_parser(name, add_help=False, help=summary)
@@ -460,6 +469,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         _emit(args, [record.to_json() for record in records], "\n".join(map(_render_change, records)), out)
         return EXIT_OK
     hosts = fleet_command.fleet_hosts(args)
+    if hosts is not None and args.command == export_command.COMMAND:
+        return export_command.run_fleet(args, hosts, out, settings=_settings)
     if hosts is not None:
         return fleet_command.run(
             args,
@@ -487,6 +498,8 @@ def _on_host(args: argparse.Namespace, session: HostSession, out: TextIO, histor
         return _check(args, session, out)
     elif args.command == "grant":
         return _grant(args, session, history, out)
+    elif args.command == export_command.COMMAND:
+        return export_command.run(args, session, out)
     elif args.command == "doctor":
         return doctor_command.run(args, session, lambda document, text: _emit(args, document, text, out))
     elif args.command == "undo":

@@ -26,7 +26,7 @@ from bridge.session import HostSession
 from bridge.wording import translate
 
 # The commands that read; a change is made on one host at a time, after its own confirmation.
-FLEET_COMMANDS = frozenset({"sites", "pools", "check", "doctor"})
+FLEET_COMMANDS = frozenset({"sites", "pools", "check", "doctor", "export"})
 
 LIMIT_NEEDS_INVENTORY = translate(
     "Bridge", "--limit selects from an inventory: give --inventory FILE too.", "limit-needs-inventory"
@@ -43,6 +43,8 @@ ONE_HOST_AT_A_TIME_HINT = translate(
 
 OnHost = Callable[[argparse.Namespace, HostSession, TextIO], int]
 Settings = Callable[[argparse.Namespace], ConnectionSettings]
+# Per host (as the admin named it): its output, or the failure that ended it.
+Render = Callable[[list[tuple[str, "str | None", "BridgeError | None"]]], str]
 _Prepared = tuple[FleetHost, argparse.Namespace, "ConnectionSettings | BridgeError"]
 
 
@@ -83,6 +85,7 @@ def fleet_hosts(args: argparse.Namespace) -> list[FleetHost] | None:
             args.host = named[0].options["host"]
             args.port = named[0].port if named[0].port is not None else args.port
             args.host_label = named[0].label
+            args.inventory_name = named[0].name
         else:
             args.host = None
         return None
@@ -98,14 +101,26 @@ def fleet_hosts(args: argparse.Namespace) -> list[FleetHost] | None:
 
 
 def _namespace(args: argparse.Namespace, host: FleetHost, *, csv_header: bool) -> argparse.Namespace:
-    values = vars(args) | {"host": host.name, "host_label": host.label, "csv_header": csv_header}
+    values = vars(args) | {
+        "host": host.name,
+        "host_label": host.label,
+        "inventory_name": host.name,
+        "csv_header": csv_header,
+    }
     return argparse.Namespace(**(values | host.options))
 
 
 def run(
-    args: argparse.Namespace, hosts: list[FleetHost], out: TextIO, *, on_host: OnHost, settings: Settings
+    args: argparse.Namespace,
+    hosts: list[FleetHost],
+    out: TextIO,
+    *,
+    on_host: OnHost,
+    settings: Settings,
+    render: Render | None = None,
 ) -> int:
-    """Run the command on every host; print the hosts' outputs; the highest of their exit codes."""
+    """Run the command on every host; print the hosts' outputs (``render`` makes them one document);
+    the highest of their exit codes."""
     csv_output = getattr(args, "format", "text") == "csv"
     prepared: list[_Prepared] = []
     # One host after another: a password prompt must not interleave with another's.
@@ -136,7 +151,20 @@ def run(
         prepared, work, in_flight=args.forks, progress=progress if sys.stderr.isatty() else None
     )
     codes = [outcome.exit_code if outcome.result is None else outcome.result[0] for outcome in outcomes]
-    if getattr(args, "json", False):
+    if render is not None:
+        out.write(
+            render(
+                [
+                    (
+                        outcome.item[0].name,
+                        None if outcome.result is None else outcome.result[1],
+                        outcome.error,
+                    )
+                    for outcome in outcomes
+                ]
+            )
+        )
+    elif getattr(args, "json", False):
         out.write(
             json.dumps({"hosts": [_host_json(outcome) for outcome in outcomes]}, ensure_ascii=False, indent=2)
         )

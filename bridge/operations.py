@@ -9,6 +9,8 @@ path-access call.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from bridge import propagation, sddl
@@ -212,16 +214,32 @@ def _pool(runner: Runner, inventory: Inventory, target: Target) -> AppPool:
     return pool
 
 
-def _survey(runner: Runner) -> tuple[Inventory, list[CheckResult]]:
+@dataclass(frozen=True)
+class Checked:
+    """One target's check with the pool and folder state it was made from: what a plan needs."""
+
+    target: Target
+    pool: AppPool
+    access: PathAccess
+    result: CheckResult
+
+
+def _checked(runner: Runner, names: Sequence[str] | None) -> tuple[Inventory, list[Checked]]:
     found = _inventory(runner)
-    targets = list(found.targets())
+    targets = list(found.targets()) if names is None else [_find(found, name) for name in names]
     access = _path_access(
         runner, list(dict.fromkeys(target.physical_path for target in targets)), sids=found.server.sid_context
     )
-    checks = [
-        check_target(target, _pool(runner, found, target), access[target.physical_path]) for target in targets
-    ]
-    return found, checks
+    checked = []
+    for target in targets:
+        pool, folder = _pool(runner, found, target), access[target.physical_path]
+        checked.append(Checked(target, pool, folder, check_target(target, pool, folder)))
+    return found, checked
+
+
+def _survey(runner: Runner) -> tuple[Inventory, list[CheckResult]]:
+    found, checked = _checked(runner, None)
+    return found, [each.result for each in checked]
 
 
 def _check(runner: Runner, name: str) -> CheckResult:
@@ -264,6 +282,14 @@ def survey(session: HostSession, cancel: Cancel = None) -> tuple[Inventory, list
 def check_all(session: HostSession, cancel: Cancel = None) -> list[CheckResult]:
     """Who needs what for every target of the server, in two round trips whatever its size."""
     return survey(session, cancel)[1]
+
+
+def checked_targets(
+    session: HostSession, names: Sequence[str] | None = None, cancel: Cancel = None
+) -> tuple[Inventory, list[Checked]]:
+    """The named targets (every target when None) checked, each with the pool and folder state the
+    check read, so plans can be made from the same reading (two round trips)."""
+    return session.call(lambda runner: _checked(runner, names), cancel)
 
 
 def check(session: HostSession, target: str, cancel: Cancel = None) -> CheckResult:

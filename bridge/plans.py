@@ -126,7 +126,8 @@ def _identity(kind: GrantKind, pool: AppPool) -> tuple[str, str, frozenset[str]]
 _POWERSHELL_QUOTES = re.compile("['\u2018\u2019\u201a\u201b]")
 
 
-def _quote_powershell(text: str) -> str:
+def quote_powershell(text: str) -> str:
+    """``text`` as a PowerShell single-quoted string: verbatim, nothing in it expands or runs."""
     return "'" + _POWERSHELL_QUOTES.sub(lambda quote: quote.group() * 2, text) + "'"
 
 
@@ -150,7 +151,7 @@ def icacls_line(path: str, sid: str, rights: Rights) -> str:
 
 def powershell_lines(path: str, sid: str, rights: Rights) -> str:
     """The equivalent Windows PowerShell, for display: the same calls the grant script makes."""
-    item = f"(Get-Item -LiteralPath {_quote_powershell(path)})"
+    item = f"(Get-Item -LiteralPath {quote_powershell(path)})"
     return "\n".join(
         (
             f"$acl = {item}.GetAccessControl('Access')",
