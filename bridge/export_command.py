@@ -18,8 +18,18 @@ from bridge.errors import EXIT_OK, BridgeError, UsageFailure
 from bridge.exports import host_fixes
 from bridge.fleet import FleetHost
 from bridge.session import HostSession
+from bridge.wording import translate
 
 COMMAND = "export"
+
+TARGETS_OR_ALL = translate("Bridge", "Give either TARGET... or --all.", "export-targets-or-all")
+TARGETS_OR_ALL_HINT = translate(
+    "Bridge", "Run 'iis-access export --help' for the options.", "hint-export-targets-or-all"
+)
+NO_JSON = translate("Bridge", "'export' writes a playbook or a script, not JSON.", "export-no-json")
+NO_JSON_HINT = translate("Bridge", "Leave out --json; give -o FILE to write a file.", "hint-export-no-json")
+CANNOT_WRITE = translate("Bridge", "Cannot write {path}: {error}.", "export-cannot-write")
+CANNOT_WRITE_HINT = translate("Bridge", "Give another -o FILE.", "hint-export-cannot-write")
 
 EPILOG = """formats:
   ansible      a playbook: one play per host (named as --host or the inventory names it), one
@@ -56,14 +66,9 @@ def add_parser(commands: Any) -> None:
 
 def _validate(args: argparse.Namespace) -> None:
     if args.all == bool(args.targets):
-        raise UsageFailure(
-            "Give either TARGET... or --all.", "Run 'iis-access export --help' for the options."
-        )
+        raise UsageFailure(TARGETS_OR_ALL(), TARGETS_OR_ALL_HINT())
     if getattr(args, "json", False):
-        raise UsageFailure(
-            "'export' writes a playbook or a script, not JSON.",
-            "Leave out --json; give -o FILE to write a file.",
-        )
+        raise UsageFailure(NO_JSON(), NO_JSON_HINT())
 
 
 def _section(args: argparse.Namespace, session: HostSession) -> str:
@@ -84,9 +89,8 @@ def _write(args: argparse.Namespace, text: str, out: TextIO) -> None:
     try:
         args.output.write_text(text, encoding=encoding)
     except OSError as error:
-        raise UsageFailure(
-            f"Cannot write {args.output}: {error.strerror}.", "Give another -o FILE."
-        ) from error
+        problem = CANNOT_WRITE(path=str(args.output), error=error.strerror or str(error))
+        raise UsageFailure(problem, CANNOT_WRITE_HINT()) from error
     print(f"Wrote {args.output}.", file=sys.stderr)
 
 

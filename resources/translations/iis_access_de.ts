@@ -1088,6 +1088,36 @@
         <comment>propagation-at-least</comment>
         <translation>Windows schreibt den neuen Eintrag in jede der {count} oder mehr Dateien und Ordner unter {path}; das kann {minutes} Min. oder länger dauern. IIS Access wartet etwa so lange; ist es bis dahin nicht fertig, wird das Ergebnis als unbekannt angezeigt und kann später geprüft werden.</translation>
     </message>
+    <message>
+        <source>Give either TARGET... or --all.</source>
+        <comment>export-targets-or-all</comment>
+        <translation>Geben Sie entweder ZIEL... oder --all an.</translation>
+    </message>
+    <message>
+        <source>Run &apos;iis-access export --help&apos; for the options.</source>
+        <comment>hint-export-targets-or-all</comment>
+        <translation>Mit „iis-access export --help“ werden die Optionen angezeigt.</translation>
+    </message>
+    <message>
+        <source>&apos;export&apos; writes a playbook or a script, not JSON.</source>
+        <comment>export-no-json</comment>
+        <translation>„export“ schreibt ein Playbook oder ein Skript, kein JSON.</translation>
+    </message>
+    <message>
+        <source>Leave out --json; give -o FILE to write a file.</source>
+        <comment>hint-export-no-json</comment>
+        <translation>Lassen Sie --json weg; mit -o DATEI wird eine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}.</source>
+        <comment>export-cannot-write</comment>
+        <translation>{path} kann nicht geschrieben werden: {error}.</translation>
+    </message>
+    <message>
+        <source>Give another -o FILE.</source>
+        <comment>hint-export-cannot-write</comment>
+        <translation>Geben Sie eine andere Datei mit -o DATEI an.</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNotice</name>
