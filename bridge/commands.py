@@ -21,6 +21,7 @@ from bridge import (
     export_command,
     findings,
     fleet_command,
+    history_text,
     members_cli,
     operations,
 )
@@ -33,9 +34,11 @@ from bridge.connection import (
     ConnectionSettings,
     Scheme,
     connection_settings,
+    host_label,
 )
 from bridge.credentials import password_for
-from bridge.demo import DemoHost
+from bridge.demo import DEMO_LABEL, DemoHost
+from bridge.demo_state import state_path
 from bridge.display import visible
 from bridge.errors import (
     EXIT_CANCELLED,
@@ -47,7 +50,7 @@ from bridge.errors import (
     Refused,
     UsageFailure,
 )
-from bridge.history import ChangeRecord, History
+from bridge.history import History
 from bridge.local_transport import LocalTransport
 from bridge.logfile import log_to_file
 from bridge.members import Group
@@ -126,6 +129,12 @@ INTERNAL_ERROR = translate(
 )
 INTERNAL_ERROR_HINT = translate(
     "Bridge", "Nothing more was sent. Please report this with the log file.", "hint-internal-error"
+)
+# Said by the first command that uses the demo (and the first after a reset), not by every one.
+DEMO_NOTICE = (
+    "No --host given: this is the built-in demo lab, a simulated IIS server, not a real one. It keeps "
+    "its changes in {state} between runs, as a server would; 'iis-access lab --reset-demo' puts it "
+    "back as shipped."
 )
 
 
@@ -391,14 +400,6 @@ def _render_plan(plan: GrantPlan) -> str:
     return "\n".join(map(visible, lines))
 
 
-def _render_change(record: ChangeRecord) -> str:
-    state = "undone" if record.undone else record.outcome.value
-    if not record.undone and record.undo_outcome is not None:
-        # An undo was sent and not confirmed (or failed): 'iis-access undo ID' checks and completes it.
-        state += f", undo {record.undo_outcome.value}"
-    return f"{record.id}  {record.time}  {record.host}  {record.kind} {record.path}  [{state}]"
-
-
 def _settings(args: argparse.Namespace) -> ConnectionSettings:
     if args.no_verify_tls:
         _say(
@@ -429,15 +430,20 @@ def _settings(args: argparse.Namespace) -> ConnectionSettings:
 def _session(args: argparse.Namespace) -> Iterator[HostSession]:
     with ExitStack() as stack:
         transport: Transport
+        label = None
         if args.host:
-            transport = PsrpTransport(_settings(args))
+            settings = _settings(args)
+            transport = PsrpTransport(settings)
+            label = host_label(getattr(args, "inventory_name", None) or args.host, settings.port)
         elif args.powershell or sys.platform == "win32":
             transport = LocalTransport(args.powershell, operation_timeout=args.timeout)
         else:
-            _say("No --host given: using the built-in demo lab (a simulated IIS server).")
             demo = DemoHost()
+            if demo.first_use:
+                _say(DEMO_NOTICE.format(state=state_path()))
             transport = PsrpTransport(stack.enter_context(demo))
-        session = stack.enter_context(HostSession(transport))
+            label = DEMO_LABEL
+        session = stack.enter_context(HostSession(transport, label))
         yield session
 
 
@@ -466,7 +472,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     history = History()
     if args.command == "history":
         records = history.records()
-        _emit(args, [record.to_json() for record in records], "\n".join(map(_render_change, records)), out)
+        _emit(args, [record.to_json() for record in records], history_text.render(records, history.path), out)
         return EXIT_OK
     hosts = fleet_command.fleet_hosts(args)
     if hosts is not None and args.command == export_command.COMMAND:

@@ -134,6 +134,12 @@ class ConnectionSettings:
         return ", ".join(parts)
 
 
+def host_label(name: str, port: int) -> str:
+    """The host as the admin named it, with its port (``web01:5986``, ``[::1]:5985``): how plans,
+    history and the GUI name a host, so two hosts behind one address are told apart."""
+    return f"[{name}]:{port}" if ":" in name else f"{name}:{port}"
+
+
 def normalise_thumbprint(text: str) -> str:
     """Accept a SHA-256 or SHA-1 thumbprint as printed by Windows or OpenSSL (spaces, colons, any case).
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bridge.ansible_inventory import read_inventory
-from bridge.connection import ConnectionSettings
+from bridge.connection import ConnectionSettings, host_label
 from bridge.errors import BridgeError, UsageFailure, error_object
 from bridge.findings import CSV_COLUMNS, error_row
 from bridge.fleet import DEFAULT_IN_FLIGHT, FleetHost, Outcome, hosts_from_inventory, parse_host, run_on_hosts
@@ -136,7 +136,8 @@ def run(
         if isinstance(connection, BridgeError):
             raise connection
         buffer = io.StringIO()
-        with HostSession(PsrpTransport(connection)) as session:
+        label = host_label(namespace.inventory_name, connection.port)
+        with HostSession(PsrpTransport(connection), label) as session:
             code = on_host(namespace, session, buffer)
         return code, buffer.getvalue()
 

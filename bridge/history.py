@@ -72,10 +72,18 @@ class ChangeRecord:
     # How the last undo went: None when none was sent, UNKNOWN when one was sent but never
     # confirmed (the next undo checks the folder and completes it), CHANGED once undone.
     undo_outcome: Outcome | None = None
+    # The host as the admin named it, with its port ("web01:5986", "Demo lab"); None in records
+    # written before it was kept, which name the host by ``host`` alone.
+    host_label: str | None = None
 
     @property
     def undone(self) -> bool:
         return self.undone_at is not None
+
+    @property
+    def host_display(self) -> str:
+        """The host as every view names it: its label, or the bare name an older record holds."""
+        return self.host_label if self.host_label is not None else self.host
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -95,6 +103,7 @@ class ChangeRecord:
             "undone": self.undone,
             "undoneAt": self.undone_at,
             "undoOutcome": None if self.undo_outcome is None else self.undo_outcome.value,
+            "hostLabel": self.host_display,
         }
 
 
@@ -128,6 +137,7 @@ class History:
         sid: str,
         rights: str,
         before: str,
+        host_label: str | None = None,
     ) -> ChangeRecord:
         with self._lock:
             taken = {record.id for record in self._fold()}
@@ -145,6 +155,7 @@ class History:
                 sid=sid,
                 rights=rights,
                 before=before,
+                host_label=host_label,
             )
             self._append(
                 {
@@ -160,6 +171,7 @@ class History:
                     "rights": rights,
                     "before": before,
                 }
+                | ({} if host_label is None else {"hostLabel": host_label})
             )
             return record
 
@@ -301,9 +313,10 @@ def _apply(changes: dict[str, ChangeRecord], line: str) -> bool:
         return False
     change_id, kind = entry["id"], entry["type"]
     if kind == "intent":
-        if not _strings(entry, _INTENT_KEYS):
+        label = entry.get("hostLabel")
+        if not _strings(entry, _INTENT_KEYS) or not isinstance(label, str | None):
             return False
-        changes[change_id] = ChangeRecord(**{key: entry[key] for key in _INTENT_KEYS})
+        changes[change_id] = ChangeRecord(**{key: entry[key] for key in _INTENT_KEYS}, host_label=label)
         return True
     follow_up = _FOLLOW_UPS.get(kind)
     if follow_up is None or change_id not in changes:

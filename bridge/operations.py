@@ -114,7 +114,7 @@ OTHER_HOST_PLAN = translate(
 )
 OTHER_HOST_CHANGE = translate(
     "Bridge",
-    "Change {change_id} was made on {made_on}; connect to that host to undo it.",
+    "Change {change_id} was made on {made_on}, not {host}; connect to that host to undo it.",
     "change-on-other-host",
 )
 ALREADY_UNDONE = translate("Bridge", "Change {change_id} was already undone.", "already-undone")
@@ -258,7 +258,7 @@ def _plan(runner: Runner, kind: GrantKind, name: str, subpath: str | None) -> Gr
         raise InvalidRequest(error.text) from error
     return plan_grant(
         kind,
-        host=runner.host,
+        host=runner.label,
         target=target,
         path_access=_path_access(runner, [folder], count_items=True, sids=found.server.sid_context)[folder],
         pool=_pool(runner, found, target),
@@ -341,10 +341,11 @@ def refuse_if_unsafe(plan: GrantPlan) -> None:
 def _apply(runner: Runner, plan: GrantPlan, history: History) -> ChangeRecord:
     refuse_if_unsafe(plan)
     assert plan.expected_sddl is not None, "checked by refuse_if_unsafe"
-    if plan.host != runner.host:
-        raise Refused(OTHER_HOST_PLAN(planned=plan.host, host=runner.host))
+    if plan.host != runner.label:
+        raise Refused(OTHER_HOST_PLAN(planned=plan.host, host=runner.label))
     record = history.record_intent(
         host=runner.host,
+        host_label=runner.label,
         target=str(plan.target),
         kind=plan.kind.value,
         path=plan.path,
@@ -392,8 +393,10 @@ def _expected_after(record: ChangeRecord) -> str:
 
 def _undo(runner: Runner, change_id: str, history: History) -> ChangeRecord:
     record = history.get(change_id)
-    if record.host != runner.host:
-        raise Refused(OTHER_HOST_CHANGE(change_id=change_id, made_on=record.host))
+    # A record written before labels were kept names the host alone, without its port.
+    made_here = record.host == runner.host if record.host_label is None else record.host_label == runner.label
+    if not made_here:
+        raise Refused(OTHER_HOST_CHANGE(change_id=change_id, made_on=record.host_display, host=runner.label))
     if record.undone:
         raise NothingToDo(ALREADY_UNDONE(change_id=change_id))
     if record.outcome not in (Outcome.CHANGED, Outcome.UNKNOWN):

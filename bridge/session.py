@@ -22,9 +22,10 @@ T = TypeVar("T")
 class Runner:
     """What a unit of work sees of its host: the transport, bound to the work's cancel event."""
 
-    def __init__(self, transport: Transport, cancel: threading.Event) -> None:
+    def __init__(self, transport: Transport, cancel: threading.Event, label: str) -> None:
         self._transport = transport
         self.cancel = cancel
+        self.label = label
 
     @property
     def host(self) -> str:
@@ -37,8 +38,13 @@ class Runner:
 
 
 class HostSession:
-    def __init__(self, transport: Transport) -> None:
+    """``label`` is the host as the admin named it, with its port (``web01:5986``, ``Demo lab``):
+    plans, history records and the GUI show it, so two hosts behind one address are never confused.
+    Without one it is the transport's host name."""
+
+    def __init__(self, transport: Transport, label: str | None = None) -> None:
         self._transport = transport
+        self.label = label if label is not None else transport.host
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"host-{transport.host}")
 
     @property
@@ -47,7 +53,7 @@ class HostSession:
 
     def submit(self, work: Callable[[Runner], T], cancel: threading.Event | None = None) -> Future[T]:
         """Queue ``work`` behind everything already asked of this host."""
-        runner = Runner(self._transport, cancel if cancel is not None else threading.Event())
+        runner = Runner(self._transport, cancel if cancel is not None else threading.Event(), self.label)
         return self._worker.submit(work, runner)
 
     def call(self, work: Callable[[Runner], T], cancel: threading.Event | None = None) -> T:

@@ -111,7 +111,9 @@ class App(QObject):
         self.reporter = ErrorReporter(lambda: self.window)
         self.reporter.install()
         saved = [] if args.demo or args.smoke else self.settings.hosts()
-        self.controller = HostController(default_entries(saved), History())
+        # Screenshots and the smoke test show the demo as shipped, whatever the admin's demo holds.
+        scripted = args.smoke or args.screenshot is not None
+        self.controller = HostController(default_entries(saved), History(), saved_demo=not scripted)
         self.window: MainWindow | None = None
         self.open_window()
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import threading
 
 from bridge import operations
-from bridge.connection import DEFAULT_CONFIGURATION_NAME, ConnectionSettings, connection_settings
+from bridge.connection import DEFAULT_CONFIGURATION_NAME, ConnectionSettings, connection_settings, host_label
 from bridge.credentials import password_for
-from bridge.demo import DemoHost
+from bridge.demo import DEMO_LABEL, DemoHost
 from bridge.errors import BridgeError
 from bridge.history import ChangeRecord, History
 from bridge.model import Inventory, PathAccess
@@ -34,6 +34,17 @@ class HostLink:
     @property
     def host(self) -> str:
         return self.session.host
+
+    @property
+    def label(self) -> str:
+        """The host as plans and history records name it (see ``HostSession``)."""
+        return self.session.label
+
+    def made(self, record: ChangeRecord) -> bool:
+        """Whether ``record`` is a change made on this host (an older record names it without its port)."""
+        if record.host_label is None:
+            return record.host == self.host
+        return record.host_label == self.label
 
     def close(self) -> None:
         self.session.close()
@@ -86,17 +97,20 @@ def remote_settings(saved: SavedHost, password: str | None) -> ConnectionSetting
     return settings_for(saved, password)
 
 
-def connect(kind: str, saved: SavedHost | None, password: str | None) -> HostLink:
-    """Open the session for a host entry: the demo lab, this computer, or a remote host."""
+def connect(kind: str, saved: SavedHost | None, password: str | None, *, saved_demo: bool = True) -> HostLink:
+    """Open the session for a host entry: the demo lab, this computer, or a remote host.
+
+    The demo keeps its state in the data folder unless ``saved_demo`` is False (screenshots)."""
     if kind == "demo":
-        demo = DemoHost()
+        demo = DemoHost(saved=saved_demo)
         settings = demo.start()
-        return HostLink(HostSession(PsrpTransport(settings)), demo)
+        return HostLink(HostSession(PsrpTransport(settings), DEMO_LABEL), demo)
     if kind == "local":
         return HostLink(HostSession(_local_transport()))
     if saved is None:
         raise ValueError("a remote host needs its saved settings")
-    return HostLink(HostSession(PsrpTransport(remote_settings(saved, password))))
+    settings = remote_settings(saved, password)
+    return HostLink(HostSession(PsrpTransport(settings), host_label(saved.host, settings.port)))
 
 
 def load(link: HostLink, cancel: threading.Event) -> tuple[Inventory, list[CheckResult]]:

@@ -14,9 +14,11 @@ from PySide6.QtGui import QBrush, QColor
 
 from bridge.acl_entries import AclEntry, advanced_entries
 from bridge.history import ChangeRecord
+from bridge.history_text import local_time
 from bridge.model import AppPool, Inventory, PathAccess
 from bridge.needs import CheckResult
 from bridge.sids import IIS_IUSRS, well_known_name
+from gui.host_names import host_name
 from gui.hosts import HostEntry, host_icon, host_line, host_state_text
 from gui.icons import icon
 from gui.members_view import pool_carries_text
@@ -137,8 +139,13 @@ def acl_columns() -> list[Column[AclRow]]:
 
 def history_columns() -> list[Column[ChangeRecord]]:
     return [
-        Column(QCoreApplication.translate("Columns", "Time"), lambda r: r.time.replace("T", " ")[:19]),
-        Column(QCoreApplication.translate("Columns", "Host"), lambda r: r.host),
+        # Local time with its zone; sorted by the recorded UTC time, which orders the same.
+        Column(
+            QCoreApplication.translate("Columns", "Time"),
+            lambda r: local_time(r.time),
+            sort_key=lambda r: r.time,
+        ),
+        Column(QCoreApplication.translate("Columns", "Host"), lambda r: host_name(r.host_display)),
         Column(QCoreApplication.translate("Columns", "Path"), lambda r: r.path),
         Column(
             QCoreApplication.translate("Columns", "Identity"),

@@ -23,6 +23,7 @@ from gui import backend
 from gui.confirm import ConfirmDialog
 from gui.details import DetailsPane
 from gui.errors import ErrorBanner
+from gui.host_names import host_name
 from gui.hosts import HostController, HostEntry, HostState, acl_key
 from gui.notice import ChangeNotice
 from gui.site_model import SiteTreeModel
@@ -126,7 +127,8 @@ class GrantFlow(QObject):
         target = self.target
         if entry is None or target is None:
             return
-        host = entry.label
+        # The name the plan's warnings and the History tab use, with the server's own name beside it.
+        host = host_name(plan.host)
         if entry.inventory is not None and entry.inventory.server.computer_name != host:
             host = f"{host} ({entry.inventory.server.computer_name})"
         dialog = ConfirmDialog(host, plan, self._window)
@@ -172,7 +174,7 @@ class GrantFlow(QObject):
         entry = self._entry_for(record)
         if entry is None:
             self._banner.show_error(
-                BridgeError(UNDO_NOT_CONNECTED(host=record.host), UNDO_NOT_CONNECTED_HINT())
+                BridgeError(UNDO_NOT_CONNECTED(host=record.host_display), UNDO_NOT_CONNECTED_HINT())
             )
             return
 
@@ -190,11 +192,9 @@ class GrantFlow(QObject):
 
     def _entry_for(self, record: ChangeRecord) -> HostEntry | None:
         current = self._entry()
-        if current is not None and current.link is not None and current.link.host == record.host:
+        if current is not None and current.link is not None and current.link.made(record):
             return current
-        return next(
-            (e for e in self._controller.entries if e.link is not None and e.link.host == record.host), None
-        )
+        return next((e for e in self._controller.entries if e.link is not None and e.link.made(record)), None)
 
     def _changed(self, entry: HostEntry, target: str) -> None:
         """A change is made: say so, then check its row again once the host is free."""

@@ -11,11 +11,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QListView, QMenu, QWidget
+from PySide6.QtWidgets import QListView, QMenu, QMessageBox, QWidget
 
 from bridge.credentials import forget_password, remember_password, remembered_password
+from bridge.demo_state import reset_demo
 from gui.host_dialog import HostDialog
-from gui.hosts import HostController, HostEntry, HostKind
+from gui.hosts import HostController, HostEntry, HostKind, remote_entry
 from gui.settings import SavedHost, Settings
 from gui.table_model import RECORD_ROLE
 
@@ -39,6 +40,8 @@ class HostActions(QObject):
         self.add_action = self._action(self.tr("&Add remote host…"), self.add, QKeySequence("Ctrl+N"))
         self.edit_action = self._action(self.tr("&Edit host…"), self.edit)
         self.remove_action = self._action(self.tr("&Remove host"), self.remove)
+        self.reset_demo_action = self._action(self.tr("Reset &demo lab…"), self.ask_reset_demo)
+        self.question: QMessageBox | None = None
         self.menu = QMenu(window)
         self.update(None)
 
@@ -51,7 +54,7 @@ class HostActions(QObject):
 
     def attach(self, view: QListView, refresh: QAction) -> None:
         """The hosts list: right-click for Refresh, Edit…, Remove; double-click a remote host to edit it."""
-        self.menu.addActions([refresh, self.edit_action, self.remove_action])
+        self.menu.addActions([refresh, self.edit_action, self.remove_action, self.reset_demo_action])
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(lambda point: self._context_menu(view, point))
         view.doubleClicked.connect(lambda _index: self.edit())
@@ -68,6 +71,37 @@ class HostActions(QObject):
         remote = entry is not None and entry.kind is HostKind.REMOTE
         self.edit_action.setEnabled(remote)
         self.remove_action.setEnabled(remote)
+        self.reset_demo_action.setVisible(entry is not None and entry.kind is HostKind.DEMO)
+
+    @Slot()
+    def ask_reset_demo(self) -> None:
+        """Ask before the demo lab forgets every change made on it (the History keeps its records)."""
+        question = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Reset demo lab"),
+            self.tr(
+                "Put the demo lab back as shipped? Every grant and undo made on it is forgotten; "
+                "the History keeps its records."
+            ),
+            QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel,
+            self._window,
+        )
+        question.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        question.finished.connect(lambda result: self._reset_answered(question, result))
+        self.question = question
+        question.open()
+
+    def _reset_answered(self, question: QMessageBox, result: int) -> None:
+        self.question = None
+        question.deleteLater()
+        if result != QMessageBox.StandardButton.Reset:
+            return
+        reset_demo()
+        # The demo's server reads the missing state at its next operation: it shows as shipped.
+        demo = next((entry for entry in self._controller.entries if entry.kind is HostKind.DEMO), None)
+        if demo is not None:
+            self._controller.refresh(demo.key)
+            self.showHost.emit(demo.key)
 
     @Slot()
     def add(self) -> None:
@@ -113,7 +147,7 @@ class HostActions(QObject):
             self._settings.set_hosts([*hosts, saved])
         else:
             self._settings.set_hosts([saved if host.key == old.key else host for host in hosts])
-        entry = HostEntry(saved.key, saved.host, HostKind.REMOTE, saved, password)
+        entry = remote_entry(saved, password)
         if editing is None:
             self._controller.add(entry)
         else:

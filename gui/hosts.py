@@ -14,17 +14,22 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
+from bridge.demo import DEMO_LABEL
 from bridge.errors import AuthenticationFailed, BridgeError, Cancelled
+from bridge.fleet import Outcome as FleetOutcome
+from bridge.fleet import run_on_hosts
 from bridge.history import History
+from bridge.local_transport import LOCAL_HOST
 from bridge.model import Inventory
 from bridge.needs import CheckResult, CheckStatus
 from gui import backend
+from gui.host_names import host_name, saved_label
 from gui.settings import SavedHost
 from gui.site_nodes import SiteForest, site_forest
 from gui.texts import error_message, short_reason
-from gui.worker import TaskRunner
+from gui.worker import Task, TaskRunner
 
 
 class HostState(str, Enum):
@@ -71,17 +76,23 @@ class HostEntry:
         return self._fixing[1]
 
 
+def remote_entry(saved: SavedHost, password: str | None = None) -> HostEntry:
+    """A remote host's entry, named as the bridge records it: its name with its port."""
+    return HostEntry(saved.key, saved_label(saved), HostKind.REMOTE, saved, password)
+
+
 def default_entries(saved_hosts: list[SavedHost]) -> list[HostEntry]:
     """This computer on Windows, else the demo lab; then the admin's remote hosts."""
     entries: list[HostEntry] = []
     if sys.platform == "win32":
-        entries.append(
-            HostEntry("local", QCoreApplication.translate("Hosts", "This computer"), HostKind.LOCAL)
-        )
-    entries.append(HostEntry("demo", QCoreApplication.translate("Hosts", "Demo lab"), HostKind.DEMO))
-    entries.extend(HostEntry(saved.key, saved.host, HostKind.REMOTE, saved) for saved in saved_hosts)
+        entries.append(HostEntry("local", host_name(LOCAL_HOST), HostKind.LOCAL))
+    entries.append(HostEntry("demo", host_name(DEMO_LABEL), HostKind.DEMO))
+    entries.extend(remote_entry(saved) for saved in saved_hosts)
     return entries
 
+
+# The task key of a "Check all hosts" run, beside the hosts' own keys (each held while it runs).
+CHECK_ALL_KEY = "#check-all"
 
 # What refreshing a host brings back: its session, inventory, checks and the Sites tree's rows.
 _Loaded = tuple[backend.HostLink, Inventory, list[CheckResult], SiteForest]
@@ -93,12 +104,24 @@ class HostController(QObject):
     hostChanged = Signal(str)
     unexpected = Signal(object)
     cancelled = Signal(str)  # host key: an operation was stopped at the admin's request
+    # A host of a "Check all hosts" run has landed: emitted on the fleet run's thread, delivered here.
+    _hostLanded = Signal(object, object)
 
-    def __init__(self, entries: list[HostEntry], history: History, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        entries: list[HostEntry],
+        history: History,
+        parent: QObject | None = None,
+        *,
+        saved_demo: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.entries = entries
         self.history = history
+        # False for screenshots: the demo starts as shipped and keeps nothing.
+        self.saved_demo = saved_demo
         self.runner = TaskRunner(self)
+        self._hostLanded.connect(self._deliver_landed)
 
     def entry(self, key: str) -> HostEntry | None:
         return next((entry for entry in self.entries if entry.key == key), None)
@@ -129,18 +152,27 @@ class HostController(QObject):
         entry = self.entry(key)
         if entry is None:
             return False
+        started = self.run(key, lambda cancel: self._load(entry, cancel), self._loaded(entry))
+        if started:
+            entry.state = HostState.CONNECTING
+            self.hostChanged.emit(key)
+        return started
 
-        def work(cancel: threading.Event) -> _Loaded:
-            link = entry.link or backend.connect(entry.kind.value, entry.saved, entry.password)
-            try:
-                inventory, checks = backend.load(link, cancel)
-            except BaseException:
-                # A link opened for this attempt would otherwise be dropped with the failure, still open.
-                if link is not entry.link:
-                    link.close()
-                raise
-            return link, inventory, checks, site_forest(inventory, checks)
+    def _load(self, entry: HostEntry, cancel: threading.Event) -> _Loaded:
+        """A host's refresh, on a worker thread: connect if needed, read and check everything."""
+        link = entry.link or backend.connect(
+            entry.kind.value, entry.saved, entry.password, saved_demo=self.saved_demo
+        )
+        try:
+            inventory, checks = backend.load(link, cancel)
+        except BaseException:
+            # A link opened for this attempt would otherwise be dropped with the failure, still open.
+            if link is not entry.link:
+                link.close()
+            raise
+        return link, inventory, checks, site_forest(inventory, checks)
 
+    def _loaded(self, entry: HostEntry) -> Callable[[_Loaded], None]:
         def done(result: _Loaded) -> None:
             if entry not in self.entries:
                 # Removed or edited while it connected: nobody will use or close this session.
@@ -149,17 +181,61 @@ class HostController(QObject):
                 return
             entry.link, entry.inventory, entry.checks, entry.sites = result
             entry.state, entry.error = HostState.READY, None
-            self.hostChanged.emit(key)
+            self.hostChanged.emit(entry.key)
 
-        started = self.run(key, work, done)
-        if started:
-            entry.state = HostState.CONNECTING
-            self.hostChanged.emit(key)
-        return started
+        return done
 
     def refresh_all(self) -> None:
+        """Check every host that is not busy at once, through the CLI's fleet runner
+        (``bridge.fleet.run_on_hosts``): a bounded number in flight, one host's failure ending only
+        its own check, each host shown as soon as it lands. Cancel stops one host's check."""
+        held: dict[str, tuple[Task, threading.Event]] = {}
         for entry in self.entries:
-            self.refresh(entry.key)
+            cancel = threading.Event()
+            task = self.runner.hold(
+                entry.key, self._loaded(entry), self._on_failure(entry.key, entry, None), cancel=cancel.set
+            )
+            if task is not None:
+                held[entry.key] = (task, cancel)
+                entry.state = HostState.CONNECTING
+                self.hostChanged.emit(entry.key)
+        entries = [entry for entry in self.entries if entry.key in held]
+        if not entries:
+            return
+
+        def landed(outcome: FleetOutcome[HostEntry, _Loaded]) -> None:
+            task = held[outcome.item.key][0]
+            if outcome.error is not None:
+                task.fail(outcome.error)
+            elif task.cancelled:
+                # Cancelled while it connected: a session it opened is nobody's.
+                if outcome.result is not None and outcome.result[0] is not outcome.item.link:
+                    outcome.result[0].close()
+            else:
+                task.succeed(outcome.result)
+
+        def work() -> None:
+            run_on_hosts(
+                entries,
+                lambda entry: self._load(entry, held[entry.key][1]),
+                progress=lambda _done, _total, outcome: self._hostLanded.emit(landed, outcome),
+            )
+
+        def finished(error: BaseException | None) -> None:
+            # Each host's outcome was handed over as it landed (queued before this); a defect that
+            # ended the run early ends the hosts still held, so none stays busy.
+            for task, _cancel in held.values():
+                task.fail(error if error is not None else Cancelled())
+
+        self.runner.submit(CHECK_ALL_KEY, work, lambda _result: finished(None), finished)
+
+    @Slot(object, object)
+    def _deliver_landed(
+        self,
+        landed: Callable[[FleetOutcome[HostEntry, _Loaded]], None],
+        outcome: FleetOutcome[HostEntry, _Loaded],
+    ) -> None:
+        landed(outcome)
 
     def run(
         self,
@@ -173,9 +249,14 @@ class HostController(QObject):
         A BridgeError marks the host failed unless ``failed`` takes it; a
         cancellation is no failure: the host goes back to what it was.
         """
-        entry = self.entry(key)
         cancel = threading.Event()
+        on_failure = self._on_failure(key, self.entry(key), failed)
+        task = self.runner.submit(key, lambda: work(cancel), done, on_failure, cancel=cancel.set)
+        return task is not None
 
+    def _on_failure(
+        self, key: str, entry: HostEntry | None, failed: Callable[[BaseException], None] | None
+    ) -> Callable[[BaseException], None]:
         def on_failure(error: BaseException) -> None:
             if isinstance(error, Cancelled):
                 self.cancelled.emit(key)
@@ -193,8 +274,7 @@ class HostController(QObject):
                 entry.state = _settled_state(entry, error)
                 self.hostChanged.emit(key)
 
-        task = self.runner.submit(key, lambda: work(cancel), done, on_failure, cancel=cancel.set)
-        return task is not None
+        return on_failure
 
     def cancel(self, key: str) -> None:
         """Stop what runs for a host, the folder read of its selected row included."""
@@ -252,8 +332,18 @@ def host_state_text(entry: HostEntry) -> str:
             sites=len(entry.inventory.sites),
             problems=len(entry.needs_fixing),
         )
-        return _with_tls_warning(entry, text)
+        return _with_demo_note(entry, _with_tls_warning(entry, text))
     return host_line(entry)
+
+
+def _with_demo_note(entry: HostEntry, text: str) -> str:
+    """``text``, saying that the demo lab is simulated and keeps its changes until it is reset."""
+    if entry.kind is not HostKind.DEMO:
+        return text
+    return QCoreApplication.translate(
+        "Hosts",
+        "{state} · the demo lab, a simulated server: it keeps its changes until it is reset (Host menu)",
+    ).format(state=text)
 
 
 def _with_tls_warning(entry: HostEntry, text: str) -> str:

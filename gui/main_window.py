@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
             self.remove_action,
             self.refresh_action,
             self.check_all_action,
+            self.host_actions.reset_demo_action,
         ):
             host_menu.addAction(action)
         host_menu.addAction(self.cancel_action)

@@ -17,6 +17,7 @@ from bridge.acl_entries import AclEntry
 from bridge.history import ChangeRecord, Outcome
 from bridge.model import Message
 from gui.backend import PasswordNeeded
+from gui.host_names import host_name
 
 _CONTEXT = "Bridge"
 
@@ -192,10 +193,18 @@ def level_text(level: AccessLevel) -> str:
     return translate(str(_LEVELS[level]))
 
 
+# The parameters that name a host: the demo lab and this computer are named in the UI language.
+_HOST_PARAMS = frozenset({"host", "made_on", "planned"})
+
+
 def _rendered(message: Message) -> dict[str, str]:
     """The message's parameters in the UI language (a nested message rendered in turn)."""
     return {
-        name: reason_text(value) if isinstance(value, Message) else value
+        name: reason_text(value)
+        if isinstance(value, Message)
+        else host_name(value)
+        if name in _HOST_PARAMS
+        else value
         for name, value in message.params.items()
     }
 

@@ -70,6 +70,14 @@ class Task(QObject):
             self._cancel()
         self._deliver_failure(Cancelled())
 
+    def succeed(self, result: object) -> None:
+        """Deliver a held task's result (GUI thread): its work ran elsewhere, in a fleet run."""
+        self._deliver_success(result)
+
+    def fail(self, exc: BaseException) -> None:
+        """Deliver a held task's failure (GUI thread)."""
+        self._deliver_failure(exc)
+
     @Slot(object)
     def _deliver_success(self, result: object) -> None:
         self._deliver(self._on_success, result)
@@ -130,6 +138,19 @@ class TaskRunner(QObject):
         task.done.connect(lambda: self._finish(task))
         self.busyChanged.emit(key, True)
         self._pool.start(_Runnable(task))
+        return task
+
+    def hold(
+        self, key: str, on_success: Success, on_failure: Failure, *, cancel: Callable[[], None] | None = None
+    ) -> Task | None:
+        """Mark ``key`` busy for work that runs elsewhere (one host of a fleet run): the caller hands
+        the outcome over with ``succeed``/``fail``; Cancel works as for any task. None if busy."""
+        if key in self._running:
+            return None
+        task = Task(key, lambda: None, on_success, on_failure, cancel)
+        self._running[key] = task
+        task.done.connect(lambda: self._finish(task))
+        self.busyChanged.emit(key, True)
         return task
 
     def cancel(self, key: str) -> None:

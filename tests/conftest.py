@@ -24,6 +24,15 @@ if os.environ["QT_QPA_PLATFORM"] == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screens}"
 
 
+@pytest.fixture(autouse=True)
+def own_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's history and demo lab state in a folder of its own, never the admin's: the demo
+    keeps its changes across runs, so a grant in one test must not be seen by the next."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("IIS_ACCESS_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
     """Swap in an in-memory keyring for the test."""

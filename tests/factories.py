@@ -1,10 +1,13 @@
-"""Builders for the decision core's inputs: a folder's state and a target, shaped as a host reports them."""
+"""Builders for the decision core's inputs: a folder's state and a target, shaped as a host reports them;
+a change's intent in a history; a loopback port nothing listens on."""
 
 from __future__ import annotations
 
+import socket
 from dataclasses import replace
 
 from bridge import sids
+from bridge.history import ChangeRecord, History
 from bridge.model import AnonymousAuth, Application, PathAccess, Site, Target, TargetRef, VirtualDirectory
 from bridge.sddl import parse_dacl
 
@@ -48,3 +51,33 @@ def make_target(
         application,
         directory,
     )
+
+
+def intent(
+    history: History,
+    *,
+    host: str = "web01",
+    host_label: str | None = None,
+    path: str = r"C:\inetpub\wwwroot",
+    before: str = "D:PAI(A;OICI;FA;;;BA)",
+) -> ChangeRecord:
+    """A grant of IUSR read journaled as about to be sent."""
+    return history.record_intent(
+        host=host,
+        host_label=host_label,
+        target="Default Web Site",
+        kind="iusr-read",
+        path=path,
+        identity="IUSR",
+        sid=sids.IUSR,
+        rights="ReadAndExecute",
+        before=before,
+    )
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on (bound, then closed)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port

@@ -9,22 +9,14 @@ from pathlib import Path
 import pytest
 
 from bridge.history import DATA_DIR_VARIABLE, History, Outcome, UnknownChange, default_data_dir
+from tests.factories import intent
 
 BEFORE = "D:PAI(A;OICI;FA;;;BA)"
 AFTER = "D:PAI(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;S-1-5-17)"
 
 
 def _intent(history: History, path: str = r"C:\inetpub\wwwroot") -> str:
-    return history.record_intent(
-        host="web01",
-        target="Default Web Site",
-        kind="iusr-read",
-        path=path,
-        identity="IUSR",
-        sid="S-1-5-17",
-        rights="ReadAndExecute",
-        before=BEFORE,
-    ).id
+    return intent(history, path=path, before=BEFORE).id
 
 
 def test_intent_alone_reads_back_as_unknown_outcome_with_the_sddl_to_restore(tmp_path: Path) -> None:

@@ -243,6 +243,17 @@ class Filesystem:
             key=str.casefold,
         )
 
+    def dacls(self) -> dict[str, str]:
+        """Every path's DACL in SDDL, by the path as listed: what a saved lab state holds."""
+        return {entry.path: sddl.format_dacl(entry.dacl, self.sids) for entry in self._entries.values()}
+
+    def restore_dacls(self, saved: Mapping[str, str]) -> None:
+        """Put back DACLs as ``dacls`` gave them (inherited entries included); unlisted paths are skipped."""
+        for path, text in saved.items():
+            entry = self._entries.get(path_key(path))
+            if entry is not None:
+                entry.dacl = sddl.parse_dacl(text, context=self.sids)
+
     def add_access_rule(self, path: str, sid: str, mask: int) -> None:
         """``AddAccessRule`` of an inheritable allow rule, then ``SetAccessControl``."""
         self.set_dacl(path, with_explicit_allow(self._entry(path).dacl, sid, mask))

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 
+from bridge.demo_state import reset_demo, state_path
 from bridge.lab.auth import AUTH_SCHEMES
 from bridge.lab.backend import ScriptBackend
 from bridge.lab.host import LabHost
@@ -51,7 +52,12 @@ def _parser() -> argparse.ArgumentParser:
         "--replay", type=Path, metavar="DIR", help="serve a recording made with 'doctor --save-fixture DIR'"
     )
     parser.add_argument("--port", type=int, default=0, help="TCP port (default: any free port)")
-    parser.add_argument("--user", required=True, help="the user name clients log on with")
+    parser.add_argument(
+        "--reset-demo",
+        action="store_true",
+        help="put the built-in demo lab back as shipped (forget what grants and undos changed) and exit",
+    )
+    parser.add_argument("--user", help="the user name clients log on with (required to serve)")
     parser.add_argument(
         "--password-file",
         type=Path,
@@ -74,8 +80,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _reset_demo() -> int:
+    path = state_path()
+    if reset_demo(path):
+        print(f"The demo lab is back as shipped: its saved state {path} was removed.")
+    else:
+        print(f"The demo lab is already as shipped (no saved state in {path}).")
+    return 0
+
+
 def main(argv: Sequence[str]) -> int:
-    args = _parser().parse_args(list(argv))
+    parser = _parser()
+    args = parser.parse_args(list(argv))
+    if args.reset_demo:
+        return _reset_demo()
+    if args.user is None:
+        parser.error("the following arguments are required: --user")
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING)
     if args.auth:
         auth = [scheme.strip() for scheme in args.auth.split(",") if scheme.strip()]

@@ -974,9 +974,9 @@
         <translation>Dieser Plan wurde für {planned} erstellt, nicht für {host}; nichts wurde geändert.</translation>
     </message>
     <message>
-        <source>Change {change_id} was made on {made_on}; connect to that host to undo it.</source>
+        <source>Change {change_id} was made on {made_on}, not {host}; connect to that host to undo it.</source>
         <comment>change-on-other-host</comment>
-        <translation>Die Änderung {change_id} wurde auf {made_on} vorgenommen; verbinden Sie sich mit diesem Host, um sie rückgängig zu machen.</translation>
+        <translation>Die Änderung {change_id} wurde auf {made_on} vorgenommen, nicht auf {host}; verbinden Sie sich mit diesem Host, um sie rückgängig zu machen.</translation>
     </message>
     <message>
         <source>Change {change_id} was already undone.</source>
@@ -1534,6 +1534,18 @@
         <source>&amp;Remove host</source>
         <translation>Host &amp;entfernen</translation>
     </message>
+    <message>
+        <source>Reset &amp;demo lab…</source>
+        <translation>&amp;Demo-Labor zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Reset demo lab</source>
+        <translation>Demo-Labor zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Put the demo lab back as shipped? Every grant and undo made on it is forgotten; the History keeps its records.</source>
+        <translation>Das Demo-Labor in den Auslieferungszustand zurücksetzen? Alle darin vorgenommenen Berechtigungen und Rückgängig-Aktionen werden vergessen; der Verlauf behält seine Einträge.</translation>
+    </message>
 </context>
 <context>
     <name>HostDialog</name>
@@ -1659,6 +1671,10 @@
     <message>
         <source>{host}: {sites} sites, {problems} need attention</source>
         <translation>{host}: {sites} Websites, {problems} brauchen Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>{state} · the demo lab, a simulated server: it keeps its changes until it is reset (Host menu)</source>
+        <translation>{state} · das Demo-Labor, ein simulierter Server: es behält seine Änderungen, bis es zurückgesetzt wird (Menü Host)</translation>
     </message>
     <message>
         <source>Connected · all good</source>

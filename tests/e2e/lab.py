@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import subprocess
 import sys
 import threading
@@ -66,6 +67,27 @@ def run_cli(
         check=False,
         stdin=subprocess.DEVNULL,
     )
+    return Result(completed.returncode, completed.stdout, completed.stderr)
+
+
+def answer_at_terminal(arguments: list[str], data_dir: Path, answer: str) -> Result:
+    """Run the CLI with a terminal on stdin, answering the confirmation prompt with ``answer``."""
+    controller, terminal = pty.openpty()
+    try:
+        os.write(controller, answer.encode() + b"\n")
+        completed = subprocess.run(
+            [sys.executable, "-m", "gui.launcher", *arguments],
+            env=cli_environment(data_dir),
+            stdin=terminal,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=CLI_TIMEOUT,
+            check=False,
+        )
+    finally:
+        os.close(terminal)
+        os.close(controller)
     return Result(completed.returncode, completed.stdout, completed.stderr)
 
 

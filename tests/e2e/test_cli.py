@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
 import subprocess
 import sys
 import threading
@@ -24,6 +22,7 @@ from tests.e2e.lab import (
     Gate,
     HookedServer,
     Result,
+    answer_at_terminal,
     cli_environment,
     connection_options,
     run_cli,
@@ -306,27 +305,6 @@ def test_a_confirmed_grant_costs_three_round_trips_and_records_its_target(
     assert (history[0]["target"], history[0]["path"]) == ("Shop", SHOP + "\\uploads")
 
 
-def _answer_at_terminal(arguments: list[str], data_dir: Path, answer: str) -> Result:
-    """Run the CLI with a terminal on stdin, answering the confirmation prompt with ``answer``."""
-    controller, terminal = pty.openpty()
-    try:
-        os.write(controller, answer.encode() + b"\n")
-        completed = subprocess.run(
-            [sys.executable, "-m", "gui.launcher", *arguments],
-            env=cli_environment(data_dir),
-            stdin=terminal,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=CLI_TIMEOUT,
-            check=False,
-        )
-    finally:
-        os.close(terminal)
-        os.close(controller)
-    return Result(completed.returncode, completed.stdout, completed.stderr)
-
-
 GRANT_UPLOADS = ("grant", "pool-modify", "Shop", "--subpath", "uploads")
 
 
@@ -335,7 +313,7 @@ def test_declining_the_prompt_changes_nothing_and_exits_3(backend: HookedServer,
     before = _dacl(backend, uploads)
     with LabHost(backend, user=USER, password=PASSWORD) as host:
         options = connection_options(host, "ntlm")
-        declined = _answer_at_terminal([*options, *GRANT_UPLOADS, "--json"], data_dir, "n")
+        declined = answer_at_terminal([*options, *GRANT_UPLOADS, "--json"], data_dir, "n")
         assert declined.code == 3, declined.stderr
         # The prompt goes to stderr; stdout holds the one JSON document: the refusal with its plan.
         document = declined.json()
@@ -346,12 +324,12 @@ def test_declining_the_prompt_changes_nothing_and_exits_3(backend: HookedServer,
         assert "grant" not in [entry["operation"] for entry in host.records]
         assert _dacl(backend, uploads) == before
 
-        accepted = _answer_at_terminal([*options, *GRANT_UPLOADS, "--json"], data_dir, "y")
+        accepted = answer_at_terminal([*options, *GRANT_UPLOADS, "--json"], data_dir, "y")
         assert accepted.code == 0, accepted.stderr
         change = accepted.json()
         assert change["changed"] is True and _dacl(backend, uploads) != before
 
-        kept = _answer_at_terminal([*options, "undo", change["changeId"]], data_dir, "no")
+        kept = answer_at_terminal([*options, "undo", change["changeId"]], data_dir, "no")
         assert kept.code == 3 and "declined" in kept.stderr
         assert _dacl(backend, uploads) == change["after"]
 
