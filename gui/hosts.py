@@ -189,6 +189,8 @@ class HostController(QObject):
         """Check every host that is not busy at once, through the CLI's fleet runner
         (``bridge.fleet.run_on_hosts``): a bounded number in flight, one host's failure ending only
         its own check, each host shown as soon as it lands. Cancel stops one host's check."""
+        if self.runner.is_busy(CHECK_ALL_KEY):
+            return
         held: dict[str, tuple[Task, threading.Event]] = {}
         for entry in self.entries:
             cancel = threading.Event()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -13,6 +14,7 @@ import pytest
 
 from bridge.ansible_inventory import InventoryError, read_inventory
 from bridge.errors import UsageFailure
+from bridge.fleet import hosts_from_inventory
 
 INI = """\
 # web and db servers
@@ -211,3 +213,19 @@ def test_positional_subscripts_are_refused_rather_than_read_as_ranges(tmp_path: 
     ours = read_inventory(_write(tmp_path, "hosts.ini", INI))
     with pytest.raises(UsageFailure, match="picks hosts by position"):
         ours.select("windows:!web[1:2]")
+
+
+def test_the_readme_inventory_example_reads_as_in_ansible_and_as_the_readme_says(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"```ini\n# hosts.ini\n(.*?)```", readme, re.DOTALL)
+    assert found is not None, "the README's inventory example is missing"
+    path = _write(tmp_path, "hosts.ini", found.group(1))
+    _same_as_ansible(path, ["windows:!db", "web01:web02", "windows"], _KEYS)
+
+    inventory = read_inventory(path)
+    hosts, notes = hosts_from_inventory(inventory, "windows:!db")
+    assert [host.name for host in hosts] == [f"web{number:02}" for number in range(1, 11)]
+    assert hosts[0].options == {"host": "10.0.0.11", "user": "CONTOSO\\admin", "auth": "negotiate"}
+    assert notes == []
+    _, notes = hosts_from_inventory(inventory, "windows")
+    assert notes == ["db01: skipped, it is reached over ssh, not WinRM."]

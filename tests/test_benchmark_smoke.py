@@ -29,12 +29,15 @@ TIMINGS = (
     "warm_op_s",
     "parallel_check_s",
     "single_check_s",
+    "fleet_one_host_s",
+    "fleet_all_hosts_s",
     "gui_start_s",
     "gui_max_stall_ms",
     "gui_filter_ms",
 )
-RATIOS = ("speedup_vs_naive", "reuse_speedup", "parallel_vs_single")
+RATIOS = ("speedup_vs_naive", "reuse_speedup", "parallel_vs_single", "fleet_vs_one")
 KEYS = {"sites", "latency_ms", "full_check_roundtrips", "hosts", "gui_rss_mb", *TIMINGS, *RATIOS}
+KEYS |= {"fleet_hosts", "fleet_latency_ms"}
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +52,7 @@ def figures() -> dict[str, Any]:
         "--filter-rounds=1",
         # A short slow link keeps the run quick; the heartbeat is still watched through a whole check.
         "--stall-latency-ms=100",
+        f"--fleet-latency-ms={LATENCY_MS}",
     ]
     finished = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=170, check=False)
     assert finished.returncode == 0, finished.stderr
@@ -62,6 +66,7 @@ def test_reports_exactly_the_documented_figures(figures: dict[str, Any]) -> None
 
 def test_echoes_its_parameters(figures: dict[str, Any]) -> None:
     assert (figures["sites"], figures["latency_ms"], figures["hosts"]) == (SITES, LATENCY_MS, HOSTS)
+    assert (figures["fleet_hosts"], figures["fleet_latency_ms"]) == (3, LATENCY_MS)
 
 
 def test_the_full_check_is_counted_in_whole_pipelines(figures: dict[str, Any]) -> None:
@@ -90,6 +95,7 @@ def test_every_pipeline_waits_for_the_added_latency(figures: dict[str, Any]) -> 
         ("speedup_vs_naive", "naive_check_s", "full_check_s"),
         ("reuse_speedup", "cold_op_s", "warm_op_s"),
         ("parallel_vs_single", "parallel_check_s", "single_check_s"),
+        ("fleet_vs_one", "fleet_all_hosts_s", "fleet_one_host_s"),
     ],
 )
 def test_ratios_are_computed_from_their_figures(
@@ -128,6 +134,8 @@ def test_the_table_gives_each_target_its_verdict_and_the_notes_their_figures() -
         "speedup_vs_naive": 50.0,
         "reuse_speedup": 4.9,
         "parallel_vs_single": 1.5,
+        "fleet_latency_ms": 300,
+        "fleet_vs_one": 1.6,
         "gui_max_stall_ms": 50.1,
         "gui_filter_ms": 30.0,
         "gui_start_s": 1.6,
@@ -139,6 +147,7 @@ def test_the_table_gives_each_target_its_verdict_and_the_notes_their_figures() -
         "speedup_vs_naive": "met",
         "reuse_speedup": "MISSED",
         "parallel_vs_single": "met",
+        "fleet_vs_one": "MISSED",
         "gui_max_stall_ms": "MISSED",
         "gui_filter_ms": "met",
         "gui_start_s": "MISSED",
@@ -153,6 +162,9 @@ def test_the_table_gives_each_target_its_verdict_and_the_notes_their_figures() -
     assert _verdicts(fast, verdicts)["speedup_vs_naive"] == "not this run's"
     small = run.table({**figures, "sites": 20, "full_check_s": 1.0}).splitlines()
     assert _verdicts(small, verdicts)["full_check_s"] == "not this run's"
+    # The fleet target is set for a 300 ms link.
+    near = run.table({**figures, "fleet_latency_ms": 5}).splitlines()
+    assert _verdicts(near, verdicts)["fleet_vs_one"] == "not this run's"
 
 
 def _verdicts(lines: list[str], names: dict[str, str]) -> dict[str, str]:

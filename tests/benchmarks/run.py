@@ -1,6 +1,6 @@
 """IIS Access benchmarks: one round trip per view, fluid with a thousand sites, many hosts at once.
 
-    python tests/benchmarks/run.py [--sites N] [--latency-ms MS] [--json] [--repeat K]
+    python tests/benchmarks/run.py [--sites N] [--latency-ms MS] [--fleet-latency-ms MS] [--json] [--repeat K]
 
 Generates a lab server with N sites, serves it from lab hosts on loopback
 (NTLM with message encryption) and measures the bridge and the GUI against
@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bridge.collector import settle_startup_objects
-from tests.benchmarks import bridge_figures, gui_figures
+from tests.benchmarks import bridge_figures, fleet_figures, gui_figures
 from tests.benchmarks.lab import LabHosts, LabProcesses, scenario
 
 HOSTS = 10
@@ -57,6 +57,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--filter-rounds", type=int, default=5, help="times the filter text is typed and erased"
     )
+    parser.add_argument(
+        "--fleet-latency-ms",
+        type=int,
+        default=fleet_figures.FLEET_LATENCY_MS,
+        help=f"latency of the {fleet_figures.FLEET_HOSTS} hosts of the fleet run for fleet_vs_one "
+        f"(default {fleet_figures.FLEET_LATENCY_MS})",
+    )
     return parser
 
 
@@ -66,6 +73,12 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, float | int], list[str]
         folder = scenario(Path(scratch) / "scenario", args.sites)
         with LabProcesses(folder, Path(scratch), count=HOSTS, latency_ms=args.latency_ms) as lab:
             bridge = bridge_figures.measure(lab, args.repeat)
+        fleet_scratch = Path(scratch) / "fleet"
+        fleet_scratch.mkdir()
+        with LabProcesses(
+            folder, fleet_scratch, count=fleet_figures.FLEET_HOSTS, latency_ms=args.fleet_latency_ms
+        ) as far:
+            fleet = fleet_figures.measure(far, args.fleet_latency_ms, args.repeat)
         with LabHosts(folder, count=1, latency_ms=args.stall_latency_ms) as slow:
             gui = gui_figures.measure(
                 slow, Path(scratch) / "home", sites=args.sites, repeat=args.repeat, rounds=args.filter_rounds
@@ -85,6 +98,8 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, float | int], list[str]
         "parallel_check_s": bridge.parallel_check_s,
         "single_check_s": bridge.single_check_s,
         "parallel_vs_single": bridge.parallel_check_s / bridge.single_check_s,
+        **asdict(fleet),
+        "fleet_vs_one": fleet.fleet_all_hosts_s / fleet.fleet_one_host_s,
         **asdict(gui),
     }
     _, why = bridge_figures.parallel_floor(bridge)
@@ -115,6 +130,13 @@ def targets(figures: dict[str, float | int]) -> dict[str, Target]:
         ),
         ("reuse_speedup", ">= 5", figures["reuse_speedup"] >= 5),
         ("parallel_vs_single", "<= 1.5", figures["parallel_vs_single"] <= 1.5),
+        (
+            "fleet_vs_one",
+            f"<= 1.5 (at --fleet-latency-ms {fleet_figures.FLEET_LATENCY_MS})",
+            figures["fleet_vs_one"] <= 1.5
+            if figures["fleet_latency_ms"] >= fleet_figures.FLEET_LATENCY_MS
+            else None,
+        ),
         ("gui_max_stall_ms", "<= 50", figures["gui_max_stall_ms"] <= 50),
         ("gui_filter_ms", "<= 30", figures["gui_filter_ms"] <= 30),
         ("gui_start_s", "<= 1.5", figures["gui_start_s"] <= 1.5),
@@ -139,8 +161,8 @@ def table(figures: dict[str, float | int], notes: Sequence[str] = ()) -> str:
 
 def main(argv: Sequence[str]) -> int:
     args = _parser().parse_args(list(argv))
-    if args.sites < 1 or args.repeat < 1 or args.latency_ms < 0:
-        print("run.py: --sites and --repeat must be positive, --latency-ms not negative", file=sys.stderr)
+    if args.sites < 1 or args.repeat < 1 or min(args.latency_ms, args.fleet_latency_ms) < 0:
+        print("run.py: --sites and --repeat must be positive, latencies not negative", file=sys.stderr)
         return 2
     # The bridge figures are taken in this process: collect garbage as the app and the CLI do.
     settle_startup_objects()
