@@ -1536,7 +1536,7 @@
     </message>
     <message>
         <source>Reset &amp;demo lab…</source>
-        <translation>&amp;Demo-Labor zurücksetzen…</translation>
+        <translation>Demo-Labor &amp;zurücksetzen…</translation>
     </message>
     <message>
         <source>Reset demo lab</source>
