@@ -106,14 +106,17 @@ def test_the_warning_that_iis_iusrs_reaches_every_pool_names_the_manual_pools_it
 ) -> None:
     with LabHost(manual, user=USER, password=PASSWORD) as host:
         result = _cli(host, tmp_path / "data", "grant", "iis-iusrs-modify", "Shop", "--dry-run", "--json")
+        label = f"127.0.0.1:{host.port}"
     [warning] = result.json()["plan"]["warnings"]
     # Listed's identity is a stored member, so its worker carries the group: only Unlisted is the exception.
-    assert "every application pool on 127.0.0.1 except Unlisted (they set manualGroupMembership)" in warning
+    # The host as the admin named it, with its port (as plans and the history name it).
+    assert f"every application pool on {label} except Unlisted (they set manualGroupMembership)" in warning
 
 
 def test_without_manual_pools_the_warning_says_every_pool(tmp_path: Path) -> None:
     server = HookedServer(SimulatedServer.from_scenario(write_scenario(tmp_path / "scenario")))
     with LabHost(server, user=USER, password=PASSWORD) as host:
         result = _cli(host, tmp_path / "data", "grant", "iis-iusrs-modify", "Shop", "--dry-run", "--json")
+        label = f"127.0.0.1:{host.port}"
     [warning] = result.json()["plan"]["warnings"]
-    assert "every application pool on 127.0.0.1: with Modify" in warning and "except" not in warning
+    assert f"every application pool on {label}: with Modify" in warning and "except" not in warning
