@@ -17,6 +17,7 @@ from typing import Any, NoReturn, TextIO
 
 from bridge import (
     __version__,
+    change_cli,
     doctor_command,
     export_command,
     findings,
@@ -25,6 +26,8 @@ from bridge import (
     members_cli,
     operations,
 )
+from bridge.access import AccessLevel
+from bridge.change import Change, ChangeKind, Verdict, refuse_unless_applicable
 from bridge.collector import settle_startup_objects
 from bridge.connection import (
     DEFAULT_CONFIGURATION_NAME,
@@ -120,6 +123,9 @@ GRANT_DECLINED = translate(
 )
 UNDO_DECLINED = translate(
     "Bridge", "The undo was declined at the confirmation prompt; nothing was changed.", "undo-declined"
+)
+REDUCE_DECLINED = translate(
+    "Bridge", "The reduction was declined at the confirmation prompt; nothing was changed.", "reduce-declined"
 )
 DECLINED_HINT = translate(
     "Bridge", "Answer 'y' to go ahead, or add --yes when running from a script.", "hint-declined"
@@ -242,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     grant.add_argument("--subpath", metavar="RELATIVE", help="a folder below the target, e.g. App_Data")
     grant.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
     grant.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    change_cli.add_reduce_parser(commands, json_option)
     members_cli.add_parser(commands, json_option)
     commands.add_parser("history", parents=[json_option], help="the changes made from this account")
     undo = commands.add_parser("undo", parents=[json_option], help="restore a folder's ACL as it was")
@@ -361,20 +368,8 @@ def _render_check(result: CheckResult) -> str:
 
 
 def _plan_json(plan: GrantPlan) -> dict[str, Any]:
-    return {
-        "kind": plan.kind.value,
-        "host": plan.host,
-        "path": plan.path,
-        "identity": plan.display_name,
-        "sid": plan.sid,
-        "rights": plan.rights,
+    return change_cli.change_json(plan.change) | {
         "inheritance": plan.inheritance,
-        "icacls": plan.icacls,
-        "powershell": plan.powershell,
-        "warnings": [warning.describe() for warning in plan.warnings],
-        "refusal": None if plan.refusal is None else plan.refusal.describe(),
-        "noop": plan.noop,
-        "blockedByDeny": plan.blocked_by_deny,
         # The files and folders below the folder that Windows writes the entry to (null: not told);
         # itemsBelowComplete false means "at least".
         "itemsBelow": plan.items_below,
@@ -382,22 +377,8 @@ def _plan_json(plan: GrantPlan) -> dict[str, Any]:
     }
 
 
-_RIGHTS_WORDS = {"ReadAndExecute": "Read & execute", "Modify": "Modify"}
-
-
 def _render_plan(plan: GrantPlan) -> str:
-    lines = [
-        f"Host:      {plan.host}",
-        f"Folder:    {plan.path}",
-        f"Identity:  {plan.display_name} ({plan.sid})",
-        f"Rights:    {_RIGHTS_WORDS[plan.rights]}, {plan.inheritance_text}",
-    ]
-    if plan.applicable:
-        # A command line for a grant that must not or need not be made would only invite running it.
-        lines.append(f"Same as:   {plan.icacls}")
-    lines.extend(f"Warning:   {warning.describe()}" for warning in plan.warnings)
-    # What the terminal shows, and what the admin confirms, cannot hide or reorder a character.
-    return "\n".join(map(visible, lines))
+    return change_cli.render_change(plan.change, f", {plan.inheritance_text}")
 
 
 def _settings(args: argparse.Namespace) -> ConnectionSettings:
@@ -502,8 +483,8 @@ def _on_host(args: argparse.Namespace, session: HostSession, out: TextIO, histor
         _emit(args, members_cli.group_json(view), members_cli.render_group(view), out)
     elif args.command == "check":
         return _check(args, session, out)
-    elif args.command == "grant":
-        return _grant(args, session, history, out)
+    elif args.command in _CHANGE_COMMANDS:
+        return _CHANGE_COMMANDS[args.command](args, session, history, out)
     elif args.command == export_command.COMMAND:
         return export_command.run(args, session, out)
     elif args.command == "doctor":
@@ -552,45 +533,66 @@ def _check(args: argparse.Namespace, session: HostSession, out: TextIO) -> int:
 
 def _grant(args: argparse.Namespace, session: HostSession, history: History, out: TextIO) -> int:
     plan = operations.plan(session, GrantKind(args.kind), args.target, args.subpath)
-    plan_json = _plan_json(plan)
-    try:
-        return _grant_planned(args, session, history, out, plan)
-    except BridgeError as error:
-        # The refusal, the declined prompt or the failed grant, with the plan it concerns.
-        return _fail(args, error, out, {"plan": plan_json})
+    preview = _render_plan(plan)
+    return _make(args, session, history, out, plan.change, plan_json=_plan_json(plan), preview=preview)
 
 
-def _grant_planned(
-    args: argparse.Namespace, session: HostSession, history: History, out: TextIO, plan: GrantPlan
+def _reduce(args: argparse.Namespace, session: HostSession, history: History, out: TextIO) -> int:
+    to = AccessLevel(args.to)
+    change = operations.plan_reduce(session, args.target, args.sid, to=to, subpath=args.subpath)
+    document, preview = change_cli.change_json(change), change_cli.render_change(change)
+    return _make(args, session, history, out, change, plan_json=document, preview=preview)
+
+
+# The commands that plan a change and hand it to _make: every kind of change has one.
+_CHANGE_COMMANDS = {"grant": _grant, change_cli.REDUCE_COMMAND: _reduce}
+
+
+def _make(
+    args: argparse.Namespace,
+    session: HostSession,
+    history: History,
+    out: TextIO,
+    change: Change,
+    *,
+    plan_json: dict[str, Any],
+    preview: str,
 ) -> int:
-    plan_json = _plan_json(plan)
+    """Show the change, ask, make it: the one path of every kind of change, with one JSON document."""
     unchanged: dict[str, Any] = {"changeId": None, "changed": False, "plan": plan_json}
-    unchanged |= {"before": plan.expected_sddl, "after": plan.expected_sddl}
-    if plan.noop:
-        _emit(args, unchanged, _render_plan(plan) + "\nNothing to do: the access is already there.", out)
-        return EXIT_OK
-    if plan.refusal is not None or plan.blocked_by_deny:
-        _say(_render_plan(plan))
-        operations.refuse_if_unsafe(plan)
-    if args.dry_run:
-        _emit(args, unchanged, _render_plan(plan) + "\nDry run: nothing changed.", out)
-        return EXIT_OK
-    if not args.yes and not _confirm(_render_plan(plan)):
-        raise Declined(GRANT_DECLINED())
-    record = operations.apply(session, plan, history)
+    unchanged |= {"before": change.before, "after": change.before}
+    try:
+        if change.verdict is Verdict.NOTHING_TO_DO:
+            reason = "" if change.reason is None else f" {change.reason.describe()}"
+            _emit(args, unchanged, f"{preview}\nNothing to do:{reason}", out)
+            return EXIT_OK
+        if not change.applicable:
+            _say(preview)
+            refuse_unless_applicable(change)
+        if args.dry_run:
+            _emit(args, unchanged, preview + "\nDry run: nothing changed.", out)
+            return EXIT_OK
+        if not args.yes and not _confirm(preview):
+            raise Declined(_DECLINED[change.kind]())
+        record = operations.apply(session, change, history)
+    except BridgeError as error:
+        # The refusal, the declined prompt or the failed change, with the plan it concerns.
+        return _fail(args, error, out, {"plan": plan_json})
+    done = {"changeId": record.id, "changed": True, "plan": plan_json, "before": record.before}
     _emit(
         args,
-        {
-            "changeId": record.id,
-            "changed": True,
-            "plan": plan_json,
-            "before": record.before,
-            "after": record.after,
-        },
+        done | {"after": record.after},
         f"Done: change {record.id}; undo it with 'iis-access undo {record.id}'.",
         out,
     )
     return EXIT_OK
+
+
+_DECLINED = {
+    ChangeKind.GRANT: GRANT_DECLINED,
+    ChangeKind.REDUCE: REDUCE_DECLINED,
+    ChangeKind.UNDO: UNDO_DECLINED,
+}
 
 
 def error_json(error: BridgeError) -> dict[str, Any]:

@@ -20,8 +20,13 @@ from typing import Any
 
 import platformdirs
 
+from bridge import sddl
+from bridge.access import with_explicit_allow
+from bridge.change import Change, ChangeKind, Script, Verdict, restore_script
 from bridge.display import quoted
 from bridge.errors import UsageFailure
+from bridge.rights import RIGHTS_BY_NAME
+from bridge.scripts import Operation
 from bridge.wording import translate
 
 DATA_DIR_VARIABLE = "IIS_ACCESS_DATA_DIR"
@@ -34,6 +39,9 @@ log = logging.getLogger(__name__)
 # do not know, and never rename or drop a key.
 _INTENT_KEYS = ("id", "time", "host", "target", "kind", "path", "identity", "sid", "rights", "before")
 _FOLLOW_KEYS = ("id", "time")
+# Optional keys of an intent (older files lack them): the host as the admin named it, the kind of
+# change and the ACL it was to leave; "inverse" is read on its own.
+_CHANGE_KEYS = {"hostLabel": "host_label", "change": "change", "expectedAfter": "expected_after"}
 
 
 class Outcome(str, Enum):
@@ -75,6 +83,11 @@ class ChangeRecord:
     # The host as the admin named it, with its port ("web01:5986", "Demo lab"); None in records
     # written before it was kept, which name the host by ``host`` alone.
     host_label: str | None = None
+    # What kind of change it was ("grant" in files written before there were others), the ACL
+    # it was to leave, and the script that takes it back, as journaled with the intent.
+    change: str = ChangeKind.GRANT.value
+    expected_after: str | None = None
+    inverse: Script | None = None
 
     @property
     def undone(self) -> bool:
@@ -84,6 +97,50 @@ class ChangeRecord:
     def host_display(self) -> str:
         """The host as every view names it: its label, or the bare name an older record holds."""
         return self.host_label if self.host_label is not None else self.host
+
+    @property
+    def undo_script(self) -> Script:
+        """The journaled inverse; for an intent written before inverses were, the grant's own."""
+        if self.inverse is not None:
+            return self.inverse
+        return restore_script(self.path, self.before, self.expected_after or self._legacy_grant_after())
+
+    @property
+    def left_behind(self) -> str:
+        """The ACL the change left: as the host answered, else (outcome unknown) the one it was to leave."""
+        if self.after is not None:
+            return self.after
+        return self.undo_script.parameters["ExpectedSddl"]
+
+    def undo_change(self, current: str) -> Change:
+        """The undo as a change: from the ACL found now to the recorded before, by the journaled inverse."""
+        inverse = self.undo_script
+        restore = inverse.parameters["Sddl"]
+        return Change(
+            kind=ChangeKind.UNDO,
+            host=self.host,
+            target=self.target,
+            folder=self.path,
+            before=current,
+            expected_after=restore,
+            verdict=Verdict.APPLY,
+            reason=None,
+            identity=self.identity,
+            sid=self.sid,
+            rights=self.rights,
+            label=ChangeKind.UNDO.value,
+            icacls=(),
+            powershell="",
+            # Sent only where the folder still has the ACL found now, as every change is.
+            script=Script(inverse.operation, {**inverse.parameters, "ExpectedSddl": current}),
+        )
+
+    def _legacy_grant_after(self) -> str:
+        # Only an old file's grant whose answer was lost gets here: nothing else says what it left.
+        right = RIGHTS_BY_NAME.get(self.rights)
+        if right is None:
+            return self.before
+        return sddl.format_dacl(with_explicit_allow(sddl.parse_dacl(self.before), self.sid, right.mask))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -104,6 +161,9 @@ class ChangeRecord:
             "undoneAt": self.undone_at,
             "undoOutcome": None if self.undo_outcome is None else self.undo_outcome.value,
             "hostLabel": self.host_display,
+            "change": self.change,
+            "expectedAfter": self.expected_after,
+            "inverse": None if self.inverse is None else self.inverse.to_json(),
         }
 
 
@@ -138,6 +198,9 @@ class History:
         rights: str,
         before: str,
         host_label: str | None = None,
+        change: str = ChangeKind.GRANT.value,
+        expected_after: str | None = None,
+        inverse: Script | None = None,
     ) -> ChangeRecord:
         with self._lock:
             taken = {record.id for record in self._fold()}
@@ -156,6 +219,9 @@ class History:
                 rights=rights,
                 before=before,
                 host_label=host_label,
+                change=change,
+                expected_after=expected_after,
+                inverse=inverse,
             )
             self._append(
                 {
@@ -170,8 +236,11 @@ class History:
                     "sid": sid,
                     "rights": rights,
                     "before": before,
+                    "change": change,
+                    "expectedAfter": expected_after,
                 }
                 | ({} if host_label is None else {"hostLabel": host_label})
+                | ({} if inverse is None else {"inverse": inverse.to_json()})
             )
             return record
 
@@ -188,7 +257,7 @@ class History:
     def record_undo_intent(self, change_id: str, expected: str) -> ChangeRecord:
         """Journal an undo before the restore is sent: the ACL it expects and the one it writes."""
         with self._lock:
-            restore = self._change(change_id).before
+            restore = self._change(change_id).undo_script.parameters["Sddl"]
             entry = {"type": "undo-intent", "id": change_id, "time": _now()}
             self._append(entry | {"expected": expected, "sddl": restore})
         return self.get(change_id)
@@ -298,6 +367,31 @@ def _with_undo_outcome(record: ChangeRecord, entry: dict[str, Any]) -> ChangeRec
     return None if outcome is None else replace(record, undo_outcome=outcome)
 
 
+def _script(value: Any) -> Script | None:
+    if not isinstance(value, dict):
+        return None
+    parameters = value.get("parameters")
+    try:
+        operation = Operation(value.get("operation"))
+    except ValueError:
+        return None
+    if not isinstance(parameters, dict) or not all(isinstance(v, str) for v in parameters.values()):
+        return None
+    return Script(operation, parameters)
+
+
+def _intent(entry: dict[str, Any]) -> ChangeRecord | None:
+    if not _strings(entry, _INTENT_KEYS):
+        return None
+    extra = {field: entry[key] for key, field in _CHANGE_KEYS.items() if entry.get(key) is not None}
+    if not all(isinstance(value, str) for value in extra.values()):
+        return None
+    inverse = _script(entry["inverse"]) if "inverse" in entry else None
+    if "inverse" in entry and inverse is None:
+        return None
+    return ChangeRecord(**{key: entry[key] for key in _INTENT_KEYS}, **extra, inverse=inverse)
+
+
 _FOLLOW_UPS = {
     "outcome": _with_outcome,
     "undo": lambda record, entry: replace(record, undone_at=entry["time"], undo_outcome=Outcome.CHANGED),
@@ -313,10 +407,10 @@ def _apply(changes: dict[str, ChangeRecord], line: str) -> bool:
         return False
     change_id, kind = entry["id"], entry["type"]
     if kind == "intent":
-        label = entry.get("hostLabel")
-        if not _strings(entry, _INTENT_KEYS) or not isinstance(label, str | None):
+        record = _intent(entry)
+        if record is None:
             return False
-        changes[change_id] = ChangeRecord(**{key: entry[key] for key in _INTENT_KEYS}, host_label=label)
+        changes[change_id] = record
         return True
     follow_up = _FOLLOW_UPS.get(kind)
     if follow_up is None or change_id not in changes:

@@ -8,17 +8,18 @@ path-access call.
 
 from __future__ import annotations
 
+import ntpath
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bridge import propagation, sddl
-from bridge.access import with_explicit_allow
+from bridge import propagation, reduce_change, sddl
+from bridge.access import AccessLevel
+from bridge.change import Change, Script, refuse_unless_applicable, same_acl
 from bridge.display import quoted
 from bridge.errors import (
     NOTHING_CHANGED,
-    NOTHING_TO_DO,
     BridgeError,
     IISMissing,
     NotElevated,
@@ -54,16 +55,17 @@ from bridge.model import (
 )
 from bridge.needs import CheckResult, check_target
 from bridge.plans import GrantKind, GrantPlan, PlanError, grant_path, plan_grant
+from bridge.reduce_change import ReduceRequest, Site
+from bridge.safety import is_within, same_path
 from bridge.scripts import Operation
 from bridge.sddl import NO_CONTEXT, SidContext
 from bridge.session import HostSession, Runner
+from bridge.sids import is_valid_sid
 from bridge.wording import translate
 
 # Every operation takes an optional cancel event: set it and the running pipeline is
 # stopped on the host (PSRP) or the PowerShell process is ended (local).
 Cancel = threading.Event | None
-
-_RIGHTS_MASK = {"ReadAndExecute": sddl.READ_AND_EXECUTE, "Modify": sddl.MODIFY}
 
 
 class InvalidRequest(UsageFailure):
@@ -100,15 +102,6 @@ STALE_ADDED = translate("Bridge", "added {entries}", "stale-added")
 STALE_REMOVED = translate("Bridge", "removed {entries}", "stale-removed")
 STALE_BOTH = translate("Bridge", "added {added}; removed {removed}", "stale-added-removed")
 STALE_FLAGS = translate("Bridge", "its flags differ", "stale-flags")
-DENY_STILL_WINS = translate(
-    "Bridge",
-    "A deny entry on {path} would still withhold the access; an allow entry cannot help.",
-    "deny-still-wins",
-)
-DENY_STILL_WINS_HINT = translate(
-    "Bridge", "Remove or narrow the deny entry first; nothing was changed.", "hint-deny-still-wins"
-)
-ALREADY_HAS = translate("Bridge", "{identity} already has this access to {path}.", "already-has-access")
 OTHER_HOST_PLAN = translate(
     "Bridge", "This plan was made for {planned}, not {host}; nothing was changed.", "plan-for-other-host"
 )
@@ -124,6 +117,9 @@ ACL_UNREADABLE = translate(
 )
 NEVER_REACHED = translate("Bridge", "Change {change_id} never reached {path}.", "never-reached")
 NOTHING_TO_UNDO = translate("Bridge", "There is nothing to undo.", "hint-nothing-to-undo")
+NOT_A_SID = translate(
+    "Bridge", "{sid} is not a SID such as S-1-1-0 (reduce names the account by SID).", "not-a-sid"
+)
 FOUND_RESTORED = translate(
     "Bridge", "Change {change_id} was already undone: {path} has the ACL it had before.", "found-restored"
 )
@@ -249,13 +245,18 @@ def _check(runner: Runner, name: str) -> CheckResult:
     return check_target(target, _pool(runner, found, target), access[target.physical_path])
 
 
-def _plan(runner: Runner, kind: GrantKind, name: str, subpath: str | None) -> GrantPlan:
+def _folder(runner: Runner, name: str, subpath: str | None) -> tuple[Inventory, Target, str]:
+    """The inventory, the target named, and the folder a change asked for it goes to."""
     found = _inventory(runner)
     target = _find(found, name)
     try:
-        folder = grant_path(target.physical_path, subpath)
+        return found, target, grant_path(target.physical_path, subpath)
     except PlanError as error:
         raise InvalidRequest(error.text) from error
+
+
+def _plan(runner: Runner, kind: GrantKind, name: str, subpath: str | None) -> GrantPlan:
+    found, target, folder = _folder(runner, name, subpath)
     return plan_grant(
         kind,
         host=runner.label,
@@ -266,6 +267,46 @@ def _plan(runner: Runner, kind: GrantKind, name: str, subpath: str | None) -> Gr
         server=found.server,
         pools_without_group=tuple(pool.name for pool in found.app_pools if not pool.carries_iis_iusrs),
     )
+
+
+def _ancestors(path: str) -> list[str]:
+    """The folders above ``path``, nearest first, up to its drive's root (or share)."""
+    found: list[str] = []
+    current = path.rstrip("\\") or path
+    while (parent := ntpath.dirname(current)) != current:
+        found.append(parent)
+        current = parent
+    return found
+
+
+def _plan_reduce(runner: Runner, name: str, sid: str, to: AccessLevel, subpath: str | None) -> Change:
+    if not is_valid_sid(sid):
+        raise InvalidRequest(NOT_A_SID(sid=quoted(sid)))
+    found, target, folder = _folder(runner, name, subpath)
+    above = _ancestors(folder)
+    context = found.server.sid_context
+    access = _path_access(runner, list(dict.fromkeys([folder, target.physical_path, *above])), sids=context)
+    request = ReduceRequest(runner.label, target, folder, sid, to)
+
+    def planned(sites: list[Site]) -> Change:
+        ancestors = [access[path] for path in above]
+        return reduce_change.plan_reduce(
+            request, access=access[folder], ancestors=ancestors, sites=sites, server=found.server
+        )
+
+    # The folder the change writes decides which sites it reaches: plan once to learn it, then read
+    # the folders of the sites below it (one more round trip) and plan again with what each needs.
+    written = planned([]).folder
+    reached = [each for each in found.targets() if is_within(each.physical_path, written)]
+    unread = [path for path in dict.fromkeys(each.physical_path for each in reached) if path not in access]
+    access |= _path_access(runner, unread, sids=context)
+    sites: list[Site] = []
+    for each, path in [(target, folder), *((each, each.physical_path) for each in reached)]:
+        dacl = access[path].dacl
+        if dacl is not None and not any(same_path(site.path, path) for site in sites):
+            checked = check_target(each, _pool(runner, found, each), access[each.physical_path])
+            sites.append(Site(path, dacl, checked.requirements))
+    return planned(sites)
 
 
 def inventory(session: HostSession, cancel: Cancel = None) -> Inventory:
@@ -328,67 +369,67 @@ def _ace_difference(left: str, right: str) -> list[str]:
         return []
 
 
-def refuse_if_unsafe(plan: GrantPlan) -> None:
-    """Raise Refused, saying why, unless the plan should be applied."""
-    if plan.refusal is not None:
-        raise Refused(plan.refusal)
-    if plan.blocked_by_deny:
-        raise Refused(DENY_STILL_WINS(path=plan.path), DENY_STILL_WINS_HINT())
-    if plan.noop or plan.expected_sddl is None:
-        raise Refused(ALREADY_HAS(identity=plan.display_name, path=plan.path), NOTHING_TO_DO())
+def plan_reduce(
+    session: HostSession,
+    target: str,
+    sid: str,
+    *,
+    to: AccessLevel,
+    subpath: str | None = None,
+    cancel: Cancel = None,
+) -> Change:
+    """What reducing ``sid`` to ``to`` on a target's folder would change; reads, changes nothing."""
+    return session.call(lambda runner: _plan_reduce(runner, target, sid, to, subpath), cancel)
 
 
-def _apply(runner: Runner, plan: GrantPlan, history: History) -> ChangeRecord:
-    refuse_if_unsafe(plan)
-    assert plan.expected_sddl is not None, "checked by refuse_if_unsafe"
-    if plan.host != runner.label:
-        raise Refused(OTHER_HOST_PLAN(planned=plan.host, host=runner.label))
+def _send(runner: Runner, script: Script) -> AclChange:
+    """Run a change's script; its answer says whether it changed the ACL or found it changed since."""
+    answer = runner.run(script.operation, dict(script.parameters), timeout=script.timeout)
+    result: AclChange = _parsed(runner.host, parse_acl_change, answer)
+    return result
+
+
+def _apply(runner: Runner, change: Change, history: History) -> ChangeRecord:
+    refuse_unless_applicable(change)
+    assert change.script is not None and change.before is not None, "checked by refuse_unless_applicable"
+    if change.host != runner.label:
+        raise Refused(OTHER_HOST_PLAN(planned=change.host, host=runner.label))
     record = history.record_intent(
         host=runner.host,
         host_label=runner.label,
-        target=str(plan.target),
-        kind=plan.kind.value,
-        path=plan.path,
-        identity=plan.display_name,
-        sid=plan.sid,
-        rights=plan.rights,
-        before=plan.expected_sddl,
+        target=change.target,
+        kind=change.label,
+        path=change.folder,
+        identity=change.identity,
+        sid=change.sid,
+        rights=change.rights,
+        before=change.before,
+        change=change.kind.value,
+        expected_after=change.expected_after,
+        inverse=change.inverse,
     )
-    parameters = {
-        "Path": plan.path,
-        "Sid": plan.sid,
-        "Rights": plan.rights,
-        "ExpectedSddl": plan.expected_sddl,
-    }
     try:
-        # Windows propagates the entry through the tree below in the same call: give it the time.
-        answer = runner.run(Operation.GRANT, parameters, timeout=propagation.allowance(plan.items_below))
-        result: AclChange = _parsed(runner.host, parse_acl_change, answer)
+        result = _send(runner, change.script)
     except ScriptFailed as error:
-        # The script itself reported an error (it checks before it writes): the grant did not happen.
+        # The script itself reported an error (it checks before it writes): the change did not happen.
         history.record_outcome(record.id, Outcome.FAILED, None, error.message)
         raise
     except BridgeError as error:
-        # Anything else once the grant was sent (connection lost, timeout, cancel, a denial or an answer
-        # that cannot be believed) leaves the intent with an unknown outcome: never "did not happen".
-        raise OutcomeUnknown(runner.host, plan.path, record.id, error) from error
+        # Anything else once the change was sent (connection lost, timeout, cancel, a denial or an
+        # answer that cannot be believed) leaves the intent with an unknown outcome: never "did not happen".
+        raise OutcomeUnknown(runner.host, change.folder, record.id, error) from error
     if result.status == "stale":
         history.record_outcome(record.id, Outcome.REFUSED, result.after, "the ACL changed since it was read")
-        raise _stale(plan.path, plan.expected_sddl, result.before)
+        raise _stale(change.folder, change.before, result.before)
     return history.record_outcome(record.id, Outcome.CHANGED, result.after)
 
 
-def apply(session: HostSession, plan: GrantPlan, history: History, cancel: Cancel = None) -> ChangeRecord:
-    """Make the planned grant, logging the intent durably before it is sent and the outcome after."""
-    return session.call(lambda runner: _apply(runner, plan, history), cancel)
-
-
-def _expected_after(record: ChangeRecord) -> str:
-    """The ACL the change left behind: recorded, or (outcome unknown) what the grant would have made."""
-    if record.after is not None:
-        return record.after
-    granted = with_explicit_allow(sddl.parse_dacl(record.before), record.sid, _RIGHTS_MASK[record.rights])
-    return sddl.format_dacl(granted)
+def apply(
+    session: HostSession, change: Change | GrantPlan, history: History, cancel: Cancel = None
+) -> ChangeRecord:
+    """Make the change: its intent and inverse journaled durably before it is sent, the outcome after."""
+    planned = change.change if isinstance(change, GrantPlan) else change
+    return session.call(lambda runner: _apply(runner, planned, history), cancel)
 
 
 def _undo(runner: Runner, change_id: str, history: History) -> ChangeRecord:
@@ -404,32 +445,31 @@ def _undo(runner: Runner, change_id: str, history: History) -> ChangeRecord:
     current = _path_access(runner, [record.path])[record.path].sddl
     if current is None:
         raise Refused(ACL_UNREADABLE(path=record.path))
-    if current == record.before:
+    undo = record.undo_change(current)
+    if same_acl(current, record.before):
         if record.outcome is Outcome.UNKNOWN and record.undo_outcome is None:
-            # The grant never landed: there is nothing to restore.
-            history.record_outcome(change_id, Outcome.UNCHANGED, current, "the grant had not been applied")
+            # The change never landed: there is nothing to restore.
+            history.record_outcome(change_id, Outcome.UNCHANGED, current, "the change had not been applied")
             raise NothingToDo(NEVER_REACHED(change_id=change_id, path=record.path), NOTHING_TO_UNDO())
         # Exactly the ACL the undo would write: an earlier undo whose answer was lost, or someone else.
         history.record_undo(change_id, "found already restored")
         raise NothingToDo(FOUND_RESTORED(change_id=change_id, path=record.path))
-    expected = _expected_after(record)
-    if current != expected:
+    expected = record.left_behind
+    if not same_acl(current, expected):
         raise _stale(record.path, expected, current)
     if record.outcome is Outcome.UNKNOWN:
         history.record_outcome(change_id, Outcome.CHANGED, current, "confirmed when undoing")
     history.record_undo_intent(change_id, current)
+    assert undo.script is not None, "an undo is always sent"
     try:
-        answer = runner.run(
-            Operation.RESTORE, {"Path": record.path, "Sddl": record.before, "ExpectedSddl": current}
-        )
-        result: AclChange = _parsed(runner.host, parse_acl_change, answer)
+        result = _send(runner, undo.script)
     except ScriptFailed as error:
         history.record_undo_outcome(change_id, Outcome.FAILED, error.message)
         raise
     except BridgeError as error:
         raise OutcomeUnknown(runner.host, record.path, change_id, error, undoing=True) from error
     if result.status == "stale":
-        if result.before == record.before:
+        if same_acl(result.before, record.before):
             history.record_undo(change_id, "found already restored")
             raise NothingToDo(FOUND_RESTORED(change_id=change_id, path=record.path))
         history.record_undo_outcome(change_id, Outcome.REFUSED, "the ACL changed since it was read")

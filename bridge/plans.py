@@ -14,13 +14,22 @@ from enum import Enum
 from typing import Literal
 
 from bridge import propagation
-from bridge.access import AccessLevel, blocked_by_deny, content_level, describe_disorder, out_of_order
+from bridge.access import (
+    AccessLevel,
+    blocked_by_deny,
+    content_level,
+    describe_disorder,
+    out_of_order,
+    with_explicit_allow,
+)
+from bridge.change import Change, ChangeKind, Script, Verdict
 from bridge.display import quoted
 from bridge.model import AppPool, Message, PathAccess, ServerFacts, Target, TargetRef
 from bridge.needs import undefined_variable_problem, unfixable_problem
-from bridge.rights import icacls_letters
+from bridge.rights import RIGHTS_BY_NAME, icacls_letters
 from bridge.safety import iis_iusrs_modify_warning, refusal_for, same_path
-from bridge.sddl import Dacl
+from bridge.scripts import Operation
+from bridge.sddl import NO_CONTEXT, Dacl, format_dacl
 from bridge.sids import IIS_IUSRS, IUSR, WORKER_GROUPS, anonymous_token, app_pool_account, well_known_name
 from bridge.wording import translate
 
@@ -30,6 +39,14 @@ INHERITANCE = "ContainerInherit, ObjectInherit"
 INHERITANCE_TEXT = "this folder, subfolders and files"
 
 _INVALID_NAME_CHARS = re.compile(r'[<>:"|?*\x00-\x1f]')
+
+
+ALREADY_HAS = translate("Bridge", "{identity} already has this access to {path}.", "already-has-access")
+DENY_STILL_WINS = translate(
+    "Bridge",
+    "A deny entry on {path} would still withhold the access; an allow entry cannot help.",
+    "deny-still-wins",
+)
 
 
 class PlanError(ValueError):
@@ -92,11 +109,54 @@ class GrantPlan:
     # bridge/propagation.py; False ``items_below_complete`` means "at least".
     items_below: int | None = None
     items_below_complete: bool = False
+    # The ACL the grant should leave, as the host would print it (None when it cannot be made).
+    expected_after: str | None = None
 
     @property
     def applicable(self) -> bool:
         """Whether confirming the plan should run the grant."""
         return self.refusal is None and not self.noop and not self.blocked_by_deny
+
+    @property
+    def verdict(self) -> tuple[Verdict, Message | None]:
+        """What confirming would do, and the message that says why when it is not a grant."""
+        if self.noop:
+            # Access already there is "nothing to do" even on a folder no grant may touch.
+            return Verdict.NOTHING_TO_DO, ALREADY_HAS(identity=self.display_name, path=self.path)
+        if self.refusal is not None:
+            return Verdict.REFUSED, self.refusal
+        if self.blocked_by_deny:
+            return Verdict.BLOCKED, DENY_STILL_WINS(path=self.path)
+        return Verdict.APPLY, None
+
+    @property
+    def change(self) -> Change:
+        """The grant as a change: what the confirmation shows, the journal keeps and undo takes back."""
+        verdict, reason = self.verdict
+        script = None
+        if verdict is Verdict.APPLY and self.expected_sddl is not None:
+            parameters = {"Path": self.path, "Sid": self.sid, "Rights": self.rights}
+            # Windows propagates the entry through the tree below in the same call: give it the time.
+            timeout = propagation.allowance(self.items_below)
+            script = Script(Operation.GRANT, parameters | {"ExpectedSddl": self.expected_sddl}, timeout)
+        return Change(
+            kind=ChangeKind.GRANT,
+            host=self.host,
+            target=str(self.target),
+            folder=self.path,
+            before=self.expected_sddl,
+            expected_after=self.expected_after,
+            verdict=verdict,
+            reason=reason,
+            identity=self.display_name,
+            sid=self.sid,
+            rights=self.rights,
+            label=self.kind.value,
+            icacls=(self.icacls,),
+            powershell=self.powershell,
+            script=script,
+            warnings=self.warnings,
+        )
 
 
 def grant_path(folder: str, subpath: str | None) -> str:
@@ -131,7 +191,7 @@ def quote_powershell(text: str) -> str:
     return "'" + _POWERSHELL_QUOTES.sub(lambda quote: quote.group() * 2, text) + "'"
 
 
-def _quote_cmd(text: str) -> str:
+def quote_cmd(text: str) -> str:
     """One double-quoted argument for cmd.exe that icacls reads back as ``text``.
 
     ``%`` would expand a variable even inside quotes: each leaves the quotes and is caret-escaped
@@ -146,7 +206,7 @@ def _quote_cmd(text: str) -> str:
 
 def icacls_line(path: str, sid: str, rights: Rights) -> str:
     """The equivalent icacls command: one inheritable ACE on the folder, by SID, never ``/T``."""
-    return f'icacls {_quote_cmd(path)} /grant "*{sid}:(OI)(CI){icacls_letters(rights)}"'
+    return f'icacls {quote_cmd(path)} /grant "*{sid}:(OI)(CI){icacls_letters(rights)}"'
 
 
 def powershell_lines(path: str, sid: str, rights: Rights) -> str:
@@ -215,6 +275,11 @@ def plan_grant(
         # Access already there is "nothing to do" even on a folder no grant may touch.
         noop = content_level(dacl, token) >= kind.needed
         blocked = refusal is None and not noop and blocked_by_deny(dacl, token, sid, kind.needed.mask)
+    expected_after = None
+    if dacl is not None and refusal is None:
+        context = server.sid_context if server is not None else NO_CONTEXT
+        granted = with_explicit_allow(dacl, sid, RIGHTS_BY_NAME[kind.rights].mask)
+        expected_after = format_dacl(granted, context)
     warnings: list[Message] = []
     if kind is GrantKind.IIS_IUSRS_MODIFY and target.is_site_root and subpath is None:
         warnings.append(
@@ -250,4 +315,5 @@ def plan_grant(
         expected_sddl=path_access.sddl,
         items_below=path_access.items_below,
         items_below_complete=path_access.items_below_complete,
+        expected_after=expected_after,
     )

@@ -11,6 +11,9 @@ from pathlib import Path
 import keyring
 import pytest
 
+from bridge.history import History
+from bridge.session import HostSession
+from bridge.transport import Transport
 from tests.keyrings import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -41,3 +44,16 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(ring)
     yield ring
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def session(transport: Transport) -> Iterator[HostSession]:
+    """A session on the module's ``transport`` fixture (a module may define its own session)."""
+    with HostSession(transport) as session:
+        yield session
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> History:
+    """An empty change history of the test's own."""
+    return History(tmp_path / "history.jsonl")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -71,17 +70,6 @@ class FaultyTransport:
 @pytest.fixture
 def transport(tmp_path: Path) -> FaultyTransport:
     return FaultyTransport(SimulatedServer.from_scenario(write_scenario(tmp_path / "scenario")))
-
-
-@pytest.fixture
-def session(transport: FaultyTransport) -> Iterator[HostSession]:
-    with HostSession(transport) as session:
-        yield session
-
-
-@pytest.fixture
-def history(tmp_path: Path) -> History:
-    return History(tmp_path / "history.jsonl")
 
 
 def _dacl(transport: FaultyTransport, path: str = PRIVATE) -> str:

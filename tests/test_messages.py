@@ -4,7 +4,6 @@ with invisible or reordering characters shown as escapes, and command lines safe
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -122,12 +121,6 @@ def transport(tmp_path: Path) -> FaultyTransport:
     return FaultyTransport(SimulatedServer.from_scenario(scenario))
 
 
-@pytest.fixture
-def session(transport: FaultyTransport) -> Iterator[HostSession]:
-    with HostSession(transport) as session:
-        yield session
-
-
 def test_site_backslash_app_is_understood_as_site_slash_app(session: HostSession) -> None:
     assert operations.check(session, "Shop\\private").physical_path == SHOP + "\\private"
 
@@ -158,5 +151,5 @@ def test_the_terminal_plan_shows_hidden_characters_as_escapes(session: HostSessi
     folder = next(line for line in shown.splitlines() if line.startswith("Folder:"))
     assert folder == "Folder:    " + plan.path.replace("\n", "\\n")
     captions = [line.split(":", 1)[0] for line in shown.splitlines()]
-    assert captions == ["Host", "Folder", "Identity", "Rights", "Same as"]
+    assert captions == ["Host", "Folder", "Identity", "Rights", "Adds", "Same as"]
     assert "a&b\\nÜmlaut" in shown.splitlines()[-1]

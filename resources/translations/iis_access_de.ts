@@ -469,6 +469,11 @@
         <translation>Das Rückgängigmachen wurde bei der Bestätigung abgelehnt; nichts wurde geändert.</translation>
     </message>
     <message>
+        <source>The reduction was declined at the confirmation prompt; nothing was changed.</source>
+        <comment>reduce-declined</comment>
+        <translation>Die Reduzierung wurde bei der Bestätigung abgelehnt; es wurde nichts geändert.</translation>
+    </message>
+    <message>
         <source>Answer &apos;y&apos; to go ahead, or add --yes when running from a script.</source>
         <comment>hint-declined</comment>
         <translation>Antworten Sie mit „y“, um fortzufahren, oder fügen Sie --yes hinzu, wenn Sie aus einem Skript heraus arbeiten.</translation>
@@ -964,6 +969,11 @@
         <translation>Entfernen oder verengen Sie zuerst den Verweigern-Eintrag; nichts wurde geändert.</translation>
     </message>
     <message>
+        <source>The change cannot be made as planned.</source>
+        <comment>change-cannot-be-made</comment>
+        <translation>Die Änderung kann so nicht vorgenommen werden.</translation>
+    </message>
+    <message>
         <source>{identity} already has this access to {path}.</source>
         <comment>already-has-access</comment>
         <translation>{identity} hat diesen Zugriff auf {path} bereits.</translation>
@@ -1002,6 +1012,11 @@
         <source>There is nothing to undo.</source>
         <comment>hint-nothing-to-undo</comment>
         <translation>Es gibt nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>{sid} is not a SID such as S-1-1-0 (reduce names the account by SID).</source>
+        <comment>not-a-sid</comment>
+        <translation>{sid} ist keine SID wie S-1-1-0 (reduce nennt das Konto mit seiner SID).</translation>
     </message>
     <message>
         <source>Change {change_id} was already undone: {path} has the ACL it had before.</source>
@@ -1127,6 +1142,36 @@
         <source>Refused: the ACL of {folder} is not in canonical order ({entries} out of place), and Windows refuses to change such an ACL. Open the folder&apos;s Security tab in Explorer, which offers to reorder it, then check again.</source>
         <comment>reduce-not-canonical</comment>
         <translation>Abgelehnt: Die ACL von {folder} ist nicht in kanonischer Reihenfolge ({entries} an falscher Stelle), und Windows verweigert Änderungen an einer solchen ACL. Öffnen Sie im Explorer die Registerkarte „Sicherheit“ des Ordners, die das Neuordnen anbietet, und prüfen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>{identity} has no entry on {path} that allows more than {to} access.</source>
+        <comment>reduce-nothing-to-do</comment>
+        <translation>{identity} hat auf {path} keinen Eintrag, der mehr als {to} zulässt.</translation>
+    </message>
+    <message>
+        <source>{identity}&apos;s access to {path} is inherited from a folder above whose ACL could not be read or no longer holds the entry; the folder&apos;s inheritance is not touched. Reduce it where it is set.</source>
+        <comment>reduce-source-unknown</comment>
+        <translation>Der Zugriff von {identity} auf {path} ist von einem übergeordneten Ordner geerbt, dessen ACL nicht gelesen werden konnte oder den Eintrag nicht mehr enthält; die Vererbung des Ordners wird nicht angetastet. Reduzieren Sie ihn dort, wo er gesetzt ist.</translation>
+    </message>
+    <message>
+        <source>{identity}&apos;s entry on {path} is inherited from {folder}, and {reason}</source>
+        <comment>reduce-source-refused</comment>
+        <translation>Der Eintrag von {identity} auf {path} ist von {folder} geerbt, und {reason}</translation>
+    </message>
+    <message>
+        <source>{identity}&apos;s entry on {path} is inherited from {folder}: the reduction is made there and reaches every folder below it that inherits it.</source>
+        <comment>reduce-inherited</comment>
+        <translation>Der Eintrag von {identity} auf {path} ist von {folder} geerbt: Die Reduzierung erfolgt dort und erreicht jeden darunterliegenden Ordner, der ihn erbt.</translation>
+    </message>
+    <message>
+        <source>{identity} also has access to {path} inherited from above, which this reduction leaves as it is.</source>
+        <comment>reduce-also-inherited</comment>
+        <translation>{identity} hat auf {path} außerdem von oben geerbten Zugriff, den diese Reduzierung unverändert lässt.</translation>
+    </message>
+    <message>
+        <source>{identity} will have {to} access on {folder} instead of {had}.</source>
+        <comment>reduce-fixes</comment>
+        <translation>{identity} hat danach auf {folder} {to} statt {had}.</translation>
     </message>
 </context>
 <context>

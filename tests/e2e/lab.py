@@ -23,15 +23,19 @@ CLI_TIMEOUT = 120
 
 
 class HookedServer:
-    """A ScriptBackend in front of a SimulatedServer that lets a test act just before a grant."""
+    """A ScriptBackend in front of a SimulatedServer that lets a test act just before a grant or restore."""
 
     def __init__(self, server: SimulatedServer) -> None:
         self.server = server
         self.before_grant: Callable[[Mapping[str, object]], None] | None = None
+        self.before_restore: Callable[[Mapping[str, object]], None] | None = None
 
     def execute(self, script: str, parameters: Mapping[str, object]) -> str:
-        if operation_for_script(script) is Operation.GRANT and self.before_grant is not None:
+        operation = operation_for_script(script)
+        if operation is Operation.GRANT and self.before_grant is not None:
             self.before_grant(parameters)
+        if operation is Operation.RESTORE and self.before_restore is not None:
+            self.before_restore(parameters)
         return self.server.execute(script, parameters)
 
 

@@ -19,24 +19,27 @@ HOSTILE_PATH = "D:\\Sites\\" + HOSTILE_NAME
 HOSTILE_SUBPATH = "up'lo`ads $(x); &ß-ñ"
 
 
-def write_scenario(folder: Path) -> Path:
-    """Two sites: Shop (with an uploads folder and a locked private app) and one with a hostile path."""
+def _write_server(
+    folder: Path,
+    pools: tuple[str, ...],
+    sites: list[tuple[str, str, str]],
+    paths: dict[str, tuple[str, str]],
+    applications: dict[str, list[tuple[str, str]]] | None = None,
+) -> Path:
+    """A lab scenario: ``sites`` as (name, pool, folder), extra ``applications`` per site as (path,
+    folder) in the site's pool, anonymous access as IUSR, and ``paths`` as (type, SDDL)."""
     folder.mkdir(parents=True, exist_ok=True)
     configuration = ET.Element("configuration")
     host = ET.SubElement(configuration, "system.applicationHost")
-    pools = ET.SubElement(host, "applicationPools")
-    for name in ("DefaultAppPool", "ShopPool"):
-        ET.SubElement(pools, "add", name=name)
-    sites = ET.SubElement(host, "sites")
-    for site_id, (name, pool, path) in enumerate(
-        [("Shop", "ShopPool", SHOP), (HOSTILE_SITE, "DefaultAppPool", HOSTILE_PATH)], start=1
-    ):
-        site = ET.SubElement(sites, "site", name=name, id=str(site_id))
-        application = ET.SubElement(site, "application", path="/", applicationPool=pool)
-        ET.SubElement(application, "virtualDirectory", path="/", physicalPath=path)
-        if name == "Shop":
-            private = ET.SubElement(site, "application", path="/private", applicationPool=pool)
-            ET.SubElement(private, "virtualDirectory", path="/", physicalPath=SHOP + "\\private")
+    pool_list = ET.SubElement(host, "applicationPools")
+    for name in pools:
+        ET.SubElement(pool_list, "add", name=name)
+    site_list = ET.SubElement(host, "sites")
+    for site_id, (name, pool, path) in enumerate(sites, start=1):
+        site = ET.SubElement(site_list, "site", name=name, id=str(site_id))
+        for application_path, physical in [("/", path), *(applications or {}).get(name, [])]:
+            application = ET.SubElement(site, "application", path=application_path, applicationPool=pool)
+            ET.SubElement(application, "virtualDirectory", path="/", physicalPath=physical)
         bindings = ET.SubElement(site, "bindings")
         ET.SubElement(bindings, "binding", protocol="http", bindingInformation=f"*:{8000 + site_id}:")
     web = ET.SubElement(configuration, "system.webServer")
@@ -45,7 +48,15 @@ def write_scenario(folder: Path) -> Path:
     ET.ElementTree(configuration).write(
         folder / "applicationHost.config", encoding="utf-8", xml_declaration=True
     )
+    listing = {"paths": {path: {"type": kind, "sddl": sddl} for path, (kind, sddl) in paths.items()}}
+    (folder / "filesystem.json").write_text(
+        json.dumps(listing, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    return folder
 
+
+def write_scenario(folder: Path) -> Path:
+    """Two sites: Shop (with an uploads folder and a locked private app) and one with a hostile path."""
     paths = {
         "D:\\Sites": ("directory", ROOT),
         SHOP: ("directory", INHERITING),
@@ -55,11 +66,9 @@ def write_scenario(folder: Path) -> Path:
         HOSTILE_PATH: ("directory", LOCKED),
         HOSTILE_PATH + "\\" + HOSTILE_SUBPATH: ("directory", LOCKED),
     }
-    listing = {"paths": {path: {"type": kind, "sddl": sddl} for path, (kind, sddl) in paths.items()}}
-    (folder / "filesystem.json").write_text(
-        json.dumps(listing, ensure_ascii=False, indent=2), encoding="utf-8"
-    )
-    return folder
+    sites = [("Shop", "ShopPool", SHOP), (HOSTILE_SITE, "DefaultAppPool", HOSTILE_PATH)]
+    private = {"Shop": [("/private", SHOP + "\\private")]}
+    return _write_server(folder, ("DefaultAppPool", "ShopPool"), sites, paths, private)
 
 
 # IIS_IUSRS may read, Users may not: only a worker that carries IIS_IUSRS gets in.
@@ -89,3 +98,29 @@ def write_manual_scenario(folder: Path, machine: dict[str, object]) -> Path:
     (folder / "filesystem.json").write_text(json.dumps(listing), encoding="utf-8")
     (folder / "machine.json").write_text(json.dumps(machine, ensure_ascii=False), encoding="utf-8")
     return folder
+
+
+EVERYONE = "S-1-1-0"
+OPEN = "D:\\Sites\\Open"
+BROAD = "D:\\Broad"
+NEEDY = "D:\\Sites\\Needy"
+# Everyone may do anything in Open; Broad gives Everyone Modify, which its site folder inherits;
+# in Needy, Everyone's entry is the only one through which IUSR and the pool may read.
+EXCESS_PATHS = {
+    "D:\\Sites": ROOT,
+    OPEN: "O:BAG:SYD:AI(A;OICI;FA;;;WD)" + INHERITING.removeprefix("O:BAG:SYD:AI"),
+    BROAD: "O:BAG:SYD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1301bf;;;WD)",
+    BROAD + "\\Site": "O:BAG:SYD:AI(A;OICIID;FA;;;SY)(A;OICIID;FA;;;BA)(A;OICIID;0x1301bf;;;WD)",
+    NEEDY: "O:BAG:SYD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1301bf;;;WD)",
+}
+
+
+def write_excess_scenario(folder: Path) -> Path:
+    """Three sites where Everyone has too much: explicit (Open), inherited (Inherits), needed (Needy)."""
+    sites = [
+        ("Open", "SitePool", OPEN),
+        ("Inherits", "SitePool", BROAD + "\\Site"),
+        ("Needy", "SitePool", NEEDY),
+    ]
+    paths = {path: ("directory", sddl) for path, sddl in EXCESS_PATHS.items()}
+    return _write_server(folder, ("SitePool",), sites, paths)
