@@ -9,7 +9,7 @@ has the right) or would not help (a deny entry still wins).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Literal
 
@@ -25,7 +25,7 @@ from bridge.access import (
 from bridge.change import Change, ChangeKind, Script, Verdict
 from bridge.display import quoted
 from bridge.model import AppPool, Message, PathAccess, ServerFacts, Target, TargetRef
-from bridge.needs import undefined_variable_problem, unfixable_problem
+from bridge.needs import check_target, undefined_variable_problem, unfixable_problem
 from bridge.rights import RIGHTS_BY_NAME, icacls_letters
 from bridge.safety import iis_iusrs_modify_warning, refusal_for, same_path
 from bridge.scripts import Operation
@@ -111,6 +111,8 @@ class GrantPlan:
     items_below_complete: bool = False
     # The ACL the grant should leave, as the host would print it (None when it cannot be made).
     expected_after: str | None = None
+    # The requirements of the target it would meet, each as the check would then word it.
+    fixes: tuple[Message, ...] = ()
 
     @property
     def applicable(self) -> bool:
@@ -156,6 +158,7 @@ class GrantPlan:
             powershell=self.powershell,
             script=script,
             warnings=self.warnings,
+            fixes=self.fixes,
         )
 
 
@@ -240,6 +243,16 @@ def _not_canonical(path: str, dacl: Dacl | None) -> Message | None:
     return NOT_CANONICAL(path=path, entries=describe_disorder(disorder))
 
 
+def _fixes(target: Target, pool: AppPool, before: PathAccess, after: PathAccess) -> tuple[Message, ...]:
+    """What a grant would fix: each requirement missing now and met once the ACL is ``after``."""
+    now, then = check_target(target, pool, before), check_target(target, pool, after)
+    return tuple(
+        met.reason
+        for was, met in zip(now.requirements, then.requirements, strict=True)
+        if met.ok and not was.ok
+    )
+
+
 def plan_grant(
     kind: GrantKind,
     *,
@@ -276,10 +289,13 @@ def plan_grant(
         noop = content_level(dacl, token) >= kind.needed
         blocked = refusal is None and not noop and blocked_by_deny(dacl, token, sid, kind.needed.mask)
     expected_after = None
+    fixes: tuple[Message, ...] = ()
     if dacl is not None and refusal is None:
         context = server.sid_context if server is not None else NO_CONTEXT
         granted = with_explicit_allow(dacl, sid, RIGHTS_BY_NAME[kind.rights].mask)
         expected_after = format_dacl(granted, context)
+        if subpath is None:
+            fixes = _fixes(target, pool, path_access, replace(path_access, dacl=granted, sddl=expected_after))
     warnings: list[Message] = []
     if kind is GrantKind.IIS_IUSRS_MODIFY and target.is_site_root and subpath is None:
         warnings.append(
@@ -316,4 +332,5 @@ def plan_grant(
         items_below=path_access.items_below,
         items_below_complete=path_access.items_below_complete,
         expected_after=expected_after,
+        fixes=fixes,
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 import threading
 
 from bridge import operations
+from bridge.access import AccessLevel
+from bridge.change import Change
 from bridge.connection import DEFAULT_CONFIGURATION_NAME, ConnectionSettings, connection_settings, host_label
 from bridge.credentials import password_for
 from bridge.demo import DEMO_LABEL, DemoHost
@@ -127,8 +129,14 @@ def plan(
     return operations.plan(link.session, kind, target, subpath, cancel)
 
 
-def apply(link: HostLink, plan: GrantPlan, history: History, cancel: threading.Event) -> ChangeRecord:
-    return operations.apply(link.session, plan, history, cancel)
+def plan_reduce(
+    link: HostLink, target: str, sid: str, *, to: AccessLevel, subpath: str | None, cancel: threading.Event
+) -> Change:
+    return operations.plan_reduce(link.session, target, sid, to=to, subpath=subpath, cancel=cancel)
+
+
+def apply(link: HostLink, change: Change, history: History, cancel: threading.Event) -> ChangeRecord:
+    return operations.apply(link.session, change, history, cancel)
 
 
 def undo(link: HostLink, record: ChangeRecord, history: History, cancel: threading.Event) -> ChangeRecord:

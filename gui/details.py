@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from bridge.access import AccessLevel
 from bridge.model import AppPool, Inventory, PathAccess, Target
 from bridge.needs import CheckResult, Identity, Requirement
 from bridge.plans import GrantKind
@@ -73,6 +76,9 @@ def requirement_columns() -> list[Column[Requirement]]:
 
 class DetailsPane(QWidget):
     grantRequested = Signal(object, object)  # GrantKind, subpath or None
+    # SID, AccessLevel to leave, subpath or None: a reduction asked for (an excess finding's action,
+    # or the Reduce menu of the folder's permissions).
+    reduceRequested = Signal(str, object, object)
     membersRequested = Signal()  # the admin followed an IIS_IUSRS link
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -106,8 +112,11 @@ class DetailsPane(QWidget):
         self.acl = RecordTableModel(acl_columns(), self)
         self.acl_view = _fitted_table(self.acl)
         self.acl_view.clicked.connect(self._acl_clicked)
+        self.reduce_button = self._reduce_button()
         acl_box = QGroupBox(self.tr("Permissions of the folder"))
-        QVBoxLayout(acl_box).addWidget(self.acl_view)
+        acl_layout = QVBoxLayout(acl_box)
+        acl_layout.addWidget(self.acl_view)
+        acl_layout.addWidget(self.reduce_button, 0, Qt.AlignmentFlag.AlignRight)
 
         self.subfolder = QComboBox()
         self.subfolder.setToolTip(self.tr("Grant on the folder itself or on one of its subfolders"))
@@ -150,6 +159,34 @@ class DetailsPane(QWidget):
         layout.addLayout(actions)
         return box
 
+    def _reduce_button(self) -> QToolButton:
+        """Take the selected account's allowed access down, on the folder chosen under Fix."""
+        button = QToolButton()
+        button.setText(self.tr("Reduce the selected account's access"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        for level, label in (
+            (AccessLevel.READ_EXECUTE, self.tr("To Read && execute")),
+            (AccessLevel.READ, self.tr("To Read")),
+            (AccessLevel.NONE, self.tr("Remove its entries")),
+        ):
+            action = menu.addAction(label)
+            action.triggered.connect(lambda _checked=False, chosen=level: self._reduce(chosen))
+        button.setMenu(menu)
+        button.setEnabled(False)
+        return button
+
+    def _selected_allow(self) -> str | None:
+        """The SID of the allow entry selected in the permissions table, if one is."""
+        rows = self.acl_view.selectionModel().selectedRows() if self.acl_view.selectionModel() else []
+        entries = [self.acl.record(index.row()).entry for index in rows]
+        return next((entry.sid for entry in entries if entry.kind == "A"), None)
+
+    def _reduce(self, level: AccessLevel) -> None:
+        sid = self._selected_allow()
+        if sid is not None:
+            self.reduceRequested.emit(sid, level, self.subfolder.currentData())
+
     def show_nothing(self) -> None:
         self.title.setText(self.tr("Select a site, application or virtual directory"))
         self.path.clear()
@@ -177,6 +214,7 @@ class DetailsPane(QWidget):
     def set_access(self, access: PathAccess | None) -> None:
         """The folder's ACL and subfolders, once read."""
         self.acl.set_records(acl_rows(access) if access is not None else [])
+        self.reduce_button.setEnabled(False)
         fit_columns(self.acl_view, 260, within_width=True)
         self.subfolder.clear()
         self.subfolder.addItem(self.tr("The folder itself"), None)
@@ -187,6 +225,7 @@ class DetailsPane(QWidget):
         for button in self.grant_buttons.values():
             button.setEnabled(enabled)
         self.subfolder.setEnabled(enabled)
+        self.reduce_button.setEnabled(enabled and self._selected_allow() is not None)
 
     def _served_as(self, target: Target, pool: AppPool | None, check: CheckResult) -> str:
         lines = []
@@ -229,6 +268,7 @@ class DetailsPane(QWidget):
 
     @Slot(QModelIndex)
     def _acl_clicked(self, index: QModelIndex) -> None:
+        self.reduce_button.setEnabled(self.subfolder.isEnabled() and self._selected_allow() is not None)
         if self.acl.record(index.row()).entry.sid == IIS_IUSRS:
             self.membersRequested.emit()
 

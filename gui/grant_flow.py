@@ -1,23 +1,29 @@
-"""From a click on a grant action to a changed, re-checked row with an Undo notice.
+"""From a click on a grant or reduce action to a changed, re-checked row with an Undo notice.
 
-plan (background) → confirmation dialog → apply (background) → notice with
-Undo and the history, as soon as the change is made → re-check (background) →
-row and details refreshed. The re-check is separate work: cancelling it leaves
-the change, its notice and its history entry as they are. Failures land in the
+plan (background) → confirmation dialog of the :class:`~bridge.change.Change` →
+apply (background) → notice with Undo and the history, as soon as the change is
+made → re-check (background) → row and details refreshed. Every step runs through
+``HostController.on_session``, whose one failure route puts a failure in the
 banner of the place the admin is looking at: the dialog while it is open,
-otherwise the host's banner.
+otherwise the host's banner. The re-check is separate work: cancelling it leaves
+the change, its notice and its history entry as they are.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from bridge.errors import BridgeError, Cancelled
+from bridge.access import AccessLevel
+from bridge.change import Change
+from bridge.errors import BridgeError
 from bridge.history import ChangeRecord
 from bridge.model import PathAccess
 from bridge.needs import CheckResult
-from bridge.plans import GrantKind, GrantPlan
+from bridge.plans import GrantKind
 from bridge.wording import translate
 from gui import backend
 from gui.confirm import ConfirmDialog
@@ -64,6 +70,7 @@ class GrantFlow(QObject):
         self.target: str | None = None
         self.dialog: ConfirmDialog | None = None
         details.grantRequested.connect(self.request)
+        details.reduceRequested.connect(self.request_reduce)
         notice.undoRequested.connect(self.undo)
 
     def set_host(self, key: str) -> None:
@@ -106,32 +113,41 @@ class GrantFlow(QObject):
             acl_key(entry.key),
             lambda cancel: backend.path_access(link, check.physical_path, cancel),
             done,
-            self._show_failure,
+            lambda error: self._controller.route_failure(error, self._banner.show_error),
         )
 
     @Slot(object, object)
     def request(self, kind: GrantKind, subpath: str | None) -> None:
+        """Plan a grant on the selected target and confirm it."""
+        target = self.target
+        self._plan(lambda link, cancel: backend.plan(link, kind, str(target), subpath, cancel).change)
+
+    @Slot(str, object, object)
+    def request_reduce(self, sid: str, to: AccessLevel, subpath: str | None) -> None:
+        """Plan taking ``sid`` down to ``to`` on the selected target and confirm it."""
+        target = self.target
+        self._plan(
+            lambda link, cancel: backend.plan_reduce(
+                link, str(target), sid, to=to, subpath=subpath, cancel=cancel
+            )
+        )
+
+    def _plan(self, work: Callable[[backend.HostLink, threading.Event], Change]) -> None:
         if self.key is None or self.target is None:
             return
         self._banner.hide()
-        target = self.target
-        self._controller.on_session(
-            self.key,
-            lambda link, cancel: backend.plan(link, kind, target, subpath, cancel),
-            self._confirm,
-            self._show_failure,
-        )
+        self._controller.on_session(self.key, work, self._confirm, self._banner.show_error)
 
-    def _confirm(self, plan: GrantPlan) -> None:
+    def _confirm(self, change: Change) -> None:
         entry = self._entry()
         target = self.target
         if entry is None or target is None:
             return
         # The name the plan's warnings and the History tab use, with the server's own name beside it.
-        host = host_name(plan.host)
+        host = host_name(change.host)
         if entry.inventory is not None and entry.inventory.server.computer_name != host:
             host = f"{host} ({entry.inventory.server.computer_name})"
-        dialog = ConfirmDialog(host, plan, self._window)
+        dialog = ConfirmDialog(host, change, self._window)
         dialog.grantRequested.connect(lambda: self._apply(entry, dialog, target))
         dialog.rejected.connect(lambda: self._controller.cancel(entry.key))
         dialog.finished.connect(lambda _result: self._forget(dialog))
@@ -151,19 +167,17 @@ class GrantFlow(QObject):
             self._notice.show_change(record)
             self._changed(entry, target)
 
-        def failed(error: BaseException) -> None:
+        def settled() -> None:
             self._sites.set_busy(target, False)
             dialog.set_busy(False)
-            if isinstance(error, Cancelled):
-                dialog.reject()
-            elif isinstance(error, BridgeError):
-                dialog.banner.show_error(error)
-            else:
-                self._controller.unexpected.emit(error)
 
-        history, plan = self._controller.history, dialog.plan
+        history, change = self._controller.history, dialog.change
         if self._controller.on_session(
-            entry.key, lambda link, cancel: backend.apply(link, plan, history, cancel), done, failed
+            entry.key,
+            lambda link, cancel: backend.apply(link, change, history, cancel),
+            done,
+            dialog.banner.show_error,
+            settled,
         ):
             self._sites.set_busy(target, True)
         else:
@@ -187,7 +201,7 @@ class GrantFlow(QObject):
             entry.key,
             lambda link, cancel: backend.undo(link, record, history, cancel),
             done,
-            self._show_failure,
+            self._banner.show_error,
         )
 
     def _entry_for(self, record: ChangeRecord) -> HostEntry | None:
@@ -212,19 +226,11 @@ class GrantFlow(QObject):
                     self.select(self.target)
             self.rechecked.emit(target)
 
-        def failed(error: BaseException) -> None:
-            self._sites.set_busy(target, False)
-            self._show_failure(error)
-
         if self._controller.on_session(
-            entry.key, lambda link, cancel: backend.check(link, target, cancel), done, failed
+            entry.key,
+            lambda link, cancel: backend.check(link, target, cancel),
+            done,
+            self._banner.show_error,
+            lambda: self._sites.set_busy(target, False),
         ):
             self._sites.set_busy(target, True)
-
-    def _show_failure(self, error: BaseException) -> None:
-        if isinstance(error, Cancelled):
-            return  # the window says so calmly; it is no failure
-        if isinstance(error, BridgeError):
-            self._banner.show_error(error)
-        else:
-            self._controller.unexpected.emit(error)

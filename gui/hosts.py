@@ -288,14 +288,35 @@ class HostController(QObject):
         key: str,
         work: Callable[[backend.HostLink, threading.Event], Any],
         done: Callable[[Any], None],
-        failed: Callable[[BaseException], None],
+        show: Callable[[BridgeError], None],
+        settled: Callable[[], None] | None = None,
     ) -> bool:
-        """Run ``work`` on the host's open session; False if the host is not connected (or busy)."""
+        """Run ``work`` on the host's open session; False if the host is not connected (or busy).
+
+        The one call every change (plan, apply, undo, re-check) runs through: a failure first lets
+        ``settled`` undo what the caller set up (busy marks), then takes the default route.
+        """
         entry = self.entry(key)
         if entry is None or entry.link is None:
             return False
         link = entry.link
+
+        def failed(error: BaseException) -> None:
+            if settled is not None:
+                settled()
+            self.route_failure(error, show)
+
         return self.run(key, lambda cancel: work(link, cancel), done, failed)
+
+    def route_failure(self, error: BaseException, show: Callable[[BridgeError], None]) -> None:
+        """The default failure route: a cancel is no failure (the window says so calmly), a bridge
+        error is shown by ``show`` where the admin is looking, anything else is a defect."""
+        if isinstance(error, Cancelled):
+            return
+        if isinstance(error, BridgeError):
+            show(error)
+        else:
+            self.unexpected.emit(error)
 
     def close(self) -> None:
         for entry in self.entries:

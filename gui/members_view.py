@@ -152,5 +152,5 @@ class MembersView(QDialog):
         for view_widget in self.views:
             fit_columns(view_widget, 420)
 
-    def _failed(self, error: BaseException) -> None:
-        self.status.setText(error_message(error) if isinstance(error, BridgeError) else str(error))
+    def _failed(self, error: BridgeError) -> None:
+        self.status.setText(error_message(error))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton, QWidget
 
+from bridge.change import ChangeKind
 from bridge.history import ChangeRecord
 from gui.rights_words import rights_text
 
@@ -37,11 +38,13 @@ class ChangeNotice(QFrame):
 
     def show_change(self, record: ChangeRecord) -> None:
         self.record = record
-        self.label.setText(
-            self.tr("Granted {identity} {rights} on {path}.").format(
-                identity=record.identity, rights=rights_text(record.rights), path=record.path
-            )
+        rights = rights_text(record.rights) if record.rights != "None" else self.tr("no access")
+        done = (
+            self.tr("Reduced {identity} to {rights} on {path}.")
+            if record.change == ChangeKind.REDUCE.value
+            else self.tr("Granted {identity} {rights} on {path}.")
         )
+        self.label.setText(done.format(identity=record.identity, rights=rights, path=record.path))
         self.undo_button.setEnabled(True)
         self.undo_button.setVisible(True)
         self.show()

@@ -193,10 +193,15 @@ def test_a_reduction_is_journaled_with_its_inverse_before_it_is_sent(
     seen: list[list[dict[str, Any]]] = []
     real_run = transport.run
 
-    def spy(operation: Operation, parameters: Parameters, cancel: threading.Event | None = None) -> Any:
+    def spy(
+        operation: Operation,
+        parameters: Parameters,
+        cancel: threading.Event | None = None,
+        timeout: float | None = None,
+    ) -> Any:
         if operation is Operation.RESTORE:
             seen.append(_lines(history))
-        return real_run(operation, parameters, cancel)
+        return real_run(operation, parameters, cancel, timeout)
 
     transport.run = spy  # type: ignore[method-assign]
     record = operations.apply(session, change, history)
@@ -289,3 +294,10 @@ def test_an_intent_with_a_malformed_inverse_is_skipped_as_a_torn_line(history: H
     history.path.write_text(good + json.dumps(broken) + "\n", encoding="utf-8")
     assert [record.kind for record in history.records()] == ["reduce"]
     assert history.skipped == [2]
+
+
+def test_a_grant_says_which_requirement_it_fixes() -> None:
+    change = _grant(LOCKED)
+    [fix] = change.fixes
+    assert fix.code == "ok" and "IUSR" in fix.describe()
+    assert _grant(LOCKED, GrantKind.POOL_READ).fixes[0].describe().startswith("IIS AppPool\\Shop has")

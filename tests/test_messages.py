@@ -151,5 +151,6 @@ def test_the_terminal_plan_shows_hidden_characters_as_escapes(session: HostSessi
     folder = next(line for line in shown.splitlines() if line.startswith("Folder:"))
     assert folder == "Folder:    " + plan.path.replace("\n", "\\n")
     captions = [line.split(":", 1)[0] for line in shown.splitlines()]
-    assert captions == ["Host", "Folder", "Identity", "Rights", "Adds", "Same as"]
-    assert "a&b\\nÜmlaut" in shown.splitlines()[-1]
+    assert captions == ["Host", "Folder", "Identity", "Rights", "Adds", "Same as", "Fixes"]
+    same_as = next(line for line in shown.splitlines() if line.startswith("Same as:"))
+    assert "a&b\\nÜmlaut" in same_as

@@ -1185,6 +1185,14 @@
         <translation>Schließen</translation>
     </message>
     <message>
+        <source>no access</source>
+        <translation>keinen Zugriff</translation>
+    </message>
+    <message>
+        <source>Reduced {identity} to {rights} on {path}.</source>
+        <translation>{identity} auf {path} auf „{rights}“ reduziert.</translation>
+    </message>
+    <message>
         <source>Granted {identity} {rights} on {path}.</source>
         <translation>{identity} hat jetzt „{rights}“ auf {path}.</translation>
     </message>
@@ -1315,12 +1323,20 @@
         <translation>Änderung bestätigen</translation>
     </message>
     <message>
+        <source>Reduce {identity} to {rights} on this folder?</source>
+        <translation>{identity} auf diesem Ordner auf „{rights}“ reduzieren?</translation>
+    </message>
+    <message>
         <source>Grant {identity} {rights} on this folder?</source>
         <translation>{identity} „{rights}“ für diesen Ordner gewähren?</translation>
     </message>
     <message>
         <source>The same change by hand:</source>
         <translation>Dieselbe Änderung von Hand:</translation>
+    </message>
+    <message>
+        <source>no access</source>
+        <translation>keinen Zugriff</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -1343,16 +1359,40 @@
         <translation>Rechte:</translation>
     </message>
     <message>
+        <source>Leaves:</source>
+        <translation>Belässt:</translation>
+    </message>
+    <message>
         <source>Applies to:</source>
         <translation>Gilt für:</translation>
+    </message>
+    <message>
+        <source>Takes away:</source>
+        <translation>Entfernt:</translation>
+    </message>
+    <message>
+        <source>Adds:</source>
+        <translation>Fügt hinzu:</translation>
+    </message>
+    <message>
+        <source>Deny: {rights}</source>
+        <translation>Verweigern: {rights}</translation>
     </message>
     <message>
         <source>Nothing to do</source>
         <translation>Nichts zu tun</translation>
     </message>
     <message>
-        <source>Nothing to do: {identity} already has {rights} here.</source>
-        <translation>Nichts zu tun: {identity} hat hier bereits „{rights}“.</translation>
+        <source>Nothing to do: {reason}</source>
+        <translation>Nichts zu tun: {reason}</translation>
+    </message>
+    <message>
+        <source>The folder already is as this change would leave it; nothing will be changed.</source>
+        <translation>Der Ordner ist bereits so, wie diese Änderung ihn hinterließe; es wird nichts geändert.</translation>
+    </message>
+    <message>
+        <source>IIS Access does not make this change to this folder; nothing will be changed.</source>
+        <translation>IIS Access nimmt diese Änderung an diesem Ordner nicht vor; es wird nichts geändert.</translation>
     </message>
     <message>
         <source>Change refused</source>
@@ -1367,16 +1407,16 @@
         <translation>Abgelehnt: Ein Verweigern-Eintrag entzieht {identity} das Recht {rights}.</translation>
     </message>
     <message>
-        <source>The folder already gives this access; nothing will be changed.</source>
-        <translation>Der Ordner gewährt diesen Zugriff bereits; es wird nichts geändert.</translation>
-    </message>
-    <message>
-        <source>IIS Access does not change permissions on this folder; nothing will be changed.</source>
-        <translation>IIS Access ändert die Berechtigungen dieses Ordners nicht; es wird nichts geändert.</translation>
-    </message>
-    <message>
         <source>Adding an allow entry would not help: remove or narrow the deny entry first.</source>
         <translation>Ein zusätzlicher Zulassen-Eintrag hilft nicht: Entfernen oder beschränken Sie zuerst den Verweigern-Eintrag.</translation>
+    </message>
+    <message>
+        <source>Reducing…</source>
+        <translation>Wird reduziert…</translation>
+    </message>
+    <message>
+        <source>Reduce</source>
+        <translation>Reduzieren</translation>
     </message>
     <message>
         <source>Grant</source>
@@ -1463,6 +1503,22 @@
     <message>
         <source>Fix</source>
         <translation>Beheben</translation>
+    </message>
+    <message>
+        <source>Reduce the selected account&apos;s access</source>
+        <translation>Zugriff des ausgewählten Kontos reduzieren</translation>
+    </message>
+    <message>
+        <source>To Read &amp;&amp; execute</source>
+        <translation>Auf „Lesen, Ausführen“</translation>
+    </message>
+    <message>
+        <source>To Read</source>
+        <translation>Auf „Lesen“</translation>
+    </message>
+    <message>
+        <source>Remove its entries</source>
+        <translation>Seine Einträge entfernen</translation>
     </message>
     <message>
         <source>Select a site, application or virtual directory</source>

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from bridge.change import Verdict
 from bridge.lab.simulator import SimulatedServer
 from bridge.model import AppPool
 from bridge.needs import CheckStatus
@@ -60,7 +61,7 @@ def test_grant_iusr_read_turns_the_401_3_site_good_and_undo_restores_it(
     dialog = _open_confirm(qtbot, window, BAKERY, GrantKind.IUSR_READ)
     assert dialog.grant_button is not None
     assert dialog.grant_button.isDefault()
-    assert dialog.plan.sid == IUSR
+    assert dialog.change.sid == IUSR
     assert f"*{IUSR}:(OI)(CI)RX" in dialog.commands.toPlainText()
     with qtbot.waitSignal(window.grants.rechecked, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.grant_button, Qt.MouseButton.LeftButton)
@@ -98,7 +99,7 @@ def test_a_refused_plan_explains_why_and_offers_no_grant_button(
     window = lab_window
     unc = next(c for c in window.controller.entries[0].checks if c.physical_path.startswith("\\\\"))
     dialog = _open_confirm(qtbot, window, str(unc.target), GrantKind.IUSR_READ)
-    assert dialog.plan.refusal is not None
+    assert dialog.change.verdict is Verdict.REFUSED
     assert dialog.windowTitle() == "Change refused"
     # The first line says it is refused and why, not the question a Grant button would answer.
     assert dialog.heading.text().startswith("Refused: ")
@@ -113,7 +114,7 @@ def test_a_refused_plan_explains_why_and_offers_no_grant_button(
 def test_a_grant_that_changes_nothing_says_so(qtbot: QtBot, lab_window: MainWindow) -> None:
     # On a fresh wwwroot IUSR reads through BUILTIN\Users already.
     dialog = _open_confirm(qtbot, lab_window, "Default Web Site", GrantKind.IUSR_READ)
-    assert dialog.plan.noop
+    assert dialog.change.verdict is Verdict.NOTHING_TO_DO
     assert dialog.windowTitle() == "Nothing to do"
     assert dialog.heading.text().startswith("Nothing to do: ")
     assert "refused" not in dialog.heading.text().lower()
@@ -146,7 +147,7 @@ def test_access_already_there_on_a_refused_folder_is_nothing_to_do(qtbot: QtBot)
         ),
     )
     assert plan.refusal is not None and plan.noop
-    dialog = ConfirmDialog("web01", plan)
+    dialog = ConfirmDialog("web01", plan.change)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Nothing to do"
     assert "refused" not in dialog.heading.text().lower()
@@ -156,7 +157,7 @@ def test_access_already_there_on_a_refused_folder_is_nothing_to_do(qtbot: QtBot)
 
 def test_a_plan_to_confirm_asks_the_question(qtbot: QtBot, lab_window: MainWindow) -> None:
     dialog = _open_confirm(qtbot, lab_window, BAKERY, GrantKind.IUSR_READ)
-    assert dialog.plan.applicable
+    assert dialog.change.applicable
     assert dialog.windowTitle() == "Confirm change"
     assert dialog.heading.text().startswith("Grant ") and dialog.heading.text().endswith("on this folder?")
     dialog.reject()

@@ -178,7 +178,7 @@ def test_every_control_of_the_main_window_and_its_dialogs_has_an_accessible_name
     dialogs: list[QDialog] = [
         HostDialog(window),
         SignInDialog("web01", "CORP\\admin", window),
-        ConfirmDialog("web01", _plan(), window),
+        ConfirmDialog("web01", _plan().change, window),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)

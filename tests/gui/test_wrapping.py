@@ -67,7 +67,7 @@ def _warning_dialog(qtbot: QtBot) -> ConfirmDialog:
         ),
     )
     assert plan.warnings
-    dialog = ConfirmDialog("web01", plan)
+    dialog = ConfirmDialog("web01", plan.change)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
