@@ -53,6 +53,7 @@ from bridge.errors import (
     Refused,
     UsageFailure,
 )
+from bridge.excess import excess_json
 from bridge.history import History
 from bridge.local_transport import LocalTransport
 from bridge.logfile import log_to_file
@@ -354,6 +355,7 @@ def _check_json(result: CheckResult) -> dict[str, Any]:
         ],
         "status": result.status.value,
         "problem": None if result.problem is None else result.problem.describe(),
+        "excessive": [excess_json(found) for found in result.excessive],
     }
 
 
@@ -364,6 +366,9 @@ def _render_check(result: CheckResult) -> str:
     for requirement in result.requirements:
         mark = "ok  " if requirement.ok else "MISSING"
         lines.append(f"  [{mark}] {requirement.reason.describe()}")
+    for found in result.excessive:
+        lines.append(f"  [TOO MUCH] {found.reason.describe()}")
+        lines.append(f"             ({found.source or 'pool identity'}) fix: {found.fix.describe()}")
     return "\n".join(map(visible, lines))
 
 
@@ -528,7 +533,9 @@ def _check(args: argparse.Namespace, session: HostSession, out: TextIO) -> int:
     else:
         results = [operations.check(session, args.target)]
         _emit(args, _check_json(results[0]), _render_check(results[0]), out)
-    return EXIT_OK if all(result.status is CheckStatus.OK for result in results) else EXIT_MISSING
+    # Too much access breaks nothing: like all met, it exits 0 (its findings are in the output).
+    met = (CheckStatus.OK, CheckStatus.TOO_MUCH)
+    return EXIT_OK if all(result.status in met for result in results) else EXIT_MISSING
 
 
 def _grant(args: argparse.Namespace, session: HostSession, history: History, out: TextIO) -> int:

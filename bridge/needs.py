@@ -13,13 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bridge.access import AccessLevel, blocked_by_deny, content_level, denying_aces
 from bridge.model import AppPool, Message, MessageParam, PathAccess, Target, TargetRef
 from bridge.sddl import Dacl
 from bridge.sids import IIS_IUSRS, IUSR, anonymous_token, app_pool_account, well_known_name
 from bridge.wording import Text, translate
+
+if TYPE_CHECKING:
+    from bridge.excess import Excess
 
 # Who a requirement is for: the worker process, the anonymous identity, a virtual directory's
 # "Connect as" user, the users who sign in (Windows, Basic or Digest authentication), or the user
@@ -32,6 +35,8 @@ class CheckStatus(Enum):
     MISSING = "missing"
     BLOCKED = "blocked"
     UNFIXABLE = "unfixable"
+    # Every requirement met, but someone has more than the site needs (bridge.excess).
+    TOO_MUCH = "too-much"
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,8 @@ class CheckResult:
     requirements: tuple[Requirement, ...]
     status: CheckStatus
     problem: Message | None = None
+    # Findings of too much access (bridge.excess.with_excess adds them).
+    excessive: tuple[Excess, ...] = ()
 
 
 # Why a folder cannot be checked or fixed from this server.

@@ -31,6 +31,7 @@ from bridge.errors import (
     UsageFailure,
     WrongPowerShell,
 )
+from bridge.excess import assessed, with_parents
 from bridge.history import ChangeRecord, History, Outcome
 from bridge.members import (
     Group,
@@ -224,12 +225,12 @@ def _checked(runner: Runner, names: Sequence[str] | None) -> tuple[Inventory, li
     found = _inventory(runner)
     targets = list(found.targets()) if names is None else [_find(found, name) for name in names]
     access = _path_access(
-        runner, list(dict.fromkeys(target.physical_path for target in targets)), sids=found.server.sid_context
+        runner, with_parents(target.physical_path for target in targets), sids=found.server.sid_context
     )
     checked = []
     for target in targets:
         pool, folder = _pool(runner, found, target), access[target.physical_path]
-        checked.append(Checked(target, pool, folder, check_target(target, pool, folder)))
+        checked.append(Checked(target, pool, folder, _assessed(target, pool, access, found.app_pools)))
     return found, checked
 
 
@@ -238,11 +239,18 @@ def _survey(runner: Runner) -> tuple[Inventory, list[CheckResult]]:
     return found, [each.result for each in checked]
 
 
+def _assessed(
+    target: Target, pool: AppPool, access: dict[str, PathAccess], pools: Sequence[AppPool]
+) -> CheckResult:
+    """Who needs what on the target's folder, and who has too much there."""
+    return assessed(check_target(target, pool, access[target.physical_path]), target, pool, access, pools)
+
+
 def _check(runner: Runner, name: str) -> CheckResult:
     found = _inventory(runner)
     target = _find(found, name)
-    access = _path_access(runner, [target.physical_path], sids=found.server.sid_context)
-    return check_target(target, _pool(runner, found, target), access[target.physical_path])
+    access = _path_access(runner, with_parents([target.physical_path]), sids=found.server.sid_context)
+    return _assessed(target, _pool(runner, found, target), access, found.app_pools)
 
 
 def _folder(runner: Runner, name: str, subpath: str | None) -> tuple[Inventory, Target, str]:

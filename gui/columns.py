@@ -181,7 +181,8 @@ def finding_rows(entries: list[HostEntry]) -> list[FindingRow]:
 def _finding_why(row: FindingRow) -> str:
     if row.check.problem is not None:
         return reason_text(row.check.problem)
-    return " ".join(reason_text(r.reason) for r in row.check.requirements if not r.ok)
+    missing = [reason_text(r.reason) for r in row.check.requirements if not r.ok]
+    return " ".join(missing + [reason_text(found.reason) for found in row.check.excessive])
 
 
 def finding_columns() -> list[Column[FindingRow]]:

@@ -258,8 +258,16 @@ class DetailsPane(QWidget):
     def _reasons(check: CheckResult) -> str:
         """Why each identity that lacks access lacks it, in full (the table cell is too narrow);
         a manual pool's reason is shown even when it has access: it explains how."""
-        shown = [r for r in check.requirements if not r.ok or r.reason.code == "ok-manual-member"]
-        return "<br>".join(f"• {link_iis_iusrs(message_paragraph(r.reason))}" for r in shown)
+        shown = [r.reason for r in check.requirements if not r.ok or r.reason.code == "ok-manual-member"]
+        # What is too much stands beside what is missing, each with what to do about it.
+        lines = [f"• {link_iis_iusrs(message_paragraph(reason))}" for reason in shown]
+        too_much = QCoreApplication.translate("Details", "Too much:")
+        for found in check.excessive:
+            fix = html.escape(message_paragraph(found.fix))
+            lines.append(
+                f"• <b>{too_much}</b> {link_iis_iusrs(message_paragraph(found.reason))} <i>{fix}</i>"
+            )
+        return "<br>".join(lines)
 
     @Slot(str)
     def _link(self, href: str) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal, Slot
 
 from bridge.demo import DEMO_LABEL
 from bridge.errors import AuthenticationFailed, BridgeError, Cancelled
@@ -60,6 +60,7 @@ class HostEntry:
     # The Sites tree's rows, built by the worker that read the inventory.
     sites: SiteForest | None = None
     _fixing: tuple[list[CheckResult], list[CheckResult]] | None = field(default=None, init=False, repr=False)
+    _counts: tuple[list[CheckResult], StatusCounts] | None = field(default=None, init=False, repr=False)
 
     def record_check(self, check: CheckResult) -> None:
         """A target checked again: its new result replaces the old one here and in the tree's rows."""
@@ -74,6 +75,35 @@ class HostEntry:
         if self._fixing is None or self._fixing[0] is not self.checks:
             self._fixing = (self.checks, [c for c in self.checks if c.status is not CheckStatus.OK])
         return self._fixing[1]
+
+    @property
+    def counts(self) -> StatusCounts:
+        # Read for every paint of the hosts list, like needs_fixing: counted once per list.
+        if self._counts is None or self._counts[0] is not self.checks:
+            self._counts = (self.checks, status_counts(self.checks))
+        return self._counts[1]
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    """A host's targets by what the admin can do about them, each target counted once."""
+
+    to_fix: int  # access missing: a grant from here fixes it
+    elsewhere: int  # cannot be fixed here (a share, a missing folder) or blocked by a deny entry
+    too_much: int  # every requirement met, but someone has more access than the site needs
+
+
+_ELSEWHERE = (CheckStatus.UNFIXABLE, CheckStatus.BLOCKED)
+
+
+def status_counts(checks: list[CheckResult]) -> StatusCounts:
+    """What needs fixing, what needs attention elsewhere and what has too much, separately."""
+    statuses = [check.status for check in checks]
+    return StatusCounts(
+        to_fix=statuses.count(CheckStatus.MISSING),
+        elsewhere=sum(status in _ELSEWHERE for status in statuses),
+        too_much=statuses.count(CheckStatus.TOO_MUCH),
+    )
 
 
 def remote_entry(saved: SavedHost, password: str | None = None) -> HostEntry:
@@ -350,10 +380,17 @@ def host_state_text(entry: HostEntry) -> str:
         )
         return f"{error_message(entry.error)} {stale}"
     if entry.state is HostState.READY and entry.inventory is not None:
-        text = QCoreApplication.translate("Hosts", "{host}: {sites} sites, {problems} need attention").format(
+        counts = entry.counts
+        text = QCoreApplication.translate(
+            "Hosts",
+            "{host}: {sites} sites; {to_fix} to fix, {elsewhere} cannot be fixed here, "
+            "{too_much} with too much access",
+        ).format(
             host=entry.inventory.server.computer_name,
             sites=len(entry.inventory.sites),
-            problems=len(entry.needs_fixing),
+            to_fix=counts.to_fix,
+            elsewhere=counts.elsewhere,
+            too_much=counts.too_much,
         )
         return _with_demo_note(entry, _with_tls_warning(entry, text))
     return host_line(entry)
@@ -382,19 +419,34 @@ def host_line(entry: HostEntry) -> str:
     if entry.state is HostState.FAILED and entry.error is not None:
         return short_reason(entry.error)
     if entry.state is HostState.READY:
-        problems = len(entry.needs_fixing)
-        if not problems:
-            return _with_tls_warning(entry, QCoreApplication.translate("Hosts", "Connected · all good"))
-        fix = QCoreApplication.translate("Hosts", "Connected · {count} to fix").format(count=problems)
-        return _with_tls_warning(entry, fix)
+        return _with_tls_warning(entry, _counts_line(entry.counts))
     if entry.state is HostState.CONNECTING:
         return QCoreApplication.translate("Hosts", "Connecting…")
     return QCoreApplication.translate("Hosts", "Not connected")
 
 
+def _counts_line(counts: StatusCounts) -> str:
+    """'Connected · 3 to fix · 2 cannot be fixed here · 1 with too much access', naming only what there is."""
+    parts = [
+        QCoreApplication.translate("Hosts", str(text)).format(count=count)
+        for text, count in (
+            (QT_TRANSLATE_NOOP("Hosts", "{count} to fix"), counts.to_fix),
+            (QT_TRANSLATE_NOOP("Hosts", "{count} cannot be fixed here"), counts.elsewhere),
+            (QT_TRANSLATE_NOOP("Hosts", "{count} with too much access"), counts.too_much),
+        )
+        if count
+    ]
+    if not parts:
+        return QCoreApplication.translate("Hosts", "Connected · all good")
+    return " · ".join([QCoreApplication.translate("Hosts", "Connected"), *parts])
+
+
 def host_icon(entry: HostEntry) -> str:
     if entry.state is HostState.READY:
-        return "status-missing" if entry.needs_fixing else "status-ok"
+        counts = entry.counts
+        if counts.to_fix or counts.elsewhere:
+            return "status-missing"
+        return "status-too-much" if counts.too_much else "status-ok"
     return {HostState.FAILED: "host-failed", HostState.CONNECTING: "status-busy"}.get(
         entry.state, "host-idle"
     )

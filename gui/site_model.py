@@ -44,7 +44,13 @@ class Column(int, Enum):
     PATH = 5
 
 
-_STATUS_COLOURS = {"ok": "#2e7d32", "missing": "#b26a00", "blocked": "#c62828", "unfixable": "#5f6368"}
+_STATUS_COLOURS = {
+    "ok": "#2e7d32",
+    "missing": "#b26a00",
+    "blocked": "#c62828",
+    "unfixable": "#5f6368",
+    "too-much": "#6a3fb5",
+}
 _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
@@ -224,6 +230,7 @@ class SiteTreeModel(QAbstractItemModel):
             check = self._forest.check_for(node.target)
             if check is not None:
                 reasons = [reason_text(r.reason) for r in check.requirements if not r.ok]
+                reasons += [reason_text(found.reason) for found in check.excessive]
                 return "\n".join(reasons) or self._text(node, column)
         return self._text(node, column)
 

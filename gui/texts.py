@@ -106,6 +106,7 @@ _STATUSES: Mapping[str, object] = {
     "missing": QT_TRANSLATE_NOOP("Bridge", "Access missing"),
     "blocked": QT_TRANSLATE_NOOP("Bridge", "Blocked by a deny entry"),
     "unfixable": QT_TRANSLATE_NOOP("Bridge", "Cannot be fixed here"),
+    "too-much": QT_TRANSLATE_NOOP("Bridge", "Too much access"),
     "busy": QT_TRANSLATE_NOOP("Bridge", "Checking…"),
 }
 

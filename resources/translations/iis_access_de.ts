@@ -116,6 +116,10 @@
         <translation>Sobald {host} wieder antwortet, machen Sie die Änderung {change_id} im Verlauf erneut rückgängig: Dabei wird der Ordner geprüft und das Rückgängigmachen abgeschlossen, oder es wird gemeldet, dass es schon erledigt ist.</translation>
     </message>
     <message>
+        <source>Too much access</source>
+        <translation>Zu viele Rechte</translation>
+    </message>
+    <message>
         <source>Stopped</source>
         <translation>Beendet</translation>
     </message>
@@ -1173,6 +1177,71 @@
         <comment>reduce-fixes</comment>
         <translation>{identity} hat danach auf {folder} {to} statt {had}.</translation>
     </message>
+    <message>
+        <source>Anonymous requests run as {name}, which has {has} access to {path}: anonymous visitors could upload and run scripts or replace the site&apos;s pages.</source>
+        <comment>excess-anonymous-write</comment>
+        <translation>Anonyme Anfragen laufen als {name}, und dieses Konto hat auf {path} {has}: Anonyme Besucher könnten Skripts hochladen und ausführen oder die Seiten der Website ersetzen.</translation>
+    </message>
+    <message>
+        <source>{name} has {has} access to {path}, and anonymous visitors are among {name}: anyone could upload and run scripts or replace the site&apos;s pages.</source>
+        <comment>excess-broad-write</comment>
+        <translation>{name} hat auf {path} {has}, und anonyme Besucher gehören zu {name}: Jeder könnte Skripts hochladen und ausführen oder die Seiten der Website ersetzen.</translation>
+    </message>
+    <message>
+        <source>IIS_IUSRS has {has} access to {path}, and every application pool on the server is in IIS_IUSRS: a flaw in any site could change this site&apos;s files.</source>
+        <comment>excess-iis-iusrs-write</comment>
+        <translation>IIS_IUSRS hat auf {path} {has}, und jeder Anwendungspool des Servers gehört zu IIS_IUSRS: Eine Schwachstelle in irgendeiner Website könnte die Dateien dieser Website ändern.</translation>
+    </message>
+    <message>
+        <source>{name}, the identity of another application pool ({pool}), has {has} access to {path}: a flaw in a site of that pool could change this site&apos;s files.</source>
+        <comment>excess-foreign-pool-write</comment>
+        <translation>{name}, die Identität eines anderen Anwendungspools ({pool}), hat auf {path} {has}: Eine Schwachstelle in einer Website dieses Pools könnte die Dateien dieser Website ändern.</translation>
+    </message>
+    <message>
+        <source>{name}, this site&apos;s own pool identity, has Full control of {path}: a flaw in the application could change the folder&apos;s permissions and take ownership of it.</source>
+        <comment>excess-pool-full-control</comment>
+        <translation>{name}, die eigene Poolidentität dieser Website, hat Vollzugriff auf {path}: Eine Schwachstelle in der Anwendung könnte die Berechtigungen des Ordners ändern und den Besitz übernehmen.</translation>
+    </message>
+    <message>
+        <source>{name}, this site&apos;s own pool identity, has {has} access to the site root {path}: a flaw in the application could rewrite its own web.config and bin. Only the folders it writes to (such as App_Data or uploads) need Modify.</source>
+        <comment>excess-pool-root-write</comment>
+        <translation>{name}, die eigene Poolidentität dieser Website, hat auf den Websitestamm {path} {has}: Eine Schwachstelle in der Anwendung könnte ihre eigene web.config und bin überschreiben. „Ändern“ brauchen nur die Ordner, in die sie schreibt (etwa App_Data oder uploads).</translation>
+    </message>
+    <message>
+        <source>Application pool {pool} runs as LocalSystem: a flaw in any of its sites would run with full control of the whole server.</source>
+        <comment>excess-pool-local-system</comment>
+        <translation>Der Anwendungspool {pool} läuft als LocalSystem: Eine Schwachstelle in einer seiner Websites liefe mit Vollzugriff auf den ganzen Server.</translation>
+    </message>
+    <message>
+        <source>Application pool {pool} runs as {name}, an administrator: a flaw in any of its sites would run with full control of the server.</source>
+        <comment>excess-pool-administrator</comment>
+        <translation>Der Anwendungspool {pool} läuft als {name}, ein Administrator: Eine Schwachstelle in einer seiner Websites liefe mit Vollzugriff auf den Server.</translation>
+    </message>
+    <message>
+        <source>iis-access reduce {target} --sid {sid} --to {to}</source>
+        <comment>fix-reduce</comment>
+        <translation>iis-access reduce {target} --sid {sid} --to {to}</translation>
+    </message>
+    <message>
+        <source>{refusal} First: iis-access grant {kind} {target}; then: iis-access reduce {target} --sid {sid} --to {to}</source>
+        <comment>fix-grant-then-reduce</comment>
+        <translation>{refusal} Zuerst: iis-access grant {kind} {target}; dann: iis-access reduce {target} --sid {sid} --to {to}</translation>
+    </message>
+    <message>
+        <source>In IIS Manager, set application pool {pool}&apos;s identity (Advanced Settings, Process Model, Identity) to ApplicationPoolIdentity, then grant its pool identity what the sites need.</source>
+        <comment>fix-pool-identity</comment>
+        <translation>Stellen Sie im IIS-Manager die Identität des Anwendungspools {pool} (Erweiterte Einstellungen, Prozessmodell, Identität) auf ApplicationPoolIdentity um und gewähren Sie dann seiner Poolidentität, was die Websites brauchen.</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <comment>level-in-sentence-write</comment>
+        <translation>die Berechtigung „Schreiben“</translation>
+    </message>
+    <message>
+        <source>special write</source>
+        <comment>level-in-sentence-special-write</comment>
+        <translation>besondere Schreibrechte</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNotice</name>
@@ -1460,6 +1529,10 @@
     <message>
         <source>Why</source>
         <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Too much:</source>
+        <translation>Zu viel:</translation>
     </message>
 </context>
 <context>
@@ -1768,6 +1841,10 @@
         <translation>Die angezeigten Websites sind der zuletzt gelesene Stand und können veraltet sein.</translation>
     </message>
     <message>
+        <source>{host}: {sites} sites; {to_fix} to fix, {elsewhere} cannot be fixed here, {too_much} with too much access</source>
+        <translation>{host}: {sites} Websites; {to_fix} zu beheben, {elsewhere} hier nicht behebbar, {too_much} mit zu vielen Rechten</translation>
+    </message>
+    <message>
         <source>{state} · certificate NOT verified</source>
         <translation>{state} · Zertifikat NICHT geprüft</translation>
     </message>
@@ -1780,20 +1857,28 @@
         <translation>Demo-Labor</translation>
     </message>
     <message>
-        <source>{host}: {sites} sites, {problems} need attention</source>
-        <translation>{host}: {sites} Websites, {problems} brauchen Aufmerksamkeit</translation>
-    </message>
-    <message>
         <source>{state} · the demo lab, a simulated server: it keeps its changes until it is reset (Host menu)</source>
         <translation>{state} · das Demo-Labor, ein simulierter Server: es behält seine Änderungen, bis es zurückgesetzt wird (Menü Host)</translation>
+    </message>
+    <message>
+        <source>{count} to fix</source>
+        <translation>{count} zu beheben</translation>
+    </message>
+    <message>
+        <source>{count} cannot be fixed here</source>
+        <translation>{count} hier nicht behebbar</translation>
+    </message>
+    <message>
+        <source>{count} with too much access</source>
+        <translation>{count} mit zu vielen Rechten</translation>
     </message>
     <message>
         <source>Connected · all good</source>
         <translation>Verbunden · alles in Ordnung</translation>
     </message>
     <message>
-        <source>Connected · {count} to fix</source>
-        <translation>Verbunden · {count} zu beheben</translation>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
     </message>
     <message>
         <source>Connecting…</source>

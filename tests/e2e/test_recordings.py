@@ -39,7 +39,7 @@ def test_each_recording_answers_sites_pools_check_and_doctor(tmp_path: Path, fol
     assert [pool["name"] for pool in pools.json()] == [pool["name"] for pool in inventory["appPools"]]
     targets = [item["target"] for item in audit.json()]
     assert len(targets) == len(set(targets)) >= len(inventory["sites"])
-    assert {item["status"] for item in audit.json()} <= {"ok", "missing", "blocked", "unfixable"}
+    assert {item["status"] for item in audit.json()} <= {"ok", "missing", "blocked", "unfixable", "too-much"}
     if (folder / "doctor.json").is_file():
         assert doctor.code in (0, 5), doctor.stderr
         assert doctor.json()["probes"]
@@ -66,5 +66,6 @@ def test_a_recording_made_from_a_lab_scenario_checks_as_that_scenario(tmp_path: 
 
 
 def _check_exit_code(audit: list[dict[str, object]]) -> int:
-    """`check` exits 0 when every target is ok, 1 when any needs attention (issue 14)."""
-    return 0 if all(item["status"] == "ok" for item in audit) else 1
+    """`check` exits 0 when every target's requirements are met (issue 14; too much access breaks
+    nothing, issue 16), 1 when any needs attention."""
+    return 0 if all(item["status"] in ("ok", "too-much") for item in audit) else 1

@@ -48,7 +48,11 @@ def test_rows_say_what_they_are_and_hosts_say_how_they_are(lab_window: MainWindo
         stack.extend(window.sites.index(row, 0, index) for row in range(window.sites.rowCount(index)))
     assert kinds == set(NodeKind)
     entry = window.controller.entries[0]
-    assert host_line(entry) == f"Connected · {len(entry.needs_fixing)} to fix"
+    counts = entry.counts
+    assert host_line(entry) == (
+        f"Connected · {counts.to_fix} to fix · {counts.elsewhere} cannot be fixed here · "
+        f"{counts.too_much} with too much access"
+    )
     assert host_line(entry) in str(window.hosts.index(0, 0).data())
     assert window.sites.index(0, Column.STATE).data() == "Started"
 
