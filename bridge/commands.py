@@ -11,7 +11,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import Any, NoReturn, TextIO
 
@@ -444,6 +444,18 @@ def _emit(args: argparse.Namespace, document: Any, text: str, out: TextIO) -> No
         out.write(text + ("\n" if text and not text.endswith("\n") else ""))
 
 
+def _emit_each(items: Iterable[Any], out: TextIO) -> None:
+    """A JSON array written one element per line, each as it is made: a 20,000-site check is 60,000
+    elements, which the indenting (pure Python) encoder took 30 s to print and a whole document in
+    memory 400 MB to hold."""
+    out.write("[")
+    separator = "\n"
+    for item in items:
+        out.write(separator + json.dumps(item, ensure_ascii=False))
+        separator = ",\n"
+    out.write("\n]\n")
+
+
 def _confirm(question: str) -> bool:
     if not sys.stdin.isatty():
         raise UsageError(NOT_A_TERMINAL())
@@ -524,12 +536,10 @@ def _check(args: argparse.Namespace, session: HostSession, out: TextIO) -> int:
         out.write(findings.csv_text(label, results, header=getattr(args, "csv_header", True)))
     elif args.all:
         results = operations.check_all(session)
-        _emit(
-            args,
-            [_check_json(result) for result in results],
-            "\n\n".join(map(_render_check, results)),
-            out,
-        )
+        if getattr(args, "json", False):
+            _emit_each(map(_check_json, results), out)
+        else:
+            out.write("\n\n".join(map(_render_check, results)) + ("\n" if results else ""))
     else:
         results = [operations.check(session, args.target)]
         _emit(args, _check_json(results[0]), _render_check(results[0]), out)

@@ -26,6 +26,10 @@ def _escape(char: str) -> str:
 
 def visible(text: str) -> str:
     """``text`` with every invisible or reordering character written as an escape."""
+    # Printable text (no category C or Z character but the space) has nothing to escape: the common
+    # case, tested in C instead of one call per character (17 million for a 20,000-site check).
+    if text.isprintable():
+        return text
     return "".join(map(_escape, text))
 
 

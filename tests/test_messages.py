@@ -106,6 +106,8 @@ def test_paths_in_messages_are_written_as_windows_writes_them() -> None:
     assert quoted("C:\\Windows") == "'C:\\Windows'"
     assert visible("D:\\Sites\\evil\u202etxt.exe\n\t\x1b") == "D:\\Sites\\evil\\u202etxt.exe\\n\\t\\x1b"
     assert visible("Müller ß 日本") == "Müller ß 日本"
+    # Not printable, yet nothing to escape (a no-break space): the slow path keeps it as it is.
+    assert visible("D:\\Sites\\a\u00a0b") == "D:\\Sites\\a\u00a0b"
 
 
 @pytest.fixture
