@@ -174,9 +174,13 @@ def level_word(level: AccessLevel) -> str:
     return _LEVEL_WORDS[level]
 
 
+# Made once: every reason names two levels, and a message is immutable, so all may share them.
+_LEVEL_PHRASE_MESSAGES = {level: text() for level, text in _LEVEL_PHRASES.items()}
+
+
 def level_phrase(level: AccessLevel) -> Message:
     """The level as it stands in a reason's sentence (the English word; a whole phrase in German)."""
-    return _LEVEL_PHRASES[level]()
+    return _LEVEL_PHRASE_MESSAGES[level]
 
 
 def worker_identity(pool: AppPool) -> Identity:

@@ -17,6 +17,7 @@ from typing import Any
 from bridge import propagation, reduce_change, sddl
 from bridge.access import AccessLevel
 from bridge.change import Change, Script, refuse_unless_applicable, same_acl
+from bridge.collector import bulk_answer
 from bridge.display import quoted
 from bridge.errors import (
     NOTHING_CHANGED,
@@ -222,6 +223,11 @@ class Checked:
 
 
 def _checked(runner: Runner, names: Sequence[str] | None) -> tuple[Inventory, list[Checked]]:
+    with bulk_answer():
+        return _checked_in_bulk(runner, names)
+
+
+def _checked_in_bulk(runner: Runner, names: Sequence[str] | None) -> tuple[Inventory, list[Checked]]:
     found = _inventory(runner)
     targets = list(found.targets()) if names is None else [_find(found, name) for name in names]
     access = _path_access(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bridge.collector import YOUNG_THRESHOLD, settle_startup_objects
+from bridge.collector import YOUNG_THRESHOLD, bulk_answer, settle_startup_objects
 
 
 @pytest.fixture
@@ -45,3 +45,37 @@ def test_parsing_a_large_answer_runs_few_collections() -> None:
         gc.callbacks.remove(count)
     assert len(answer) == 40_000
     assert len(collections) <= 80_000 // YOUNG_THRESHOLD + 1
+
+
+@pytest.mark.usefixtures("restored_collector")
+def test_reading_a_whole_server_runs_no_collection_and_freezes_what_it_kept() -> None:
+    settle_startup_objects()
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    frozen = gc.get_freeze_count()
+    gc.callbacks.append(count)
+    try:
+        with bulk_answer(), bulk_answer():
+            # A nested window (another host's read) keeps the collector off until the last ends.
+            answer = [{"path": f"D:\\Sites\\site-{n:05d}", "children": [str(n)]} for n in range(120_000)]
+            assert not gc.isenabled()
+    finally:
+        gc.callbacks.remove(count)
+    assert collections == []
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= frozen + 2 * len(answer)
+
+
+@pytest.mark.usefixtures("restored_collector")
+def test_a_collector_switched_off_before_stays_off() -> None:
+    gc.disable()
+    try:
+        with bulk_answer():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
