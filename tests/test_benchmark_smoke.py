@@ -34,10 +34,25 @@ TIMINGS = (
     "gui_start_s",
     "gui_max_stall_ms",
     "gui_filter_ms",
+    "gui_expand_ms",
+    "gui_sort_ms",
+    "gui_select_ms",
+    "cli_check_s",
+    "cli_baseline_check_s",
 )
-RATIOS = ("speedup_vs_naive", "reuse_speedup", "parallel_vs_single", "fleet_vs_one")
-KEYS = {"sites", "latency_ms", "full_check_roundtrips", "hosts", "gui_rss_mb", *TIMINGS, *RATIOS}
+RATIOS = (
+    "speedup_vs_naive",
+    "reuse_speedup",
+    "parallel_vs_single",
+    "fleet_vs_one",
+    "cli_per_site_vs_baseline",
+)
+MEMORY = ("gui_rss_mb", "cli_peak_rss_mb", "cli_baseline_peak_rss_mb")
+COUNTS = ("sites", "latency_ms", "full_check_roundtrips", "hosts", "naive_sampled_targets", "targets")
+KEYS = {*COUNTS, "baseline_sites", "stall_latency_ms", "cli_output_mb", *MEMORY, *TIMINGS, *RATIOS}
 KEYS |= {"fleet_hosts", "fleet_latency_ms"}
+# The CLI's per-site cost is compared with a smaller server's: a tiny one keeps the smoke quick.
+BASELINE_SITES = 10
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +68,7 @@ def figures() -> dict[str, Any]:
         # A short slow link keeps the run quick; the heartbeat is still watched through a whole check.
         "--stall-latency-ms=100",
         f"--fleet-latency-ms={LATENCY_MS}",
+        f"--baseline-sites={BASELINE_SITES}",
     ]
     finished = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=170, check=False)
     assert finished.returncode == 0, finished.stderr
@@ -67,6 +83,12 @@ def test_reports_exactly_the_documented_figures(figures: dict[str, Any]) -> None
 def test_echoes_its_parameters(figures: dict[str, Any]) -> None:
     assert (figures["sites"], figures["latency_ms"], figures["hosts"]) == (SITES, LATENCY_MS, HOSTS)
     assert (figures["fleet_hosts"], figures["fleet_latency_ms"]) == (3, LATENCY_MS)
+    assert (figures["baseline_sites"], figures["stall_latency_ms"]) == (BASELINE_SITES, 100)
+
+
+def test_a_small_server_runs_the_naive_loop_on_every_target(figures: dict[str, Any]) -> None:
+    # Each site is a root, an application and a virtual directory; sampling starts on larger servers.
+    assert figures["naive_sampled_targets"] == figures["targets"] == 3 * SITES
 
 
 def test_the_full_check_is_counted_in_whole_pipelines(figures: dict[str, Any]) -> None:
@@ -104,9 +126,17 @@ def test_ratios_are_computed_from_their_figures(
     assert figures[ratio] == pytest.approx(figures[numerator] / figures[denominator])
 
 
-def test_the_gui_memory_is_a_plausible_resident_size(figures: dict[str, Any]) -> None:
-    # A Qt GUI process with its libraries mapped cannot live in under 20 MB nor need gigabytes.
-    assert 20 < figures["gui_rss_mb"] < 4096
+def test_the_cli_per_site_cost_is_computed_from_both_sizes(figures: dict[str, Any]) -> None:
+    per_site = figures["cli_check_s"] / SITES
+    assert figures["cli_per_site_vs_baseline"] == pytest.approx(
+        per_site / (figures["cli_baseline_check_s"] / BASELINE_SITES)
+    )
+
+
+@pytest.mark.parametrize("key", MEMORY)
+def test_memory_is_a_plausible_resident_size(figures: dict[str, Any], key: str) -> None:
+    # A Python process with its libraries mapped cannot live in under 20 MB nor need gigabytes.
+    assert 20 < figures[key] < 4096
 
 
 def test_the_table_gives_each_target_its_verdict_and_the_notes_their_figures() -> None:

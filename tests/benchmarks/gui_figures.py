@@ -26,6 +26,9 @@ class GuiFigures:
     gui_max_stall_ms: float
     gui_filter_ms: float
     gui_rss_mb: float
+    gui_expand_ms: float
+    gui_sort_ms: float
+    gui_select_ms: float
 
 
 def gui_environment(home: Path) -> dict[str, str]:
@@ -78,4 +81,7 @@ def measure(lab: LabHosts, home: Path, *, sites: int, repeat: int, rounds: int) 
         gui_max_stall_ms=figures["gui_max_stall_ms"],
         gui_filter_ms=figures["gui_filter_ms"],
         gui_rss_mb=figures["gui_rss_mb"],
+        gui_expand_ms=figures["gui_expand_ms"],
+        gui_sort_ms=figures["gui_sort_ms"],
+        gui_select_ms=figures["gui_select_ms"],
     )
