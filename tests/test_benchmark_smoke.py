@@ -145,6 +145,8 @@ def test_the_table_gives_each_target_its_verdict_and_the_notes_their_figures() -
         full_check_s=0.4,
         full_check_roundtrips=2,
         naive_check_s=20.0,
+        naive_sampled_targets=600,
+        targets=3000,
         cold_op_s=0.03,
         warm_op_s=0.01,
         hosts=10,
