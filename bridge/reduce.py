@@ -32,14 +32,14 @@ _RESIDUE = 0x120000
 # {needs}, {to} and {after} are level phrases (bridge.needs.level_phrase).
 BREAKS_REQUIREMENT = translate(
     "Bridge",
-    "Refused: {name} needs {needs} access to {path} and gets it through {account}; reducing {account} to "
+    "{name} needs {needs} access to {path} and gets it through {account}; reducing {account} to "
     "{to} access on {folder} would leave it {after} access, and IIS would answer HTTP {http}. Give {name} "
     "its own entry first, then reduce.",
     "reduce-breaks-requirement",
 )
 NOT_CANONICAL = translate(
     "Bridge",
-    "Refused: the ACL of {folder} is not in canonical order ({entries} out of place), and Windows refuses "
+    "The ACL of {folder} is not in canonical order ({entries} out of place), and Windows refuses "
     "to change such an ACL. Open the folder's Security tab in Explorer, which offers to reorder it, then "
     "check again.",
     "reduce-not-canonical",

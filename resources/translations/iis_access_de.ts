@@ -1138,14 +1138,14 @@
         <translation>Geben Sie eine andere Datei mit -o DATEI an.</translation>
     </message>
     <message>
-        <source>Refused: {name} needs {needs} access to {path} and gets it through {account}; reducing {account} to {to} access on {folder} would leave it {after} access, and IIS would answer HTTP {http}. Give {name} its own entry first, then reduce.</source>
+        <source>{name} needs {needs} access to {path} and gets it through {account}; reducing {account} to {to} access on {folder} would leave it {after} access, and IIS would answer HTTP {http}. Give {name} its own entry first, then reduce.</source>
         <comment>reduce-breaks-requirement</comment>
-        <translation>Abgelehnt: {name} braucht auf {path} {needs} und erhält sie über {account}. Würde {account} auf {folder} auf {to} beschränkt, hätte {name} danach {after}, und IIS würde mit HTTP {http} antworten. Geben Sie {name} zuerst einen eigenen Eintrag und beschränken Sie danach.</translation>
+        <translation>{name} braucht auf {path} {needs} und erhält sie über {account}. Würde {account} auf {folder} auf {to} beschränkt, hätte {name} danach {after}, und IIS würde mit HTTP {http} antworten. Geben Sie {name} zuerst einen eigenen Eintrag und beschränken Sie danach.</translation>
     </message>
     <message>
-        <source>Refused: the ACL of {folder} is not in canonical order ({entries} out of place), and Windows refuses to change such an ACL. Open the folder&apos;s Security tab in Explorer, which offers to reorder it, then check again.</source>
+        <source>The ACL of {folder} is not in canonical order ({entries} out of place), and Windows refuses to change such an ACL. Open the folder&apos;s Security tab in Explorer, which offers to reorder it, then check again.</source>
         <comment>reduce-not-canonical</comment>
-        <translation>Abgelehnt: Die ACL von {folder} ist nicht in kanonischer Reihenfolge ({entries} an falscher Stelle), und Windows verweigert Änderungen an einer solchen ACL. Öffnen Sie im Explorer die Registerkarte „Sicherheit“ des Ordners, die das Neuordnen anbietet, und prüfen Sie dann erneut.</translation>
+        <translation>Die ACL von {folder} ist nicht in kanonischer Reihenfolge ({entries} an falscher Stelle), und Windows verweigert Änderungen an einer solchen ACL. Öffnen Sie im Explorer die Registerkarte „Sicherheit“ des Ordners, die das Neuordnen anbietet, und prüfen Sie dann erneut.</translation>
     </message>
     <message>
         <source>{identity} has no entry on {path} that allows more than {to} access.</source>
