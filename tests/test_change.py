@@ -4,7 +4,6 @@ ACL before and the one expected after, and their inverse, which the journal keep
 from __future__ import annotations
 
 import json
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,6 @@ from bridge.reduce_change import ReduceRequest, Site, plan_reduce
 from bridge.scripts import Operation
 from bridge.sddl import parse_dacl
 from bridge.session import HostSession
-from bridge.transport import Parameters
 from tests.e2e.scenarios import BROAD, EVERYONE, NEEDY, OPEN, write_excess_scenario
 from tests.factories import folder_state, make_target
 from tests.test_change_journal import HOST, FaultyTransport
@@ -191,19 +189,12 @@ def test_a_reduction_is_journaled_with_its_inverse_before_it_is_sent(
 ) -> None:
     change = operations.plan_reduce(session, "Open", EVERYONE, to=AccessLevel.READ_EXECUTE)
     seen: list[list[dict[str, Any]]] = []
-    real_run = transport.run
 
-    def spy(
-        operation: Operation,
-        parameters: Parameters,
-        cancel: threading.Event | None = None,
-        timeout: float | None = None,
-    ) -> Any:
+    def before_send(operation: Operation) -> None:
         if operation is Operation.RESTORE:
             seen.append(_lines(history))
-        return real_run(operation, parameters, cancel, timeout)
 
-    transport.run = spy  # type: ignore[method-assign]
+    transport.before_send = before_send
     record = operations.apply(session, change, history)
     [[intent]] = seen
     assert (intent["type"], intent["change"], intent["kind"], intent["path"]) == (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,8 @@ class FaultyTransport:
         self.server = server
         self.faults: dict[Operation, tuple[bool, BridgeError]] = {}
         self.sent: list[Operation] = []
+        # Called just before an operation is sent: what the journal holds at that moment.
+        self.before_send: Callable[[Operation], None] | None = None
 
     @property
     def host(self) -> str:
@@ -54,6 +57,8 @@ class FaultyTransport:
         cancel: threading.Event | None = None,
         timeout: float | None = None,
     ) -> Any:
+        if self.before_send is not None:
+            self.before_send(operation)
         self.sent.append(operation)
         fault = self.faults.pop(operation, None)
         if fault is not None and not fault[0]:
@@ -107,19 +112,12 @@ def test_undo_writes_its_intent_before_the_restore_is_sent(
 ) -> None:
     change_id = _grant(session, history)
     seen: list[list[str]] = []
-    real_run = transport.run
 
-    def spy(
-        operation: Operation,
-        parameters: Parameters,
-        cancel: threading.Event | None = None,
-        timeout: float | None = None,
-    ) -> Any:
+    def before_send(operation: Operation) -> None:
         if operation is Operation.RESTORE:
             seen.append([line["type"] for line in _lines(history)])
-        return real_run(operation, parameters, cancel, timeout)
 
-    transport.run = spy  # type: ignore[method-assign]
+    transport.before_send = before_send
     operations.undo(session, change_id, history)
     assert seen == [["intent", "outcome", "undo-intent"]]
     assert [line["type"] for line in _lines(history)][-1] == "undo"
