@@ -75,6 +75,10 @@ class _Reader:
         """A key newer scripts add: absent or null (an older script's answer) means ``default``."""
         return default if self._data.get(key) is None else self.boolean(key)
 
+    def newer_value(self, key: str) -> object:
+        """A key newer scripts add, as it stands: None when absent or null."""
+        return self._data.get(key)
+
     def newer_string(self, key: str) -> str | None:
         """A key newer scripts add: absent or null (an older script's answer) means unknown."""
         return None if self._data.get(key) is None else self.string(key)
@@ -222,6 +226,9 @@ class ServerFacts:
     machine_sid: str | None = None
     domain_sid: str | None = None
     forest_root_sid: str | None = None
+    # The computer's domain account (``CORP\\WEB01$``): what its services present on the network.
+    # None on a workgroup server, or when the server could not name it.
+    computer_account: Account | None = None
 
     @property
     def sid_context(self) -> SidContext:
@@ -241,10 +248,30 @@ class Binding:
 
 
 @dataclass(frozen=True)
+class Account:
+    """An account the server named, with the SID it resolved the name to (None: it could not)."""
+
+    name: str
+    sid: str | None
+
+
+@dataclass(frozen=True)
+class ConnectAs:
+    """A virtual directory's "Connect as" user (IIS Manager's "Physical path credentials"): IIS
+    reads the directory's content and web.config files as this user, for every request. The
+    password is never read; ``password_set`` says whether one is configured."""
+
+    account: Account
+    logon_method: str
+    password_set: bool
+
+
+@dataclass(frozen=True)
 class VirtualDirectory:
     path: str
     physical_path: str
     expanded_physical_path: str
+    connect_as: ConnectAs | None = None
 
 
 @dataclass(frozen=True)
@@ -260,6 +287,46 @@ class AnonymousAuth:
 
 
 @dataclass(frozen=True)
+class SignIn:
+    """Which of the authentication methods that sign a user in are on (``windowsAuthentication``,
+    ``basicAuthentication``, ``digestAuthentication``): the static file handler then reads
+    content as that user."""
+
+    windows: bool = False
+    basic: bool = False
+    digest: bool = False
+
+    @property
+    def any(self) -> bool:
+        return self.windows or self.basic or self.digest
+
+
+AccessType = Literal["Allow", "Deny"]
+ACCESS_TYPES = ("Allow", "Deny")
+
+
+@dataclass(frozen=True)
+class AuthorizationRule:
+    """One ``system.webServer/security/authorization`` rule: ``users`` and ``roles`` as written
+    (``*`` all users, ``?`` anonymous), ``accounts`` the named ones resolved on the server."""
+
+    access: AccessType
+    users: tuple[str, ...]
+    roles: tuple[str, ...]
+    verbs: str
+    accounts: tuple[Account, ...]
+
+
+@dataclass(frozen=True)
+class Impersonation:
+    """ASP.NET's ``system.web/identity``: managed code runs as the request's user (no user name) or
+    as the named user."""
+
+    enabled: bool
+    account: Account | None = None
+
+
+@dataclass(frozen=True)
 class Application:
     path: str
     application_pool: str
@@ -268,6 +335,10 @@ class Application:
     # Why the application's effective configuration could not be read (a web.config that
     # does not parse: itself an HTTP 500.19); ``anonymous`` is then applicationHost.config's.
     config_error: str | None = None
+    sign_in: SignIn = SignIn()
+    # None: an older script's answer, which did not read the rules.
+    authorization: tuple[AuthorizationRule, ...] | None = None
+    impersonation: Impersonation = Impersonation(False)
 
     def directory(self, path: str) -> VirtualDirectory | None:
         return next((vdir for vdir in self.virtual_directories if _same_name(vdir.path, path)), None)
@@ -293,6 +364,8 @@ class AppPool:
     managed_pipeline_mode: str
     # processModel manualGroupMembership: IIS_IUSRS is then not injected into the worker token.
     manual_group_membership: bool = False
+    # enable32BitAppOnWin64: the worker is a 32-bit process (Framework, not Framework64, folders).
+    enable_32bit: bool = False
     # Not from the inventory: the stored member of IIS_IUSRS (the identity, or a group in its
     # token) through which a manual pool's worker still carries the group; see bridge.members.
     iis_iusrs_member: str | None = None
@@ -372,10 +445,23 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Membership:
+    """The groups an account's token holds, as the server computed them: ``complete`` False means
+    they could not all be computed (``error`` says why) and only the known ones count."""
+
+    sid: str
+    groups: tuple[str, ...]
+    complete: bool
+    error: str | None = None
+
+
+@dataclass(frozen=True)
 class Inventory:
     server: ServerFacts
     sites: tuple[Site, ...]
     app_pools: tuple[AppPool, ...]
+    # By member SID: the SpecificUser pools', Connect-as and impersonated users' groups.
+    memberships: Mapping[str, Membership] = field(default_factory=dict)
 
     def pool(self, name: str) -> AppPool | None:
         return self._pools_by_name.get(name.casefold())
@@ -490,7 +576,96 @@ def _parse_server(reader: _Reader) -> ServerFacts:
         machine_sid=reader.newer_string("machineSid"),
         domain_sid=reader.newer_string("domainSid"),
         forest_root_sid=reader.newer_string("forestRootSid"),
+        computer_account=_optional_account(reader, "computerAccount"),
     )
+
+
+def _account(reader: _Reader) -> Account:
+    return Account(reader.string("name"), reader.optional_string("sid"))
+
+
+def _optional_account(reader: _Reader, key: str) -> Account | None:
+    """A newer key holding ``{name, sid}``, or null/absent."""
+    if reader.newer_value(key) is None:
+        return None
+    return _account(reader.child(key))
+
+
+def _connect_as(reader: _Reader) -> ConnectAs | None:
+    # userName "" (or an older script's answer, without it) is pass-through: no Connect as.
+    user_name = reader.newer_string("userName")
+    if not user_name:
+        return None
+    return ConnectAs(
+        account=Account(user_name, reader.newer_string("userSid")),
+        logon_method=reader.enum_name("logonMethod", LOGON_METHODS)
+        if reader.newer_value("logonMethod") is not None
+        else "ClearText",
+        password_set=reader.optional_boolean("passwordSet", False),
+    )
+
+
+def _sign_in(reader: _Reader) -> SignIn:
+    if reader.newer_value("authentication") is None:
+        return SignIn()
+    methods = reader.child("authentication")
+    return SignIn(
+        windows=methods.optional_boolean("windows", False),
+        basic=methods.optional_boolean("basic", False),
+        digest=methods.optional_boolean("digest", False),
+    )
+
+
+def _names(text: str) -> tuple[str, ...]:
+    # IIS's URL authorization takes comma-separated lists of users and roles.
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _authorization(reader: _Reader) -> tuple[AuthorizationRule, ...] | None:
+    if reader.newer_value("authorization") is None:
+        return None
+    rules = []
+    for item, where in reader.items("authorization"):
+        rule = _Reader(item, where)
+        rules.append(
+            AuthorizationRule(
+                access=cast(AccessType, rule.enum_name("accessType", ACCESS_TYPES)),
+                users=_names(rule.newer_string("users") or ""),
+                roles=_names(rule.newer_string("roles") or ""),
+                verbs=rule.newer_string("verbs") or "",
+                accounts=tuple(_account(_Reader(entry, at)) for entry, at in rule.items("accounts"))
+                if rule.newer_value("accounts") is not None
+                else (),
+            )
+        )
+    return tuple(rules)
+
+
+def _impersonation(reader: _Reader) -> Impersonation:
+    if reader.newer_value("impersonation") is None:
+        return Impersonation(False)
+    identity = reader.child("impersonation")
+    user_name = identity.newer_string("userName")
+    return Impersonation(
+        enabled=identity.boolean("enabled"),
+        account=Account(user_name, identity.newer_string("userSid")) if user_name else None,
+    )
+
+
+def _parse_memberships(reader: _Reader) -> dict[str, Membership]:
+    if reader.newer_value("memberships") is None:
+        return {}
+    found = {}
+    for item, where in reader.items("memberships"):
+        entry = _Reader(item, where)
+        membership = Membership(
+            sid=entry.string("sid"),
+            groups=entry.strings("groups"),
+            complete=entry.boolean("complete"),
+            error=entry.newer_string("error"),
+        )
+        found[membership.sid] = membership
+    return found
 
 
 def _parse_application(reader: _Reader) -> Application:
@@ -503,6 +678,7 @@ def _parse_application(reader: _Reader) -> Application:
                 path=vdir.string("path"),
                 physical_path=vdir.string("physicalPath"),
                 expanded_physical_path=vdir.string("expandedPhysicalPath"),
+                connect_as=_connect_as(vdir),
             )
         )
     return Application(
@@ -515,6 +691,9 @@ def _parse_application(reader: _Reader) -> Application:
         ),
         virtual_directories=tuple(directories),
         config_error=reader.newer_string("configError"),
+        sign_in=_sign_in(reader),
+        authorization=_authorization(reader),
+        impersonation=_impersonation(reader),
     )
 
 
@@ -545,6 +724,7 @@ def _parse_pool(reader: _Reader) -> AppPool:
         managed_runtime_version=reader.string("managedRuntimeVersion"),
         managed_pipeline_mode=reader.enum_name("managedPipelineMode", PIPELINE_MODES),
         manual_group_membership=reader.optional_boolean("manualGroupMembership", False),
+        enable_32bit=reader.optional_boolean("enable32BitAppOnWin64", False),
     )
 
 
@@ -555,6 +735,7 @@ def parse_inventory(obj: object) -> Inventory:
         server=_parse_server(reader.child("server")),
         sites=tuple(_parse_site(_Reader(item, where)) for item, where in reader.items("sites")),
         app_pools=tuple(_parse_pool(_Reader(item, where)) for item, where in reader.items("appPools")),
+        memberships=_parse_memberships(reader),
     )
 
 
