@@ -28,6 +28,7 @@ from bridge import (
 )
 from bridge.access import AccessLevel
 from bridge.change import Change, ChangeKind, Verdict, refuse_unless_applicable
+from bridge.check_output import check_json, render_check
 from bridge.collector import settle_startup_objects
 from bridge.connection import (
     DEFAULT_CONFIGURATION_NAME,
@@ -42,7 +43,6 @@ from bridge.connection import (
 from bridge.credentials import password_for
 from bridge.demo import DEMO_LABEL, DemoHost
 from bridge.demo_state import state_path
-from bridge.display import visible
 from bridge.errors import (
     EXIT_CANCELLED,
     EXIT_FAILED,
@@ -53,13 +53,12 @@ from bridge.errors import (
     Refused,
     UsageFailure,
 )
-from bridge.excess import excess_json
 from bridge.history import History
 from bridge.local_transport import LocalTransport
 from bridge.logfile import log_to_file
 from bridge.members import Group
 from bridge.model import Inventory, Message
-from bridge.needs import CheckResult, CheckStatus
+from bridge.needs import CheckStatus
 from bridge.plans import GrantKind, GrantPlan
 from bridge.psrp_transport import PsrpTransport
 from bridge.session import HostSession
@@ -331,47 +330,6 @@ def _render_pools(inventory: Inventory) -> str:
     )
 
 
-def _check_json(result: CheckResult) -> dict[str, Any]:
-    return {
-        "target": str(result.target),
-        "physicalPath": result.physical_path,
-        "anonymous": None
-        if result.anonymous is None
-        else {"name": result.anonymous.name, "sid": result.anonymous.sid},
-        "worker": {"name": result.worker.name, "sid": result.worker.sid},
-        "requirements": [
-            {
-                "name": requirement.name,
-                "sid": requirement.sid,
-                "role": requirement.role,
-                "path": requirement.path,
-                "needs": requirement.needs.value,
-                "effective": requirement.effective.value,
-                "ok": requirement.ok,
-                "blockedByDeny": requirement.blocked_by_deny,
-                "reason": requirement.reason.describe(),
-            }
-            for requirement in result.requirements
-        ],
-        "status": result.status.value,
-        "problem": None if result.problem is None else result.problem.describe(),
-        "excessive": [excess_json(found) for found in result.excessive],
-    }
-
-
-def _render_check(result: CheckResult) -> str:
-    lines = [f"{result.target}  ({result.physical_path}): {result.status.value}"]
-    if result.problem is not None:
-        lines.append(f"  {result.problem.describe()}")
-    for requirement in result.requirements:
-        mark = "ok  " if requirement.ok else "MISSING"
-        lines.append(f"  [{mark}] {requirement.reason.describe()}")
-    for found in result.excessive:
-        lines.append(f"  [TOO MUCH] {found.reason.describe()}")
-        lines.append(f"             ({found.source or 'pool identity'}) fix: {found.fix.describe()}")
-    return "\n".join(map(visible, lines))
-
-
 def _plan_json(plan: GrantPlan) -> dict[str, Any]:
     return change_cli.change_json(plan.change) | {
         "inheritance": plan.inheritance,
@@ -537,12 +495,12 @@ def _check(args: argparse.Namespace, session: HostSession, out: TextIO) -> int:
     elif args.all:
         results = operations.check_all(session)
         if getattr(args, "json", False):
-            _emit_each(map(_check_json, results), out)
+            _emit_each(map(check_json, results), out)
         else:
-            out.write("\n\n".join(map(_render_check, results)) + ("\n" if results else ""))
+            out.write("\n\n".join(map(render_check, results)) + ("\n" if results else ""))
     else:
         results = [operations.check(session, args.target)]
-        _emit(args, _check_json(results[0]), _render_check(results[0]), out)
+        _emit(args, check_json(results[0]), render_check(results[0]), out)
     # Too much access breaks nothing: like all met, it exits 0 (its findings are in the output).
     met = (CheckStatus.OK, CheckStatus.TOO_MUCH)
     return EXIT_OK if all(result.status in met for result in results) else EXIT_MISSING

@@ -1,33 +1,55 @@
 """Who needs what on a site's, application's or virtual directory's folder, and whether they have it.
 
-The worker process identity needs Read on all content (else HTTP 500.19,
-0x80070005). When anonymous authentication is on, the anonymous identity
-needs Read too (else 401.3): IUSR, a named account, or - when userName is
-empty - the pool identity itself, which then is one requirement, not two.
-Write access is needed only where the administrator says the application
-writes.
+Who reads the content is decided in ``bridge.readers`` (the worker, the anonymous identity, the
+users who sign in, a virtual directory's Connect-as user, the user ASP.NET impersonates); each
+needs Read there. The worker (or the Connect-as user) also needs Read on every ``web.config`` IIS
+reads for the URL (else HTTP 500.19, 0x80070005), and a pool that runs managed code needs Modify
+on its Temporary ASP.NET Files folder (``bridge.server_files``). Write access on content is needed
+only where the administrator says the application writes: by the worker, or by whoever ASP.NET
+impersonates. Content on a share is read on the file server, which this server cannot check:
+the requirement then names the account the file server sees and says the grant belongs there.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from bridge.access import AccessLevel, blocked_by_deny, content_level, denying_aces
-from bridge.model import AppPool, Message, MessageParam, PathAccess, Target, TargetRef
+from bridge.access import AccessLevel, Scope, blocked_by_deny, content_level, denying_aces, effective_level
+from bridge.model import (
+    AppPool,
+    Membership,
+    Message,
+    MessageParam,
+    PathAccess,
+    ServerFacts,
+    Target,
+    TargetRef,
+)
+from bridge.readers import (
+    Identity,
+    Reader,
+    Role,
+    account_identity,
+    anonymous_identity,
+    content_readers,
+    identity_notes,
+    network_identity,
+    worker_identity,
+)
 from bridge.sddl import Dacl
-from bridge.sids import IIS_IUSRS, IUSR, anonymous_token, app_pool_account, well_known_name
+from bridge.server_files import config_files, temporary_aspnet_folder
+from bridge.sids import IIS_IUSRS, app_pool_account
 from bridge.wording import Text, translate
 
 if TYPE_CHECKING:
     from bridge.excess import Excess
+    from bridge.recommend import Recommendation
 
-# Who a requirement is for: the worker process, the anonymous identity, a virtual directory's
-# "Connect as" user, the users who sign in (Windows, Basic or Digest authentication), or the user
-# ASP.NET impersonates.
-Role = Literal["worker", "anonymous", "connect-as", "authenticated", "impersonated"]
+__all__ = ["Identity", "Role"]
 
 
 class CheckStatus(Enum):
@@ -37,15 +59,6 @@ class CheckStatus(Enum):
     UNFIXABLE = "unfixable"
     # Every requirement met, but someone has more than the site needs (bridge.excess).
     TOO_MUCH = "too-much"
-
-
-@dataclass(frozen=True)
-class Identity:
-    """An account requests run as: ``sid`` is the one a grant should name (None if unresolved)."""
-
-    name: str
-    sid: str | None
-    token: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -63,6 +76,12 @@ class Requirement:
     ok: bool
     blocked_by_deny: bool
     reason: Message
+    # On a share: the file server decides; ``effective`` is then not known (NONE) and ``ok`` False.
+    on_file_server: bool = False
+    # A file (a web.config) rather than a folder; a grant for it goes to its folder.
+    is_file: bool = False
+    # The file's DACL does not inherit from its folder (a grant on the folder would not reach it).
+    protected_file: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,6 +95,23 @@ class CheckResult:
     problem: Message | None = None
     # Findings of too much access (bridge.excess.with_excess adds them).
     excessive: tuple[Excess, ...] = ()
+    # Everyone who reads the content, with the role they read it in (the worker and anonymous too).
+    readers: tuple[Reader, ...] = ()
+    # What the admin should know about who reads it (why a worker carries two SIDs, groups that
+    # could not be computed, URL authorization's deny rules, ...).
+    notes: tuple[Message, ...] = ()
+    # The change(s) that would meet every requirement, or why none can (bridge.recommend adds it).
+    recommendation: Recommendation | None = None
+
+
+@dataclass(frozen=True)
+class Around:
+    """What a check reads besides the target's folder: the other paths' ACLs (web.config files,
+    Temporary ASP.NET Files), the server's facts and the group memberships it computed."""
+
+    paths: Mapping[str, PathAccess] = field(default_factory=dict)
+    server: ServerFacts | None = None
+    memberships: Mapping[str, Membership] = field(default_factory=dict)
 
 
 # Why a folder cannot be checked or fixed from this server.
@@ -150,6 +186,74 @@ BLOCKED = translate(
     "blocked",
 )
 
+CONNECT_AS_MISSING = translate(
+    "Bridge",
+    "Virtual directory {directory} reads its content and web.config files as {name} (Connect as), which "
+    "has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005) or 401.3.",
+    "connect-as-missing",
+)
+AUTHENTICATED_MISSING = translate(
+    "Bridge",
+    "Users who sign in (Windows, Basic or Digest authentication) are read as {name}, which has {effective} "
+    "access to {path} but needs {needs}: IIS answers HTTP 401.3.",
+    "authenticated-missing",
+)
+IMPERSONATED_MISSING = translate(
+    "Bridge",
+    "ASP.NET impersonates {name} (system.web/identity), which has {effective} access to {path} but needs "
+    "{needs}: the application's code fails with access denied.",
+    "impersonated-missing",
+)
+CONFIG_FILE_MISSING = translate(
+    "Bridge",
+    "{name} reads {path} for every request but has {effective} access to it: IIS answers HTTP 500.19 "
+    '(0x80070005, "Cannot read configuration file due to insufficient permissions").',
+    "config-file-missing",
+)
+CONFIG_FILE_PROTECTED = translate(
+    "Bridge",
+    "{name} reads {path} for every request but has {effective} access to it: IIS answers HTTP 500.19 "
+    "(0x80070005). The file does not inherit its folder's permissions, so a grant on the folder would not "
+    "reach it: turn inheritance back on for the file (Advanced security settings) or grant on the file "
+    "itself.",
+    "config-file-protected",
+)
+TEMPORARY_FILES_MISSING = translate(
+    "Bridge",
+    "The worker process of application pool {pool} runs as {name}, which has {effective} access to {path} "
+    "but needs {needs}: ASP.NET compiles the application's pages there and fails without it (IIS_IUSRS "
+    "holds Modify there by default).",
+    "temporary-files-missing",
+)
+ON_FILE_SERVER = translate(
+    "Bridge",
+    "{path} is on a network share, read as {name}: grant it {needs} on the file server, on the share and in "
+    "its NTFS permissions. A grant on this server changes nothing there.",
+    "on-file-server",
+)
+UNRESOLVED = translate(
+    "Bridge",
+    "{name} reads {path}, but the server could not resolve the account to a SID: its access cannot be "
+    "checked.",
+    "account-unresolved",
+)
+LOCAL_SERVICE_ON_SHARE = translate(
+    "Bridge",
+    "Application pool {pool} runs as LocalService, which presents anonymous credentials on the network: no "
+    "grant on the file server can let its worker read {path}. Run the pool as ApplicationPoolIdentity or "
+    "NetworkService (the file server then sees the computer account), or set Connect as on the virtual "
+    "directory.",
+    "local-service-on-share",
+)
+
+_MISSING: dict[Role, Text] = {
+    "worker": WORKER_MISSING,
+    "anonymous": ANONYMOUS_MISSING,
+    "connect-as": CONNECT_AS_MISSING,
+    "authenticated": AUTHENTICATED_MISSING,
+    "impersonated": IMPERSONATED_MISSING,
+}
+
 _LEVEL_WORDS = {
     AccessLevel.NONE: "no",
     AccessLevel.READ: "Read",
@@ -183,34 +287,6 @@ def level_phrase(level: AccessLevel) -> Message:
     return _LEVEL_PHRASE_MESSAGES[level]
 
 
-def worker_identity(pool: AppPool) -> Identity:
-    """The pool's virtual account, named with its own SID: every worker token of the pool holds it.
-
-    For a NetworkService, LocalSystem or specific-user pool the process runs as another account
-    (``AppPool.identity_account``), but naming that account beside the pool SID would show an
-    admin a name and a SID that belong to different principals.
-    """
-    return Identity(name=app_pool_account(pool.name), sid=pool.sid, token=pool.token)
-
-
-def anonymous_identity(target: Target, pool: AppPool) -> Identity | None:
-    """Who anonymous requests run as for this target, or None when anonymous authentication is off."""
-    anonymous = target.application.anonymous
-    if not anonymous.enabled:
-        return None
-    if anonymous.uses_pool_identity:
-        return worker_identity(pool)
-    sid = anonymous.user_sid
-    if sid is None and anonymous.user_name.casefold() == "iusr":
-        sid = IUSR
-    name = well_known_name(sid) if sid == IUSR else anonymous.user_name
-    return Identity(
-        name=name or anonymous.user_name,
-        sid=sid,
-        token=anonymous_token(sid) if sid is not None else frozenset(),
-    )
-
-
 # What ExpandEnvironmentVariables leaves behind for a variable the server does not define.
 _UNEXPANDED = re.compile(r"%([^%\\/:]+)%")
 
@@ -240,18 +316,27 @@ def unfixable_problem(path_access: PathAccess) -> Message | None:
     return None if problem is None else problem(path=path_access.path, error=path_access.error or "")
 
 
+def _level(path_access: PathAccess, token: frozenset[str]) -> AccessLevel:
+    dacl = path_access.dacl
+    assert dacl is not None, "unreadable paths are reported before requirements are built"
+    # A file is one object: what applies to it is what it holds, not what it would pass on.
+    if path_access.is_directory:
+        return content_level(dacl, token)
+    return effective_level(dacl, token, scope=Scope.FOLDER)
+
+
 def _requirement(
-    role: Role,
-    identity: Identity,
-    needs: AccessLevel,
+    reader: Reader,
     path_access: PathAccess,
     *,
     missing: Text,
     pool: AppPool,
+    extra: Mapping[str, MessageParam] | None = None,
 ) -> Requirement:
+    role, identity, needs = reader.role, reader.identity, reader.needs
     dacl = path_access.dacl
     assert dacl is not None, "unfixable paths are reported before requirements are built"
-    effective = content_level(dacl, identity.token) if identity.sid is not None else AccessLevel.NONE
+    effective = _level(path_access, identity.token) if identity.sid is not None else AccessLevel.NONE
     ok = identity.sid is not None and effective >= needs
     blocked = (
         not ok
@@ -264,10 +349,12 @@ def _requirement(
         "path": path_access.path,
         "needs": level_phrase(needs),
         "effective": level_phrase(effective),
+        **(extra or {}),
     }
     manual = _manual_group_text(role, identity, needs, dacl, pool, ok=ok)
+    protected_file = not path_access.is_directory and path_access.protected
     if identity.sid is None:
-        text = ANONYMOUS_UNRESOLVED
+        text = ANONYMOUS_UNRESOLVED if role == "anonymous" else UNRESOLVED
     elif blocked:
         text = BLOCKED
         denied = dict.fromkeys(ace.sid for ace in denying_aces(dacl, identity.token, needs.mask))
@@ -277,6 +364,8 @@ def _requirement(
         params["member"] = _member_name(pool, path_access)
     elif ok:
         text = OK
+    elif protected_file:
+        text = CONFIG_FILE_PROTECTED
     else:
         text = missing
     return Requirement(
@@ -290,6 +379,8 @@ def _requirement(
         ok=ok,
         blocked_by_deny=blocked,
         reason=text(**params),
+        is_file=not path_access.is_directory,
+        protected_file=protected_file and not ok,
     )
 
 
@@ -325,42 +416,115 @@ def _status(requirements: tuple[Requirement, ...]) -> CheckStatus:
     return CheckStatus.MISSING
 
 
-def check_target(
-    target: Target, pool: AppPool, path_access: PathAccess, *, needs_write: bool = False
-) -> CheckResult:
-    """Who needs what on the target's folder and whether they have it.
+def _on_file_server(
+    reader: Reader, path_access: PathAccess, pool: AppPool, server: ServerFacts | None
+) -> Requirement:
+    """A reader of content on a share: named as the file server sees it, never checked from here."""
+    seen = network_identity(reader, pool, server)
+    path = path_access.path
+    if seen is None:
+        reason = LOCAL_SERVICE_ON_SHARE(pool=pool.name, path=path)
+        name, sid, token = reader.identity.name, None, frozenset[str]()
+    else:
+        name, sid, token = seen.name, seen.sid, seen.token
+        reason = ON_FILE_SERVER(path=path, name=seen.name, needs=level_phrase(reader.needs))
+    return Requirement(
+        role=reader.role,
+        path=path,
+        name=name,
+        sid=sid,
+        token=token,
+        needs=reader.needs,
+        effective=AccessLevel.NONE,
+        ok=False,
+        blocked_by_deny=False,
+        reason=reason,
+        on_file_server=True,
+    )
 
-    ``needs_write`` is the administrator saying the application writes to
-    this folder: then the worker identity needs Modify rather than Read.
+
+def _content_requirement(
+    reader: Reader, target: Target, pool: AppPool, path_access: PathAccess, anonymous_is_worker: bool
+) -> Requirement:
+    missing = _MISSING[reader.role]
+    if reader.role == "worker" and anonymous_is_worker:
+        missing = WORKER_ANONYMOUS_MISSING
+    return _requirement(reader, path_access, missing=missing, pool=pool, extra={"directory": str(target.ref)})
+
+
+def _config_file_requirements(
+    target: Target, readers: tuple[Reader, ...], pool: AppPool, around: Around
+) -> list[Requirement]:
+    """Read on every web.config IIS reads for the URL, for the worker or the file's Connect-as user."""
+    found = []
+    for config in config_files(target):
+        access = around.paths.get(config.path)
+        if access is None or not access.exists or access.is_directory or access.dacl is None:
+            continue
+        connect_as = config.directory.connect_as
+        if connect_as is not None:
+            reader = Reader(
+                "connect-as", account_identity(connect_as.account, around.memberships), AccessLevel.READ
+            )
+        else:
+            reader = Reader("worker", worker_identity(pool, around.memberships), AccessLevel.READ)
+        found.append(_requirement(reader, access, missing=CONFIG_FILE_MISSING, pool=pool))
+    return found
+
+
+def _temporary_files_requirement(pool: AppPool, around: Around) -> Requirement | None:
+    """Modify on the pool's Temporary ASP.NET Files folder, when it runs managed code."""
+    folder = temporary_aspnet_folder(pool, around.server.windir if around.server is not None else None)
+    access = around.paths.get(folder) if folder is not None else None
+    if access is None or not access.readable or not access.is_directory:
+        return None
+    reader = Reader("worker", worker_identity(pool, around.memberships), AccessLevel.MODIFY)
+    return _requirement(reader, access, missing=TEMPORARY_FILES_MISSING, pool=pool)
+
+
+def check_target(
+    target: Target,
+    pool: AppPool,
+    path_access: PathAccess,
+    *,
+    needs_write: bool = False,
+    around: Around | None = None,
+) -> CheckResult:
+    """Who needs what on the target's folder (and the files IIS reads for it) and whether they have it.
+
+    ``needs_write`` is the administrator saying the application writes to this folder: then its
+    writer (the worker, or whoever ASP.NET impersonates) needs Modify rather than Read. ``around``
+    holds what the check read besides the folder; without it only the folder is checked.
     """
-    worker = worker_identity(pool)
-    anonymous = anonymous_identity(target, pool)
+    around = around or Around()
+    memberships = around.memberships
+    worker = worker_identity(pool, memberships)
+    anonymous = anonymous_identity(target, pool, memberships)
+    readers = content_readers(target, pool, memberships, needs_write=needs_write)
+    notes = identity_notes(target, pool, readers, memberships)
+    result = CheckResult(
+        target.ref,
+        target.physical_path,
+        anonymous,
+        worker,
+        (),
+        CheckStatus.UNFIXABLE,
+        readers=readers,
+        notes=notes,
+    )
+    if path_access.is_unc:
+        on_share = tuple(_on_file_server(reader, path_access, pool, around.server) for reader in readers)
+        return replace(result, requirements=on_share, problem=unfixable_problem(path_access))
     problem = unfixable_problem(path_access)
     if problem is not None:
-        return CheckResult(
-            target.ref, target.physical_path, anonymous, worker, (), CheckStatus.UNFIXABLE, problem
-        )
+        return replace(result, problem=problem)
     anonymous_is_worker = anonymous is not None and target.application.anonymous.uses_pool_identity
     requirements = [
-        _requirement(
-            "worker",
-            worker,
-            AccessLevel.MODIFY if needs_write else AccessLevel.READ,
-            path_access,
-            missing=WORKER_ANONYMOUS_MISSING if anonymous_is_worker else WORKER_MISSING,
-            pool=pool,
-        )
+        _content_requirement(reader, target, pool, path_access, anonymous_is_worker) for reader in readers
     ]
-    if anonymous is not None and not anonymous_is_worker:
-        requirements.append(
-            _requirement(
-                "anonymous",
-                anonymous,
-                AccessLevel.READ,
-                path_access,
-                missing=ANONYMOUS_MISSING,
-                pool=pool,
-            )
-        )
-    result = tuple(requirements)
-    return CheckResult(target.ref, target.physical_path, anonymous, worker, result, _status(result))
+    requirements += _config_file_requirements(target, readers, pool, around)
+    temporary = _temporary_files_requirement(pool, around)
+    if temporary is not None:
+        requirements.append(temporary)
+    found = tuple(requirements)
+    return replace(result, requirements=found, status=_status(found))

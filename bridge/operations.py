@@ -11,7 +11,7 @@ from __future__ import annotations
 import ntpath
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bridge import propagation, reduce_change, sddl
@@ -55,12 +55,14 @@ from bridge.model import (
     parse_inventory,
     parse_path_access,
 )
-from bridge.needs import CheckResult, check_target
+from bridge.needs import Around, CheckResult, check_target
 from bridge.plans import GrantKind, GrantPlan, PlanError, grant_path, plan_grant
+from bridge.recommend import recommend
 from bridge.reduce_change import ReduceRequest, Site
 from bridge.safety import is_within, same_path
 from bridge.scripts import Operation
 from bridge.sddl import NO_CONTEXT, SidContext
+from bridge.server_files import config_files, temporary_aspnet_folders
 from bridge.session import HostSession, Runner
 from bridge.sids import is_valid_sid
 from bridge.wording import translate
@@ -230,14 +232,22 @@ def _checked(runner: Runner, names: Sequence[str] | None) -> tuple[Inventory, li
 def _checked_in_bulk(runner: Runner, names: Sequence[str] | None) -> tuple[Inventory, list[Checked]]:
     found = _inventory(runner)
     targets = list(found.targets()) if names is None else [_find(found, name) for name in names]
-    access = _path_access(
-        runner, with_parents(target.physical_path for target in targets), sids=found.server.sid_context
-    )
+    access = _path_access(runner, _paths_to_check(found, targets), sids=found.server.sid_context)
     checked = []
     for target in targets:
         pool, folder = _pool(runner, found, target), access[target.physical_path]
-        checked.append(Checked(target, pool, folder, _assessed(target, pool, access, found.app_pools)))
+        checked.append(Checked(target, pool, folder, _assessed(target, pool, access, found)))
     return found, checked
+
+
+def _paths_to_check(found: Inventory, targets: Sequence[Target]) -> list[str]:
+    """Everything a check reads, in one round trip: each target's folder and the folders above it
+    (where inherited entries are explicit), every web.config IIS reads for its URL, and the
+    Temporary ASP.NET Files folder of each pool that runs managed code."""
+    content = with_parents(target.physical_path for target in targets)
+    files = [config.path for target in targets for config in config_files(target)]
+    folders = temporary_aspnet_folders(found.app_pools, found.server.windir)
+    return list(dict.fromkeys([*content, *files, *folders]))
 
 
 def _survey(runner: Runner) -> tuple[Inventory, list[CheckResult]]:
@@ -245,18 +255,20 @@ def _survey(runner: Runner) -> tuple[Inventory, list[CheckResult]]:
     return found, [each.result for each in checked]
 
 
-def _assessed(
-    target: Target, pool: AppPool, access: dict[str, PathAccess], pools: Sequence[AppPool]
-) -> CheckResult:
-    """Who needs what on the target's folder, and who has too much there."""
-    return assessed(check_target(target, pool, access[target.physical_path]), target, pool, access, pools)
+def _assessed(target: Target, pool: AppPool, access: dict[str, PathAccess], found: Inventory) -> CheckResult:
+    """Who needs what on the target's folder, who has too much there, and the fix to press."""
+    around = Around(access, found.server, found.memberships)
+    checked = check_target(target, pool, access[target.physical_path], around=around)
+    result = assessed(checked, target, pool, access, found.app_pools)
+    advice = recommend(result, target, pool, server=found.server, pools=found.app_pools)
+    return replace(result, recommendation=advice)
 
 
 def _check(runner: Runner, name: str) -> CheckResult:
     found = _inventory(runner)
     target = _find(found, name)
-    access = _path_access(runner, with_parents([target.physical_path]), sids=found.server.sid_context)
-    return _assessed(target, _pool(runner, found, target), access, found.app_pools)
+    access = _path_access(runner, _paths_to_check(found, [target]), sids=found.server.sid_context)
+    return _assessed(target, _pool(runner, found, target), access, found)
 
 
 def _folder(runner: Runner, name: str, subpath: str | None) -> tuple[Inventory, Target, str]:

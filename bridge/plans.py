@@ -75,10 +75,15 @@ class GrantKind(Enum):
     IIS_IUSRS_MODIFY = "iis-iusrs-modify"
     POOL_READ = "pool-read"
     POOL_MODIFY = "pool-modify"
+    # Any account a check named, by SID (a Connect-as user, a signed-in group, a pool on Temporary
+    # ASP.NET Files...).
+    ACCOUNT_READ = "account-read"
+    ACCOUNT_MODIFY = "account-modify"
 
     @property
     def rights(self) -> Rights:
-        return "Modify" if self in (GrantKind.IIS_IUSRS_MODIFY, GrantKind.POOL_MODIFY) else "ReadAndExecute"
+        modify = (GrantKind.IIS_IUSRS_MODIFY, GrantKind.POOL_MODIFY, GrantKind.ACCOUNT_MODIFY)
+        return "Modify" if self in modify else "ReadAndExecute"
 
     @property
     def needed(self) -> AccessLevel:

@@ -215,7 +215,14 @@ def test_path_access_must_match_the_grant_path() -> None:
 
 
 def test_grant_kind_values_and_rights() -> None:
-    assert [kind.value for kind in GrantKind] == ["iusr-read", "iis-iusrs-modify", "pool-read", "pool-modify"]
+    assert [kind.value for kind in GrantKind] == [
+        "iusr-read",
+        "iis-iusrs-modify",
+        "pool-read",
+        "pool-modify",
+        "account-read",
+        "account-modify",
+    ]
     assert GrantKind.POOL_READ.rights == "ReadAndExecute"
     assert GrantKind.IIS_IUSRS_MODIFY.rights == "Modify"
 
