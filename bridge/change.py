@@ -83,6 +83,9 @@ class Change:
     script: Script | None  # None when the change is not to be sent
     warnings: tuple[Message, ...] = ()
     fixes: tuple[Message, ...] = ()
+    # What confirming achieves, in one sentence ("After this, IIS AppPool\Shop has Read & execute on
+    # D:\Sites\Shop — fixes HTTP 500.19 (0x80070005)."); None when the kind does not say.
+    outcome: Message | None = None
 
     @property
     def applicable(self) -> bool:

@@ -91,6 +91,7 @@ def change_json(change: Change) -> dict[str, Any]:
         "removes": [entry_text(ace, _name(change, ace.sid)) for ace in removed],
         "adds": [entry_text(ace, _name(change, ace.sid)) for ace in added],
         "fixes": [fix.describe() for fix in change.fixes],
+        "outcome": None if change.outcome is None else change.outcome.describe(),
     }
 
 
@@ -112,4 +113,6 @@ def render_change(change: Change, rights_detail: str = "") -> str:
     lines.extend(f"Warning:   {warning.describe()}" for warning in change.warnings)
     if change.applicable:
         lines.extend(f"Fixes:     {fix.describe()}" for fix in change.fixes)
+        if change.outcome is not None:
+            lines.append(change.outcome.describe())
     return "\n".join(map(visible, lines))

@@ -95,6 +95,14 @@ GRANT_KINDS = """kinds:
   pool-read          the application pool's own identity (IIS AppPool\\NAME) may read and run the files
   pool-modify        the application pool's own identity may change the files: for an uploads or
                      App_Data folder (give --subpath)
+  account-read       the account given with --sid may read and run the files: any account the check
+                     named (a Connect-as user, the users who sign in, an impersonated user)
+  account-modify     the account given with --sid may change the files (a pool's SID on Temporary
+                     ASP.NET Files: give --path)
+
+--path names a folder the check named for the target outside its own folder (the folder of a
+web.config above it, the Temporary ASP.NET Files folder of its pool); a refused --path lists the
+folders accepted.
 """
 
 # Subcommand name -> summary for the programs gui.launcher starts before this parser runs.
@@ -245,7 +253,12 @@ def build_parser() -> argparse.ArgumentParser:
         help='whose folder: a site\'s name ("Contoso Shop"), or Site/app/path for an application or '
         "virtual directory (\"Contoso Shop/api\"), as 'iis-access sites' lists them",
     )
-    grant.add_argument("--subpath", metavar="RELATIVE", help="a folder below the target, e.g. App_Data")
+    grant.add_argument(
+        "--sid", help="account-read and account-modify: the account to grant, by SID (S-1-5-11)"
+    )
+    where = grant.add_mutually_exclusive_group()
+    where.add_argument("--subpath", metavar="RELATIVE", help="a folder below the target, e.g. App_Data")
+    where.add_argument("--path", metavar="FOLDER", help="a folder the check named for the target (see below)")
     grant.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
     grant.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     change_cli.add_reduce_parser(commands, json_option)
@@ -507,7 +520,9 @@ def _check(args: argparse.Namespace, session: HostSession, out: TextIO) -> int:
 
 
 def _grant(args: argparse.Namespace, session: HostSession, history: History, out: TextIO) -> int:
-    plan = operations.plan(session, GrantKind(args.kind), args.target, args.subpath)
+    plan = operations.plan(
+        session, GrantKind(args.kind), args.target, args.subpath, path=args.path, sid=args.sid
+    )
     preview = _render_plan(plan)
     return _make(args, session, history, out, plan.change, plan_json=_plan_json(plan), preview=preview)
 
@@ -545,7 +560,9 @@ def _make(
             _say(preview)
             refuse_unless_applicable(change)
         if args.dry_run:
-            _emit(args, unchanged, preview + "\nDry run: nothing changed.", out)
+            # Nothing changed, and "after" is the ACL the change would leave, as predicted.
+            dry = unchanged | {"after": change.expected_after, "dryRun": True}
+            _emit(args, dry, preview + "\nDry run: nothing changed.", out)
             return EXIT_OK
         if not args.yes and not _confirm(preview):
             raise Declined(_DECLINED[change.kind]())
@@ -633,6 +650,11 @@ def _parse(arguments: list[str]) -> argparse.Namespace:
         raise UsageError(NO_OPTIONS_BEFORE(command=command))
     if unknown:
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if args.command == "grant":
+        # Before connecting: a --sid the kind cannot take (or lacks) needs no host to be wrong.
+        problem = operations.grant_request_problem(GrantKind(args.kind), args.sid, args.subpath, args.path)
+        if problem is not None:
+            raise UsageError(problem)
     return args
 
 

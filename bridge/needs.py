@@ -40,8 +40,9 @@ from bridge.readers import (
     network_identity,
     worker_identity,
 )
+from bridge.safety import temporary_aspnet_folder
 from bridge.sddl import Dacl
-from bridge.server_files import config_files, temporary_aspnet_folder
+from bridge.server_files import config_files
 from bridge.sids import IIS_IUSRS, app_pool_account
 from bridge.wording import Text, translate
 

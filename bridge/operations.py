@@ -56,13 +56,13 @@ from bridge.model import (
     parse_path_access,
 )
 from bridge.needs import Around, CheckResult, check_target
-from bridge.plans import GrantKind, GrantPlan, PlanError, grant_path, plan_grant
+from bridge.plans import GRANT_NOT_A_SID, Grantee, GrantKind, GrantPlan, PlanError, grant_path, plan_grant
 from bridge.recommend import recommend
 from bridge.reduce_change import ReduceRequest, Site
-from bridge.safety import is_within, same_path
+from bridge.safety import is_within, same_path, temporary_aspnet_folder
 from bridge.scripts import Operation
 from bridge.sddl import NO_CONTEXT, SidContext
-from bridge.server_files import config_files, temporary_aspnet_folders
+from bridge.server_files import config_files
 from bridge.session import HostSession, Runner
 from bridge.sids import is_valid_sid
 from bridge.wording import translate
@@ -123,6 +123,22 @@ NEVER_REACHED = translate("Bridge", "Change {change_id} never reached {path}.", 
 NOTHING_TO_UNDO = translate("Bridge", "There is nothing to undo.", "hint-nothing-to-undo")
 NOT_A_SID = translate(
     "Bridge", "{sid} is not a SID such as S-1-1-0 (reduce names the account by SID).", "not-a-sid"
+)
+PATH_NOT_NAMED = translate(
+    "Bridge",
+    "{path} is not a folder the check named for {target}; --path accepts only these: {accepted}.",
+    "path-not-named",
+)
+FOLDER_OR_SUBFOLDER = translate(
+    "Bridge", "Give either a subfolder (--subpath) or a folder (--path), not both.", "subpath-or-path"
+)
+SID_FOR_ACCOUNT_KINDS = translate(
+    "Bridge", "{kind} grants the account given with --sid: give one.", "sid-needed"
+)
+SID_NOT_FOR_KIND = translate(
+    "Bridge",
+    "{kind} grants its own account; --sid is only for account-read and account-modify.",
+    "sid-not-for-kind",
 )
 FOUND_RESTORED = translate(
     "Bridge", "Change {change_id} was already undone: {path} has the ACL it had before.", "found-restored"
@@ -246,8 +262,8 @@ def _paths_to_check(found: Inventory, targets: Sequence[Target]) -> list[str]:
     Temporary ASP.NET Files folder of each pool that runs managed code."""
     content = with_parents(target.physical_path for target in targets)
     files = [config.path for target in targets for config in config_files(target)]
-    folders = temporary_aspnet_folders(found.app_pools, found.server.windir)
-    return list(dict.fromkeys([*content, *files, *folders]))
+    folders = [temporary_aspnet_folder(pool, found.server.windir) for pool in found.app_pools]
+    return list(dict.fromkeys([*content, *files, *(folder for folder in folders if folder is not None)]))
 
 
 def _survey(runner: Runner) -> tuple[Inventory, list[CheckResult]]:
@@ -281,18 +297,78 @@ def _folder(runner: Runner, name: str, subpath: str | None) -> tuple[Inventory, 
         raise InvalidRequest(error.text) from error
 
 
-def _plan(runner: Runner, kind: GrantKind, name: str, subpath: str | None) -> GrantPlan:
-    found, target, folder = _folder(runner, name, subpath)
-    return plan_grant(
-        kind,
-        host=runner.label,
-        target=target,
-        path_access=_path_access(runner, [folder], count_items=True, sids=found.server.sid_context)[folder],
-        pool=_pool(runner, found, target),
-        subpath=subpath,
-        server=found.server,
-        pools_without_group=tuple(pool.name for pool in found.app_pools if not pool.carries_iis_iusrs),
-    )
+def named_folders(inventory: Inventory, target: Target, pool: AppPool) -> list[str]:
+    """The folders the check of ``target`` names, which a grant may give with ``--path``: the
+    target's folder, the folder of each web.config IIS reads for its URL (bridge.server_files), and
+    the Temporary ASP.NET Files folder of its pool's .NET version."""
+    folders = [target.physical_path, *(ntpath.dirname(config.path) for config in config_files(target))]
+    temporary = temporary_aspnet_folder(pool, inventory.server.windir)
+    if temporary is not None:
+        folders.append(temporary)
+    unique: list[str] = []
+    for folder in folders:
+        if not any(same_path(folder, kept) for kept in unique):
+            unique.append(folder)
+    return unique
+
+
+@dataclass(frozen=True)
+class GrantRequest:
+    """Where a grant goes and for whom, beyond its kind and target: a relative ``subpath`` or a
+    ``path`` the check named (:func:`named_folders`), and for account-read and account-modify the
+    account's ``sid``."""
+
+    subpath: str | None = None
+    path: str | None = None
+    sid: str | None = None
+
+
+def grant_request_problem(
+    kind: GrantKind, sid: str | None, subpath: str | None, path: str | None
+) -> Message | None:
+    """What is wrong with a grant's arguments before any host is asked, or None."""
+    if subpath is not None and path is not None:
+        return FOLDER_OR_SUBFOLDER()
+    if kind.names_account and sid is None:
+        return SID_FOR_ACCOUNT_KINDS(kind=kind.value)
+    if not kind.names_account and sid is not None:
+        return SID_NOT_FOR_KIND(kind=kind.value)
+    if sid is not None and not is_valid_sid(sid):
+        return GRANT_NOT_A_SID(sid=quoted(sid))
+    return None
+
+
+def _plan(runner: Runner, kind: GrantKind, name: str, request: GrantRequest) -> GrantPlan:
+    problem = grant_request_problem(kind, request.sid, request.subpath, request.path)
+    if problem is not None:
+        raise InvalidRequest(problem)
+    found, target, folder = _folder(runner, name, request.subpath)
+    pool = _pool(runner, found, target)
+    if request.path is not None:
+        named = named_folders(found, target, pool)
+        folder = next((each for each in named if same_path(each, request.path)), "")
+        if not folder:
+            accepted = ", ".join(named)
+            raise InvalidRequest(
+                PATH_NOT_NAMED(path=quoted(request.path), target=str(target.ref), accepted=accepted)
+            )
+    access = _path_access(runner, [folder], count_items=True, sids=found.server.sid_context)[folder]
+    try:
+        return plan_grant(
+            kind,
+            host=runner.label,
+            target=target,
+            path_access=access,
+            pool=pool,
+            subpath=request.subpath,
+            path=None if request.path is None else folder,
+            grantee=None if request.sid is None else Grantee(request.sid),
+            server=found.server,
+            pools=found.app_pools,
+            pools_without_group=tuple(each.name for each in found.app_pools if not each.carries_iis_iusrs),
+        )
+    except PlanError as error:
+        raise InvalidRequest(error.text) from error
 
 
 def _ancestors(path: str) -> list[str]:
@@ -365,10 +441,22 @@ def check(session: HostSession, target: str, cancel: Cancel = None) -> CheckResu
 
 
 def plan(
-    session: HostSession, kind: GrantKind, target: str, subpath: str | None = None, cancel: Cancel = None
+    session: HostSession,
+    kind: GrantKind,
+    target: str,
+    subpath: str | None = None,
+    cancel: Cancel = None,
+    *,
+    path: str | None = None,
+    sid: str | None = None,
 ) -> GrantPlan:
-    """What a grant would change, read from the folder's current ACL; changes nothing."""
-    return session.call(lambda runner: _plan(runner, kind, target, subpath), cancel)
+    """What a grant would change, read from the folder's current ACL; changes nothing.
+
+    ``path`` is a folder the check named for the target (:func:`named_folders`); ``sid`` the
+    account of an account-read or account-modify grant.
+    """
+    request = GrantRequest(subpath=subpath, path=path, sid=sid)
+    return session.call(lambda runner: _plan(runner, kind, target, request), cancel)
 
 
 def _stale(path: str, expected: str, found: str) -> Refused:

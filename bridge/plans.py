@@ -9,6 +9,7 @@ has the right) or would not help (a deny entry still wins).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Literal
@@ -24,13 +25,34 @@ from bridge.access import (
 )
 from bridge.change import Change, ChangeKind, Script, Verdict
 from bridge.display import quoted
-from bridge.model import AppPool, Message, PathAccess, ServerFacts, Target, TargetRef
-from bridge.needs import check_target, undefined_variable_problem, unfixable_problem
+from bridge.model import AppPool, Message, MessageParam, PathAccess, ServerFacts, Target, TargetRef
+from bridge.needs import (
+    Requirement,
+    check_target,
+    level_phrase,
+    undefined_variable_problem,
+    unfixable_problem,
+)
+from bridge.reduce import http_answer
 from bridge.rights import RIGHTS_BY_NAME, icacls_letters
-from bridge.safety import iis_iusrs_modify_warning, refusal_for, same_path
+from bridge.safety import (
+    broad_grant_warning,
+    iis_iusrs_modify_warning,
+    refusal_for,
+    same_path,
+    temporary_aspnet_exception,
+)
 from bridge.scripts import Operation
 from bridge.sddl import NO_CONTEXT, Dacl, format_dacl
-from bridge.sids import IIS_IUSRS, IUSR, WORKER_GROUPS, anonymous_token, app_pool_account, well_known_name
+from bridge.sids import (
+    IIS_IUSRS,
+    IUSR,
+    WORKER_GROUPS,
+    anonymous_token,
+    app_pool_account,
+    is_valid_sid,
+    well_known_name,
+)
 from bridge.wording import translate
 
 Rights = Literal["ReadAndExecute", "Modify"]
@@ -68,6 +90,16 @@ NOT_BELOW = translate(
 OTHER_FOLDER_STATE = translate(
     "Bridge", "The folder state given is for {given}, not {path}.", "other-folder-state"
 )
+GRANT_NOT_A_SID = translate(
+    "Bridge",
+    "{sid} is not a SID such as S-1-5-11 (account-read and account-modify grant a SID).",
+    "grant-not-a-sid",
+)
+# What confirming achieves, said before the admin confirms.
+AFTER_THIS = translate("Bridge", "After this, {identity} has {rights} on {path}.", "after-this")
+AFTER_THIS_FIXES = translate(
+    "Bridge", "After this, {identity} has {rights} on {path} — fixes HTTP {answers}.", "after-this-fixes"
+)
 
 
 class GrantKind(Enum):
@@ -75,8 +107,8 @@ class GrantKind(Enum):
     IIS_IUSRS_MODIFY = "iis-iusrs-modify"
     POOL_READ = "pool-read"
     POOL_MODIFY = "pool-modify"
-    # Any account a check named, by SID (a Connect-as user, a signed-in group, a pool on Temporary
-    # ASP.NET Files...).
+    # Any account a check named, by SID: a Connect-as user, a signed-in user or group, an
+    # impersonated user, a pool SID on Temporary ASP.NET Files, Authenticated Users...
     ACCOUNT_READ = "account-read"
     ACCOUNT_MODIFY = "account-modify"
 
@@ -84,6 +116,11 @@ class GrantKind(Enum):
     def rights(self) -> Rights:
         modify = (GrantKind.IIS_IUSRS_MODIFY, GrantKind.POOL_MODIFY, GrantKind.ACCOUNT_MODIFY)
         return "Modify" if self in modify else "ReadAndExecute"
+
+    @property
+    def names_account(self) -> bool:
+        """Whether the grant is for an account the caller names by SID (the others know theirs)."""
+        return self in (GrantKind.ACCOUNT_READ, GrantKind.ACCOUNT_MODIFY)
 
     @property
     def needed(self) -> AccessLevel:
@@ -118,6 +155,9 @@ class GrantPlan:
     expected_after: str | None = None
     # The requirements of the target it would meet, each as the check would then word it.
     fixes: tuple[Message, ...] = ()
+    # What confirming achieves: "After this, IIS AppPool\Shop has Read & execute on D:\Sites\Shop —
+    # fixes HTTP 500.19 (0x80070005)." (None when the grant is not to be made.)
+    outcome: Message | None = None
 
     @property
     def applicable(self) -> bool:
@@ -164,6 +204,7 @@ class GrantPlan:
             script=script,
             warnings=self.warnings,
             fixes=self.fixes,
+            outcome=self.outcome,
         )
 
 
@@ -179,8 +220,30 @@ def grant_path(folder: str, subpath: str | None) -> str:
     return folder.rstrip("\\/") + "\\" + "\\".join(parts)
 
 
-def _identity(kind: GrantKind, pool: AppPool) -> tuple[str, str, frozenset[str]]:
+@dataclass(frozen=True)
+class Grantee:
+    """The account an account-read or account-modify grant names: its SID, the name to show (None:
+    as the folder's ACL or Windows names it) and the token whose effective access makes the grant a
+    no-op (None: the SID alone; a check's requirement passes its identity's token, groups and all)."""
+
+    sid: str
+    name: str | None = None
+    token: Iterable[str] | None = None
+
+
+def _identity(
+    kind: GrantKind, pool: AppPool, grantee: Grantee | None, path_access: PathAccess
+) -> tuple[str, str, frozenset[str]]:
     """The SID to grant, its display name, and the token whose access makes the grant a no-op."""
+    if kind.names_account != (grantee is not None):
+        raise ValueError(f"a {kind.value} grant {'needs' if kind.names_account else 'takes no'} grantee")
+    if grantee is not None:
+        if not is_valid_sid(grantee.sid):
+            raise PlanError(GRANT_NOT_A_SID(sid=quoted(grantee.sid)))
+        sid = grantee.sid
+        name = grantee.name or path_access.account_name(sid) or sid
+        # Granting the SID can only help a token that holds it.
+        return sid, name, frozenset(grantee.token or ()) | {sid}
     if kind is GrantKind.IUSR_READ:
         return IUSR, well_known_name(IUSR) or IUSR, anonymous_token()
     if kind is GrantKind.IIS_IUSRS_MODIFY:
@@ -248,14 +311,19 @@ def _not_canonical(path: str, dacl: Dacl | None) -> Message | None:
     return NOT_CANONICAL(path=path, entries=describe_disorder(disorder))
 
 
-def _fixes(target: Target, pool: AppPool, before: PathAccess, after: PathAccess) -> tuple[Message, ...]:
+def _fixes(target: Target, pool: AppPool, before: PathAccess, after: PathAccess) -> tuple[Requirement, ...]:
     """What a grant would fix: each requirement missing now and met once the ACL is ``after``."""
     now, then = check_target(target, pool, before), check_target(target, pool, after)
     return tuple(
-        met.reason
-        for was, met in zip(now.requirements, then.requirements, strict=True)
-        if met.ok and not was.ok
+        met for was, met in zip(now.requirements, then.requirements, strict=True) if met.ok and not was.ok
     )
+
+
+def _outcome(name: str, level: AccessLevel, path: str, fixed: Sequence[Requirement]) -> Message:
+    """The sentence that says what the grant achieves, and the answers of IIS it ends."""
+    answers = ", ".join(dict.fromkeys(http_answer(requirement.role) for requirement in fixed))
+    params: dict[str, MessageParam] = {"identity": name, "rights": level_phrase(level), "path": path}
+    return AFTER_THIS_FIXES(answers=answers, **params) if answers else AFTER_THIS(**params)
 
 
 def plan_grant(
@@ -266,25 +334,42 @@ def plan_grant(
     path_access: PathAccess,
     pool: AppPool,
     subpath: str | None = None,
+    path: str | None = None,
+    grantee: Grantee | None = None,
+    token: Iterable[str] | None = None,
     windir: str | None = None,
     server: ServerFacts | None = None,
+    pools: Sequence[AppPool] = (),
     pools_without_group: tuple[str, ...] = (),
 ) -> GrantPlan:
     """Plan one grant on ``target``'s folder (or a subfolder), whose current state is ``path_access``.
 
-    ``path_access`` must describe the folder the grant goes to; ``server`` (or
-    ``windir`` alone) gives the target's own folders when known;
+    The grant goes to the target's folder, a relative ``subpath`` below it, or ``path``: a folder
+    the check named for the target outside it (the folder of a ``web.config`` above it, Temporary
+    ASP.NET Files; the caller decides which are named). ``path_access`` must describe that folder.
+    An account-read or account-modify grant names its ``grantee``; the other kinds know their SID.
+    ``token`` replaces the token whose effective access makes the grant a no-op (the requirement's
+    identity's, say). ``server`` (or ``windir`` alone) gives the target's own folders when known;
+    ``pools`` are the server's pools (the target's ``pool`` alone when not given), whose Temporary
+    ASP.NET Files folders are the one exception under the Windows directory;
     ``pools_without_group`` names the server's pools whose worker does not carry IIS_IUSRS.
     """
-    path = grant_path(target.physical_path, subpath)
-    if not same_path(path_access.path, path):
-        raise PlanError(OTHER_FOLDER_STATE(given=path_access.path, path=path))
-    sid, name, token = _identity(kind, pool)
+    if subpath is not None and path is not None:
+        raise ValueError("a grant goes to a subpath or to a path, not both")
+    folder = path if path is not None else grant_path(target.physical_path, subpath)
+    if not same_path(path_access.path, folder):
+        raise PlanError(OTHER_FOLDER_STATE(given=path_access.path, path=folder))
+    path = folder
+    own_folder = same_path(path, target.physical_path)
+    sid, name, default_token = _identity(kind, pool, grantee, path_access)
+    token = default_token if token is None else frozenset(token) | {sid}
     dacl = path_access.dacl
+    windir = windir or (server.windir if server else None)
+    exception = temporary_aspnet_exception(sid, kind.rights, pools=pools or (pool,), windir=windir)
     # An unexpanded %VARIABLE% first: the safety rules would only call it "not a full local path".
     refusal = (
         undefined_variable_problem(path)
-        or refusal_for(path, windir=windir, server=server)
+        or refusal_for(path, windir=windir, server=server, allowed_under_windir=exception)
         or unfixable_problem(path_access)
         or _not_canonical(path, dacl)
     )
@@ -294,15 +379,22 @@ def plan_grant(
         noop = content_level(dacl, token) >= kind.needed
         blocked = refusal is None and not noop and blocked_by_deny(dacl, token, sid, kind.needed.mask)
     expected_after = None
-    fixes: tuple[Message, ...] = ()
+    fixed: tuple[Requirement, ...] = ()
+    outcome = None
     if dacl is not None and refusal is None:
         context = server.sid_context if server is not None else NO_CONTEXT
         granted = with_explicit_allow(dacl, sid, RIGHTS_BY_NAME[kind.rights].mask)
         expected_after = format_dacl(granted, context)
-        if subpath is None:
-            fixes = _fixes(target, pool, path_access, replace(path_access, dacl=granted, sddl=expected_after))
+        if own_folder:
+            fixed = _fixes(target, pool, path_access, replace(path_access, dacl=granted, sddl=expected_after))
+        if not noop and not blocked:
+            outcome = _outcome(name, content_level(granted, token), path, fixed)
     warnings: list[Message] = []
-    if kind is GrantKind.IIS_IUSRS_MODIFY and target.is_site_root and subpath is None:
+    granted_level = AccessLevel.MODIFY if kind.rights == "Modify" else AccessLevel.READ_EXECUTE
+    broad = broad_grant_warning(sid, path, level_phrase(granted_level))
+    if broad is not None:
+        warnings.append(broad)
+    if kind is GrantKind.IIS_IUSRS_MODIFY and target.is_site_root and own_folder:
         warnings.append(
             iis_iusrs_modify_warning(
                 path,
@@ -337,5 +429,6 @@ def plan_grant(
         items_below=path_access.items_below,
         items_below_complete=path_access.items_below_complete,
         expected_after=expected_after,
-        fixes=fixes,
+        fixes=tuple(requirement.reason for requirement in fixed),
+        outcome=outcome,
     )

@@ -20,9 +20,8 @@ from bridge.display import quoted
 from bridge.model import AppPool, Message, ServerFacts, Target
 from bridge.needs import CheckResult, Requirement, level_phrase
 from bridge.plans import GrantKind, Rights
-from bridge.safety import is_within, refusal_for, same_path
-from bridge.server_files import temporary_aspnet_folders
-from bridge.sids import APP_POOL_PREFIX, IIS_IUSRS, IUSR
+from bridge.safety import is_within, refusal_for, same_path, temporary_aspnet_exception
+from bridge.sids import IUSR
 from bridge.wording import translate
 
 # Why no grant here can meet a requirement; "cannot-check" is a folder that is missing or unreadable.
@@ -130,16 +129,6 @@ def _subpath(folder: str, target_folder: str) -> str | None:
     return folder[len(target_folder.rstrip("\\")) :].strip("\\")
 
 
-def _allowed_under_windir(
-    sid: str, rights: Rights, pools: Sequence[AppPool], server: ServerFacts | None
-) -> tuple[str, ...]:
-    # The one exception to "nothing under the Windows folder": Modify for a pool identity or
-    # IIS_IUSRS on the Temporary ASP.NET Files folder of a .NET version a pool uses.
-    if rights != "Modify" or not (sid.startswith(APP_POOL_PREFIX) or sid == IIS_IUSRS):
-        return ()
-    return temporary_aspnet_folders(tuple(pools), server.windir if server is not None else None)
-
-
 def _fix(requirement: Requirement, target: Target, pool: AppPool) -> Fix:
     folder = _folder(requirement)
     inside = is_within(folder, target.physical_path)
@@ -192,7 +181,8 @@ def recommend(
         cannot = _cannot(requirement)
         if cannot is None:
             fix = _fix(requirement, target, pool)
-            allowed = _allowed_under_windir(fix.sid, fix.rights, pools, server)
+            windir = server.windir if server is not None else None
+            allowed = temporary_aspnet_exception(fix.sid, fix.rights, pools=pools or (pool,), windir=windir)
             refusal = refusal_for(fix.path, server=server, allowed_under_windir=allowed)
             if refusal is None:
                 fixes.append(fix)

@@ -49,6 +49,11 @@ NOT_CANONICAL = translate(
 _HTTP_BY_ROLE = {"worker": "500.19 (0x80070005)", "connect-as": "500.19 (0x80070005)"}
 
 
+def http_answer(role: str) -> str:
+    """The HTTP status IIS answers when the identity in ``role`` cannot read what it needs."""
+    return _HTTP_BY_ROLE.get(role, "401.3")
+
+
 def _check_level(to: AccessLevel) -> None:
     if to not in REDUCE_LEVELS:
         raise ValueError(f"a reduction leaves read-execute, read or none, not {to.value}")
@@ -180,6 +185,6 @@ def reduction_refusal(
                 to=level_phrase(to),
                 folder=where,
                 after=level_phrase(left),
-                http=_HTTP_BY_ROLE.get(requirement.role, "401.3"),
+                http=http_answer(requirement.role),
             )
     return None

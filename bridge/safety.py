@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bridge.model import Message, ServerFacts
+from bridge.model import AppPool, Message, MessageParam, ServerFacts
+from bridge.sids import APP_POOL_PREFIX, AUTHENTICATED_USERS, EVERYONE, IIS_IUSRS
 from bridge.wording import translate
 
 DEFAULT_WINDIR = "C:\\Windows"
@@ -177,8 +178,9 @@ def refusal_for(
     ``server`` gives the target's folders as its inventory reported them (``windir`` alone
     is the older way to give one); each folder it did not report is unknown.
     ``allowed_under_windir`` is the one hook for folders inside the Windows directory that a
-    caller has decided a grant may reach (the Temporary ASP.NET Files folder of a .NET version
-    a pool uses, for that pool); nothing else under the Windows directory is ever allowed.
+    caller has decided a grant may reach (:func:`temporary_aspnet_exception`: the Temporary ASP.NET
+    Files folder of a .NET version a pool uses, for Modify to that pool or IIS_IUSRS); each is
+    allowed as that folder alone, nothing below or above it.
     """
     windir = windir or (server.windir if server else None)
     # The system drive as ``c:``: reported, else the Windows directory's, else C:.
@@ -190,7 +192,8 @@ def refusal_for(
     program_data = (server.program_data if server else None) or f"{drive}\\programdata"
     profiles = (server.profiles_directory if server else None) or f"{drive}\\users"
     normal = normalize(path)
-    excepted = any(is_within(path, allowed) for allowed in allowed_under_windir)
+    # The folder itself only: not a subfolder, not a parent.
+    excepted = any(same_path(path, allowed) for allowed in allowed_under_windir)
     # Ordered: the first rule that matches explains the refusal.
     rules = (
         (UNC, is_unc(path)),
@@ -223,3 +226,71 @@ def iis_iusrs_modify_warning(
             path=folder, host=host, pool_account=pool_account, exceptions=exceptions
         )
     return IIS_IUSRS_MODIFY_SITE_ROOT(path=folder, host=host, pool_account=pool_account)
+
+
+# Where ASP.NET compiles pages: %SystemRoot%\Microsoft.NET\Framework\<versionNumber>\Temporary ASP.NET
+# Files, read/write for the process identity (Microsoft Learn, "ASP.NET Required Access Control Lists
+# (ACLs)", learn.microsoft.com/previous-versions/kwzs111e(v=vs.140)); Framework64 for a 64-bit process.
+# IIS's managedRuntimeVersion "v4.0" loads .NET Framework 4.x, whose folder keeps the first release's
+# name v4.0.30319; "v2.0" loads 2.0 to 3.5, folder v2.0.50727; "" is "No Managed Code". A <compilation
+# tempDir> elsewhere is not read (believed rare; the lead's check would name that folder instead).
+_FRAMEWORK_FOLDERS = {"v4.0": "v4.0.30319", "v2.0": "v2.0.50727"}
+
+
+def temporary_aspnet_folder(pool: AppPool, windir: str | None, *, os_64bit: bool = True) -> str | None:
+    """The Temporary ASP.NET Files folder the pool's worker compiles into, or None (no managed code,
+    a runtime version without one, or the Windows directory unknown).
+
+    A 64-bit worker uses Framework64; a pool with enable32BitAppOnWin64 runs a 32-bit worker, which
+    uses Framework (as does every worker on 32-bit Windows, ``os_64bit`` False). IIS 7.5 and later
+    run only on 64-bit Windows Server, hence the default (believed for client Windows: pass False
+    for a 32-bit one).
+    """
+    version = _FRAMEWORK_FOLDERS.get(pool.managed_runtime_version.strip().casefold())
+    if version is None or not windir:
+        return None
+    framework = "Framework64" if os_64bit and not pool.enable_32bit else "Framework"
+    root = windir.rstrip("\\/")
+    return f"{root}\\Microsoft.NET\\{framework}\\{version}\\Temporary ASP.NET Files"
+
+
+def temporary_aspnet_exception(
+    sid: str, rights: str, *, pools: Iterable[AppPool], windir: str | None
+) -> tuple[str, ...]:
+    """The folders under the Windows directory a grant of ``rights`` to ``sid`` may reach: the one
+    exception to "nothing under the Windows directory".
+
+    Only Modify, and only on the Temporary ASP.NET Files folder of a .NET version a pool uses: for
+    IIS_IUSRS (restoring the default, which reaches every pool) any pool's folder, for a pool
+    identity (``S-1-5-82-...``) its own pool's folder. Any other account or right gets none.
+    """
+    if rights != "Modify":
+        return ()
+    folders = (
+        temporary_aspnet_folder(pool, windir)
+        for pool in pools
+        if sid == IIS_IUSRS or (sid.startswith(APP_POOL_PREFIX) and sid == pool.sid)
+    )
+    return tuple(dict.fromkeys(folder for folder in folders if folder is not None))
+
+
+BROAD_AUTHENTICATED_USERS = translate(
+    "Bridge",
+    "Authenticated Users is every signed-in account: every user of the domain and of the domains it "
+    "trusts, every service, and IUSR (anonymous visitors) too. All of them get {rights} on {path}. "
+    "Grant the users or groups the site's authorization rules name instead, where it has them.",
+    "broad-authenticated-users",
+)
+BROAD_EVERYONE = translate(
+    "Bridge",
+    "Everyone is every account: every signed-in user, every service and IUSR (anonymous visitors). All of "
+    "them get {rights} on {path}. Grant the account that needs the access instead.",
+    "broad-everyone",
+)
+_BROAD = {AUTHENTICATED_USERS: BROAD_AUTHENTICATED_USERS, EVERYONE: BROAD_EVERYONE}
+
+
+def broad_grant_warning(sid: str, path: str, rights: MessageParam) -> Message | None:
+    """The warning for a grant to a group that holds (nearly) every account, or None."""
+    text = _BROAD.get(sid)
+    return None if text is None else text(path=path.rstrip("\\/") or path, rights=rights)

@@ -10,40 +10,16 @@
   compiles pages and copies ``bin`` assemblies there as the worker (Microsoft's "ASP.NET Required
   Access Control Lists"), and IIS_IUSRS holds Modify on it by default.
 
-Pure functions of the inventory: the check asks the server for these paths' ACLs in the same call
-as the content folders'.
+Pure functions of the inventory (the Temporary ASP.NET Files folder is
+``bridge.safety.temporary_aspnet_folder``, beside the one exception it makes to the Windows-folder
+rule): the check asks the server for these paths' ACLs in the same call as the content folders'.
 """
 
 from __future__ import annotations
 
-import ntpath
 from dataclasses import dataclass
 
-from bridge.model import AppPool, Site, Target, VirtualDirectory
-
-# managedRuntimeVersion -> the Framework folder that version's ASP.NET runs from
-# (applicationPools/add managedRuntimeVersion in the IIS configuration reference: "v2.0", "v4.0").
-_FRAMEWORK_FOLDERS = {"v2.0": "v2.0.50727", "v4.0": "v4.0.30319"}
-
-
-def temporary_aspnet_folder(pool: AppPool, windir: str | None) -> str | None:
-    """The Temporary ASP.NET Files folder the pool's worker compiles into, or None (no managed code,
-    or the server's Windows folder is not known).
-
-    A 64-bit worker uses ``Framework64``; ``enable32BitAppOnWin64`` makes it a 32-bit process, which
-    uses ``Framework``.
-    """
-    version = _FRAMEWORK_FOLDERS.get(pool.managed_runtime_version.strip().lower())
-    if version is None or not windir:
-        return None
-    framework = "Framework" if pool.enable_32bit else "Framework64"
-    return ntpath.join(windir, "Microsoft.NET", framework, version, "Temporary ASP.NET Files")
-
-
-def temporary_aspnet_folders(pools: tuple[AppPool, ...], windir: str | None) -> tuple[str, ...]:
-    """Every Temporary ASP.NET Files folder a pool of the server uses, once each."""
-    found = (temporary_aspnet_folder(pool, windir) for pool in pools)
-    return tuple(dict.fromkeys(folder for folder in found if folder is not None))
+from bridge.model import Site, Target, VirtualDirectory
 
 
 @dataclass(frozen=True)

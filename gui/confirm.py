@@ -2,12 +2,13 @@
 
 It takes a :class:`~bridge.change.Change` and shows everything it will do (host,
 folder, identity with SID, the rights it leaves, the entries it takes away and
-adds, in the Security tab's words), every warning of the safety rules, what it
-fixes, and the equivalent icacls and PowerShell lines. A change that is refused or
-blocked explains why and has no button to make it; one that would change nothing
-says so instead of offering a click. Opened with ``open()``; the action button
-emits ``grantRequested`` and the dialog stays open (busy) until the caller reports
-the outcome, so a failure lands in its banner.
+adds, in the Security tab's words), what it achieves (the bridge's "After this, ..."
+sentence), every warning of the safety rules, what it fixes, and the equivalent
+icacls and PowerShell lines. A change that is refused or blocked explains why and
+has no button to make it; one that would change nothing says so instead of
+offering a click. Opened with ``open()``; the action button emits
+``grantRequested`` and the dialog stays open (busy) until the caller reports the
+outcome, so a failure lands in its banner.
 """
 
 from __future__ import annotations
@@ -77,6 +78,15 @@ class ConfirmDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.heading)
+        # What confirming achieves, in the bridge's one wording (translated like every bridge message).
+        self.outcome_label = (
+            WrappedLabel(message_paragraph(change.outcome))
+            if change.applicable and change.outcome is not None
+            else None
+        )
+        if self.outcome_label is not None:
+            self.outcome_label.setObjectName("outcomeNote")
+            layout.addWidget(self.outcome_label)
         layout.addLayout(self._summary(host))
         self.warning_labels = [
             _note("⚠ " + link_iis_iusrs(message_paragraph(warning)), *_WARNING_COLOURS, rich=True)

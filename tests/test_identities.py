@@ -26,7 +26,8 @@ from bridge.model import (
 from bridge.needs import Around, CheckResult, CheckStatus, check_target
 from bridge.plans import GrantKind
 from bridge.recommend import recommend
-from bridge.server_files import config_files, temporary_aspnet_folder
+from bridge.safety import temporary_aspnet_folder
+from bridge.server_files import config_files
 from bridge.sids import IdentityType
 from tests.factories import IUSR_ANONYMOUS, folder_state
 

@@ -152,7 +152,11 @@ def test_the_terminal_plan_shows_hidden_characters_as_escapes(session: HostSessi
     shown = _render_plan(plan)
     folder = next(line for line in shown.splitlines() if line.startswith("Folder:"))
     assert folder == "Folder:    " + plan.path.replace("\n", "\\n")
-    captions = [line.split(":", 1)[0] for line in shown.splitlines()]
+    *captioned, outcome = shown.splitlines()
+    captions = [line.split(":", 1)[0] for line in captioned]
     assert captions == ["Host", "Folder", "Identity", "Rights", "Adds", "Same as", "Fixes"]
+    # The last line says what confirming achieves, its folder escaped like the others.
+    assert outcome.startswith("After this, NT AUTHORITY\\IUSR has Read & execute on ")
+    assert plan.path.replace("\n", "\\n") in outcome
     same_as = next(line for line in shown.splitlines() if line.startswith("Same as:"))
     assert "a&b\\nÜmlaut" in same_as

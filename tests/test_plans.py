@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bridge import sids
-from bridge.model import AppPool, PathAccess, Target, TargetRef
-from bridge.plans import GrantKind, PlanError, grant_path, plan_grant
+from bridge.model import AppPool, PathAccess, ServerFacts, Target, TargetRef
+from bridge.plans import Grantee, GrantKind, GrantPlan, PlanError, grant_path, plan_grant
 from bridge.sids import IdentityType
 from tests.factories import folder_state, make_target
 
@@ -225,6 +225,11 @@ def test_grant_kind_values_and_rights() -> None:
     ]
     assert GrantKind.POOL_READ.rights == "ReadAndExecute"
     assert GrantKind.IIS_IUSRS_MODIFY.rights == "Modify"
+    assert (GrantKind.ACCOUNT_READ.rights, GrantKind.ACCOUNT_MODIFY.rights) == ("ReadAndExecute", "Modify")
+    assert [kind for kind in GrantKind if kind.names_account] == [
+        GrantKind.ACCOUNT_READ,
+        GrantKind.ACCOUNT_MODIFY,
+    ]
 
 
 def test_a_non_canonical_dacl_is_refused_naming_the_entries_and_the_security_tab() -> None:
@@ -268,3 +273,248 @@ def test_access_already_there_is_nothing_to_do_even_on_a_refused_folder() -> Non
         pool=POOL,
     )
     assert not needs_more.noop and not needs_more.blocked_by_deny
+
+
+CONNECT_AS = "S-1-5-21-1004336348-1177238915-682003330-1107"
+SERVER = ServerFacts(
+    "WEB01", "10.0.20348", "Windows Server 2022", "10.0", "5.1", True, True, windir="C:\\Windows"
+)
+TEMPORARY = "C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\Temporary ASP.NET Files"
+
+
+def test_account_read_grants_the_sid_given_with_the_name_the_acl_gave() -> None:
+    state = access(accounts={CONNECT_AS: "CORP\\svc-content"})
+    result = plan_grant(
+        GrantKind.ACCOUNT_READ,
+        host="web01",
+        target=target(ROOT),
+        path_access=state,
+        pool=POOL,
+        grantee=Grantee(CONNECT_AS),
+    )
+    assert (result.sid, result.display_name, result.rights) == (
+        CONNECT_AS,
+        "CORP\\svc-content",
+        "ReadAndExecute",
+    )
+    assert result.icacls == f'icacls "{ROOT}" /grant "*{CONNECT_AS}:(OI)(CI)RX"'
+    assert f"(A;OICI;0x1200a9;;;{CONNECT_AS})" in (result.expected_after or "")
+    assert result.applicable and result.warnings == ()
+    change = result.change
+    assert (change.sid, change.identity, change.label) == (CONNECT_AS, "CORP\\svc-content", "account-read")
+
+
+def test_account_modify_names_the_account_the_caller_gives_else_its_sid() -> None:
+    named = plan_grant(
+        GrantKind.ACCOUNT_MODIFY,
+        host="h",
+        target=target(ROOT),
+        path_access=access(),
+        pool=POOL,
+        grantee=Grantee(CONNECT_AS, "CORP\\uploader"),
+    )
+    assert (named.display_name, named.rights) == ("CORP\\uploader", "Modify")
+    assert named.icacls.endswith(f'"*{CONNECT_AS}:(OI)(CI)M"')
+    unnamed = plan_grant(
+        GrantKind.ACCOUNT_MODIFY,
+        host="h",
+        target=target(ROOT),
+        path_access=access(),
+        pool=POOL,
+        grantee=Grantee(CONNECT_AS),
+    )
+    assert unnamed.display_name == CONNECT_AS
+
+
+def test_an_account_grant_needs_a_valid_sid_and_the_other_kinds_take_none() -> None:
+    kwargs = {"host": "h", "target": target(ROOT), "path_access": access(), "pool": POOL}
+    with pytest.raises(PlanError) as error:
+        plan_grant(GrantKind.ACCOUNT_READ, grantee=Grantee("CORP\\alice"), **kwargs)  # type: ignore[arg-type]
+    assert error.value.text.code == "grant-not-a-sid"
+    with pytest.raises(ValueError):
+        plan_grant(GrantKind.ACCOUNT_READ, **kwargs)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        plan_grant(GrantKind.POOL_READ, grantee=Grantee(CONNECT_AS), **kwargs)  # type: ignore[arg-type]
+
+
+def test_an_account_grant_is_a_noop_by_the_sid_alone_or_by_the_token_given() -> None:
+    # Domain Users (DU relative to nothing here: its full SID) can read; the user is a member.
+    domain_users = "S-1-5-21-1004336348-1177238915-682003330-513"
+    state = access(ADMINS_ONLY + f"(A;OICI;0x1200a9;;;{domain_users})")
+    kwargs = {"host": "h", "target": target(ROOT), "path_access": state, "pool": POOL}
+    alone = plan_grant(GrantKind.ACCOUNT_READ, grantee=Grantee(CONNECT_AS), **kwargs)  # type: ignore[arg-type]
+    assert not alone.noop and alone.applicable
+    member = Grantee(CONNECT_AS, token=frozenset({CONNECT_AS, domain_users}))
+    through_group = plan_grant(GrantKind.ACCOUNT_READ, grantee=member, **kwargs)  # type: ignore[arg-type]
+    assert through_group.noop and not through_group.applicable
+    # The requirement's token may come as its own argument too, and need not hold the SID itself.
+    token = plan_grant(
+        GrantKind.ACCOUNT_READ,
+        grantee=Grantee(CONNECT_AS),
+        token={domain_users},
+        **kwargs,  # type: ignore[arg-type]
+    )
+    assert token.noop
+    assert not plan_grant(GrantKind.ACCOUNT_MODIFY, grantee=member, **kwargs).noop  # type: ignore[arg-type]
+
+
+def test_a_token_given_decides_the_noop_of_a_pool_grant_too() -> None:
+    state = access(ADMINS_ONLY + "(A;OICI;0x1200a9;;;IS)")
+    kwargs = {"host": "h", "target": target(ROOT), "path_access": state, "pool": POOL}
+    assert plan_grant(GrantKind.POOL_READ, **kwargs).noop  # type: ignore[arg-type]
+    assert not plan_grant(GrantKind.POOL_READ, token={SHOP_SID}, **kwargs).noop  # type: ignore[arg-type]
+
+
+def test_a_grant_may_go_to_an_explicit_folder_outside_the_target() -> None:
+    api = ROOT + "\\api"
+    result = plan_grant(
+        GrantKind.POOL_READ,
+        host="h",
+        target=target(api, site_root=False),
+        path_access=access(path=ROOT),
+        pool=POOL,
+        path=ROOT,
+    )
+    assert result.path == ROOT and result.change.folder == ROOT
+    assert result.icacls.startswith(f'icacls "{ROOT}" ')
+    # The check of the target's own folder says nothing about another folder.
+    assert result.fixes == ()
+    assert result.outcome is not None and result.outcome.code == "after-this"
+    with pytest.raises(PlanError):
+        plan_grant(
+            GrantKind.POOL_READ,
+            host="h",
+            target=target(api, site_root=False),
+            path_access=access(path=api),
+            pool=POOL,
+            path=ROOT,
+        )
+    with pytest.raises(ValueError):
+        plan_grant(
+            GrantKind.POOL_READ,
+            host="h",
+            target=target(api, site_root=False),
+            path_access=access(path=ROOT),
+            pool=POOL,
+            path=ROOT,
+            subpath="x",
+        )
+
+
+def test_the_outcome_says_who_has_what_where_and_which_answer_it_ends() -> None:
+    result = plan_grant(GrantKind.POOL_READ, host="h", target=target(ROOT), path_access=access(), pool=POOL)
+    assert result.outcome is not None and result.outcome.code == "after-this-fixes"
+    assert result.outcome.describe() == (
+        "After this, IIS AppPool\\Shop has Read & execute on D:\\Sites\\Shop — "
+        "fixes HTTP 500.19 (0x80070005)."
+    )
+    assert result.change.outcome == result.outcome
+    iusr = plan_grant(GrantKind.IUSR_READ, host="h", target=target(ROOT), path_access=access(), pool=POOL)
+    assert iusr.outcome is not None
+    assert iusr.outcome.describe().endswith("has Read & execute on D:\\Sites\\Shop — fixes HTTP 401.3.")
+    # A grant to be refused, or with nothing to do, achieves nothing to say.
+    noop = plan_grant(
+        GrantKind.POOL_READ,
+        host="h",
+        target=target(ROOT),
+        path_access=access(ADMINS_ONLY + "(A;OICI;FA;;;IS)"),
+        pool=POOL,
+    )
+    assert noop.outcome is None and noop.change.outcome is None
+    windows = plan_grant(
+        GrantKind.POOL_READ,
+        host="h",
+        target=target("C:\\Windows\\Web"),
+        path_access=access(path="C:\\Windows\\Web"),
+        pool=POOL,
+    )
+    assert windows.refusal is not None and windows.outcome is None
+
+
+@pytest.mark.parametrize(
+    ("sid", "code"),
+    [(sids.AUTHENTICATED_USERS, "broad-authenticated-users"), (sids.EVERYONE, "broad-everyone")],
+)
+def test_a_grant_to_authenticated_users_or_everyone_warns_that_it_is_broad(sid: str, code: str) -> None:
+    result = plan_grant(
+        GrantKind.ACCOUNT_READ,
+        host="h",
+        target=target(ROOT),
+        path_access=access(),
+        pool=POOL,
+        grantee=Grantee(sid),
+    )
+    assert [warning.code for warning in result.warnings] == [code]
+    assert "Read & execute on D:\\Sites\\Shop" in result.warnings[0].describe()
+    assert result.display_name == sids.well_known_name(sid)
+    assert result.applicable
+
+
+def _temporary_plan(
+    kind: GrantKind, sid: str | None, path: str = TEMPORARY, pool: AppPool = POOL
+) -> GrantPlan:
+    return plan_grant(
+        kind,
+        host="h",
+        target=target(ROOT),
+        path_access=access(path=path),
+        pool=pool,
+        path=path,
+        grantee=None if sid is None else Grantee(sid),
+        server=SERVER,
+    )
+
+
+def test_modify_for_the_pool_or_iis_iusrs_on_its_temporary_aspnet_files_is_allowed() -> None:
+    for plan in (
+        _temporary_plan(GrantKind.POOL_MODIFY, None),
+        _temporary_plan(GrantKind.ACCOUNT_MODIFY, SHOP_SID),
+        _temporary_plan(GrantKind.IIS_IUSRS_MODIFY, None),
+        _temporary_plan(GrantKind.ACCOUNT_MODIFY, sids.IIS_IUSRS),
+    ):
+        assert plan.refusal is None and plan.applicable, plan.kind
+        assert plan.path == TEMPORARY
+    # Restoring the default to IIS_IUSRS names no site root: no warning about every pool on the site.
+    assert _temporary_plan(GrantKind.IIS_IUSRS_MODIFY, None).warnings == ()
+
+
+def test_nothing_else_under_the_windows_directory_is_allowed() -> None:
+    other_pool = sids.app_pool_sid("Other")
+    refused = [
+        _temporary_plan(GrantKind.POOL_READ, None),
+        _temporary_plan(GrantKind.IUSR_READ, None),
+        _temporary_plan(GrantKind.ACCOUNT_READ, SHOP_SID),
+        _temporary_plan(GrantKind.ACCOUNT_MODIFY, sids.EVERYONE),
+        _temporary_plan(GrantKind.ACCOUNT_MODIFY, sids.AUTHENTICATED_USERS),
+        _temporary_plan(GrantKind.ACCOUNT_MODIFY, other_pool),
+        _temporary_plan(GrantKind.POOL_MODIFY, None, TEMPORARY + "\\root"),
+        _temporary_plan(GrantKind.POOL_MODIFY, None, TEMPORARY.replace("Framework64", "Framework")),
+        _temporary_plan(GrantKind.POOL_MODIFY, None, TEMPORARY.replace("v4.0.30319", "v2.0.50727")),
+        _temporary_plan(GrantKind.POOL_MODIFY, None, "C:\\Windows\\Microsoft.NET"),
+    ]
+    for plan in refused:
+        assert plan.refusal is not None and plan.refusal.code == "windows-dir", (
+            plan.kind,
+            plan.sid,
+            plan.path,
+        )
+    no_managed_code = AppPool(
+        "Shop", "Started", IdentityType.APPLICATION_POOL_IDENTITY, None, None, "", "Integrated"
+    )
+    assert _temporary_plan(GrantKind.POOL_MODIFY, None, pool=no_managed_code).refusal is not None
+
+
+def test_a_32_bit_pool_is_allowed_its_framework_folder() -> None:
+    pool = AppPool(
+        "Shop",
+        "Started",
+        IdentityType.APPLICATION_POOL_IDENTITY,
+        None,
+        None,
+        "v2.0",
+        "Classic",
+        enable_32bit=True,
+    )
+    folder = "C:\\Windows\\Microsoft.NET\\Framework\\v2.0.50727\\Temporary ASP.NET Files"
+    assert _temporary_plan(GrantKind.POOL_MODIFY, None, folder, pool).refusal is None
+    assert _temporary_plan(GrantKind.POOL_MODIFY, None, TEMPORARY, pool).refusal is not None

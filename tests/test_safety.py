@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from bridge.model import ServerFacts
+from bridge import sids
+from bridge.model import AppPool, ServerFacts
 from bridge.safety import (
+    broad_grant_warning,
     iis_iusrs_modify_warning,
     is_unc,
     is_within,
     normalize,
     refusal_for,
     same_path,
+    temporary_aspnet_exception,
+    temporary_aspnet_folder,
 )
+from bridge.sids import IdentityType
 
 
 @pytest.mark.parametrize(
@@ -161,12 +166,77 @@ def test_the_servers_reported_folders_decide(path: str, code: str | None) -> Non
 
 def test_a_windows_directory_exception_allows_only_the_folder_given() -> None:
     temporary = "D:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\Temporary ASP.NET Files"
-    allowed = refusal_for(temporary + "\\root", server=WINDOWS_ON_D, allowed_under_windir=[temporary])
-    assert allowed is None
-    sibling = refusal_for(temporary + "-x", server=WINDOWS_ON_D, allowed_under_windir=[temporary])
-    assert sibling is not None and sibling.code == "windows-dir"
-    parent = refusal_for("D:\\Windows\\Microsoft.NET", server=WINDOWS_ON_D, allowed_under_windir=[temporary])
-    assert parent is not None and parent.code == "windows-dir"
+    assert refusal_for(temporary, server=WINDOWS_ON_D, allowed_under_windir=[temporary]) is None
+    spelled = "d:/windows/microsoft.net/framework64/v4.0.30319/temporary asp.net files/"
+    assert refusal_for(spelled, server=WINDOWS_ON_D, allowed_under_windir=[temporary]) is None
+    assert refusal_for(temporary, server=WINDOWS_ON_D) is not None
+    for path in (temporary + "\\root", temporary + "-x", "D:\\Windows\\Microsoft.NET"):
+        refusal = refusal_for(path, server=WINDOWS_ON_D, allowed_under_windir=[temporary])
+        assert refusal is not None and refusal.code == "windows-dir", path
+
+
+def _pool(name: str, runtime: str, *, enable_32bit: bool = False) -> AppPool:
+    identity = IdentityType.APPLICATION_POOL_IDENTITY
+    return AppPool(name, "Started", identity, None, None, runtime, "Integrated", enable_32bit=enable_32bit)
+
+
+@pytest.mark.parametrize(
+    ("runtime", "enable_32bit", "folder"),
+    [
+        ("v4.0", False, "D:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\Temporary ASP.NET Files"),
+        ("v4.0", True, "D:\\Windows\\Microsoft.NET\\Framework\\v4.0.30319\\Temporary ASP.NET Files"),
+        ("v2.0", False, "D:\\Windows\\Microsoft.NET\\Framework64\\v2.0.50727\\Temporary ASP.NET Files"),
+        ("V2.0", True, "D:\\Windows\\Microsoft.NET\\Framework\\v2.0.50727\\Temporary ASP.NET Files"),
+        ("", False, None),
+        ("v1.1", False, None),
+    ],
+)
+def test_the_temporary_aspnet_folder_of_a_pool(runtime: str, enable_32bit: bool, folder: str | None) -> None:
+    pool = _pool("Shop", runtime, enable_32bit=enable_32bit)
+    assert temporary_aspnet_folder(pool, "D:\\Windows\\") == folder
+
+
+def test_the_temporary_aspnet_folder_needs_the_windows_directory_and_knows_32_bit_windows() -> None:
+    pool = _pool("Shop", "v4.0")
+    assert temporary_aspnet_folder(pool, None) is None
+    assert temporary_aspnet_folder(pool, "C:\\Windows", os_64bit=False) == (
+        "C:\\Windows\\Microsoft.NET\\Framework\\v4.0.30319\\Temporary ASP.NET Files"
+    )
+
+
+def test_the_exception_is_modify_for_a_pool_on_its_own_folder_or_iis_iusrs_on_any_pools() -> None:
+    shop, legacy, static = (
+        _pool("Shop", "v4.0"),
+        _pool("Legacy", "v2.0", enable_32bit=True),
+        _pool("Static", ""),
+    )
+    pools = (shop, legacy, static)
+    shop_folder, legacy_folder = (temporary_aspnet_folder(pool, "D:\\Windows") for pool in (shop, legacy))
+    windir = "D:\\Windows"
+    assert temporary_aspnet_exception(shop.sid, "Modify", pools=pools, windir=windir) == (shop_folder,)
+    assert temporary_aspnet_exception(legacy.sid, "Modify", pools=pools, windir=windir) == (legacy_folder,)
+    assert temporary_aspnet_exception(static.sid, "Modify", pools=pools, windir=windir) == ()
+    assert temporary_aspnet_exception(sids.IIS_IUSRS, "Modify", pools=pools, windir=windir) == (
+        shop_folder,
+        legacy_folder,
+    )
+    for sid in (sids.IUSR, sids.EVERYONE, sids.AUTHENTICATED_USERS, sids.USERS, sids.app_pool_sid("Gone")):
+        assert temporary_aspnet_exception(sid, "Modify", pools=pools, windir=windir) == (), sid
+    for sid in (shop.sid, sids.IIS_IUSRS):
+        assert temporary_aspnet_exception(sid, "ReadAndExecute", pools=pools, windir=windir) == ()
+        assert temporary_aspnet_exception(sid, "FullControl", pools=pools, windir=windir) == ()
+    assert temporary_aspnet_exception(shop.sid, "Modify", pools=pools, windir=None) == ()
+
+
+def test_a_grant_to_authenticated_users_or_everyone_is_called_broad() -> None:
+    authenticated = broad_grant_warning(sids.AUTHENTICATED_USERS, "D:\\Sites\\Shop\\", "Read & execute")
+    assert authenticated is not None and authenticated.code == "broad-authenticated-users"
+    assert "every user of the domain" in authenticated.describe()
+    assert "Read & execute on D:\\Sites\\Shop." in authenticated.describe()
+    everyone = broad_grant_warning(sids.EVERYONE, "D:\\Sites\\Shop", "Modify")
+    assert everyone is not None and everyone.code == "broad-everyone"
+    for sid in (sids.IUSR, sids.IIS_IUSRS, sids.USERS, "S-1-5-21-1-2-3-1107"):
+        assert broad_grant_warning(sid, "D:\\Sites\\Shop", "Modify") is None
 
 
 def test_the_targets_windows_directory_is_used_when_known() -> None:

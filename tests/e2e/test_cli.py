@@ -109,14 +109,16 @@ def test_every_command_against_the_lab(backend: HookedServer, data_dir: Path, au
 
         before = _dacl(backend, PRIVATE)
         dry = cli("grant", "iusr-read", "Shop/private", "--dry-run", "--json").json()
-        assert (dry["changed"], dry["changeId"], dry["before"], dry["after"]) == (False, None, before, before)
+        assert (dry["changed"], dry["changeId"], dry["before"], dry["dryRun"]) == (False, None, before, True)
+        # A dry run reports the ACL the grant would leave, as predicted.
+        assert dry["after"] == dry["plan"]["expectedAfter"] != before
         assert dry["plan"]["icacls"] == f'icacls "{PRIVATE}" /grant "*{IUSR}:(OI)(CI)RX"'
         assert _dacl(backend, PRIVATE) == before
 
         granted = cli("grant", "iusr-read", "Shop/private", "--yes", "--json").json()
         assert granted["changed"] is True
         assert granted["before"] == before
-        assert granted["after"] == _dacl(backend, PRIVATE) != before
+        assert granted["after"] == _dacl(backend, PRIVATE) == dry["after"] != before
         assert cli("check", "Shop/private", "--json", code=MISSING).json()["requirements"][1]["ok"] is True
 
         again = cli("grant", "iusr-read", "Shop/private", "--yes", "--json").json()

@@ -17,6 +17,7 @@ from gui.confirm import ConfirmDialog
 from gui.main_window import MainWindow
 from gui.site_model import Column
 from gui.texts import status_text
+from gui.wrapping import unglued
 from tests.factories import folder_state, make_target
 from tests.gui.conftest import WAIT_MS
 
@@ -161,3 +162,35 @@ def test_a_plan_to_confirm_asks_the_question(qtbot: QtBot, lab_window: MainWindo
     assert dialog.windowTitle() == "Confirm change"
     assert dialog.heading.text().startswith("Grant ") and dialog.heading.text().endswith("on this folder?")
     dialog.reject()
+
+
+def test_the_confirmation_says_what_the_change_achieves(qtbot: QtBot) -> None:
+    folder = "D:\\Sites\\Shop"
+    pool = AppPool(
+        "Shop", "Started", IdentityType.APPLICATION_POOL_IDENTITY, None, None, "v4.0", "Integrated"
+    )
+    target = make_target(folder, site="Shop", pool="Shop")
+    plan = plan_grant(
+        GrantKind.POOL_READ,
+        host="web01",
+        target=target,
+        path_access=folder_state(folder, "D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)"),
+        pool=pool,
+    )
+    dialog = ConfirmDialog("web01", plan.change)
+    qtbot.addWidget(dialog)
+    assert dialog.outcome_label is not None
+    assert unglued(dialog.outcome_label.text()) == (
+        "After this, IIS AppPool\\Shop has Read & execute on D:\\Sites\\Shop — "
+        "fixes HTTP 500.19 (0x80070005)."
+    )
+    done = plan_grant(
+        GrantKind.POOL_READ,
+        host="web01",
+        target=target,
+        path_access=folder_state(folder, "D:PAI(A;OICI;FA;;;SY)(A;OICI;0x1200a9;;;BU)"),
+        pool=pool,
+    )
+    nothing = ConfirmDialog("web01", done.change)
+    qtbot.addWidget(nothing)
+    assert nothing.outcome_label is None
