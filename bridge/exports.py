@@ -14,13 +14,13 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from bridge.access import with_explicit_allow
-from bridge.findings import fix_text, recommended_kind
+from bridge.findings import fix_text, requirement_fix
 from bridge.model import Inventory
 from bridge.needs import Requirement
 from bridge.operations import Checked
-from bridge.plans import GrantPlan, plan_grant
+from bridge.plans import Grantee, GrantPlan, plan_grant
 from bridge.rights import RIGHTS_BY_NAME
-from bridge.safety import normalize
+from bridge.safety import normalize, same_path
 from bridge.sddl import Dacl, SidContext, format_dacl
 
 # The error a missing requirement makes IIS answer with, by whom it is for (bridge.needs' reasons).
@@ -88,20 +88,25 @@ def _plan(host: str, inventory: Inventory, checked: Checked, requirement: Requir
     target = str(checked.result.target)
     if requirement.blocked_by_deny:
         return Note(target, "blocked", requirement.reason.describe())
-    kind = recommended_kind(requirement)
-    if kind is None:
+    fix = requirement_fix(checked.result, requirement)
+    advice = checked.result.recommendation
+    if fix is None and advice is not None and advice.reason == "refused" and advice.message is not None:
+        return Note(target, "refused", advice.message.describe())
+    # The export reads the targets' own folders: a grant elsewhere (Temporary ASP.NET Files) is named.
+    if fix is None or not same_path(fix.path, checked.access.path):
         return Note(
             target,
             "by-hand",
             f"{requirement.reason.describe()} Fix: {fix_text(checked.result, requirement)}.",
         )
     plan = plan_grant(
-        kind,
+        fix.kind,
         host=host,
         target=checked.target,
         path_access=checked.access,
         pool=checked.pool,
         server=inventory.server,
+        grantee=Grantee(fix.sid, fix.identity) if fix.kind.names_account else None,
     )
     if plan.refusal is not None:
         return Note(target, "refused", plan.refusal.describe())
@@ -195,7 +200,8 @@ def host_fixes(host: str, inventory: Inventory, checked: Sequence[Checked]) -> H
             kind: NoteKind = "share" if each.access.is_unc else "by-hand"
             notes.append(Note(target, kind, each.result.problem.describe()))
         for requirement in each.result.requirements:
-            if requirement.ok:
+            # A share's readers are in its note: the grant belongs on the file server.
+            if requirement.ok or requirement.on_file_server:
                 continue
             planned = _plan(host, inventory, each, requirement)
             if isinstance(planned, Note):

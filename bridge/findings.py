@@ -5,35 +5,39 @@ from __future__ import annotations
 
 import csv
 import io
+import ntpath
 from collections.abc import Iterable
 
-from bridge.access import AccessLevel
 from bridge.needs import CheckResult, Requirement, level_word
-from bridge.plans import GrantKind
-from bridge.sids import IUSR
+from bridge.recommend import Fix
+from bridge.safety import same_path
 
 CSV_COLUMNS = ("host", "target", "path", "account", "sid", "needs", "has", "status", "fix")
 
 
-def recommended_kind(requirement: Requirement) -> GrantKind | None:
-    """The grant that gives a missing requirement what it needs, or None when no grant can."""
-    if requirement.ok or requirement.blocked_by_deny or requirement.sid is None:
+def requirement_fix(result: CheckResult, requirement: Requirement) -> Fix | None:
+    """The grant of the check's recommendation that meets ``requirement``, if it has one."""
+    advice = result.recommendation
+    if advice is None or requirement.ok or requirement.sid is None:
         return None
-    if requirement.role == "worker":
-        return GrantKind.POOL_MODIFY if requirement.needs >= AccessLevel.MODIFY else GrantKind.POOL_READ
-    return GrantKind.IUSR_READ if requirement.sid == IUSR else None
+    folder = ntpath.dirname(requirement.path) if requirement.is_file else requirement.path
+    return next(
+        (fix for fix in advice.fixes if fix.sid == requirement.sid and same_path(fix.path, folder)), None
+    )
 
 
 def fix_text(result: CheckResult, requirement: Requirement) -> str:
     """What to do, in the CLI's words; empty when nothing needs doing."""
     if requirement.ok:
         return ""
+    if requirement.on_file_server:
+        return f"grant {requirement.name} {level_word(requirement.needs)} on the file server"
     if requirement.blocked_by_deny:
         return "remove or narrow the deny entry first"
-    kind = recommended_kind(requirement)
-    if kind is None:
+    fix = requirement_fix(result, requirement)
+    if fix is None:
         return f"grant {requirement.name} {level_word(requirement.needs)} by hand"
-    return f"iis-access grant {kind.value} {str(result.target)!r}"
+    return fix.command(str(result.target))
 
 
 def _rows(host: str, result: CheckResult) -> Iterable[tuple[str, ...]]:

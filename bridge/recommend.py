@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from bridge.access import AccessLevel
-from bridge.display import quoted
 from bridge.model import AppPool, Message, ServerFacts, Target
 from bridge.needs import CheckResult, Requirement, level_phrase
 from bridge.plans import GrantKind, Rights
@@ -51,7 +50,6 @@ FIX_PROTECTED_FILE = translate(
     "{path} does not inherit its folder's permissions: turn inheritance back on for it, then check again.",
     "fix-protected-file",
 )
-FIX_REFUSED = translate("Bridge", "The grant it would take is refused: {reason}", "fix-refused")
 FIX_WHY = translate("Bridge", "Gives {identity} {level} access to {path}: {reason}", "fix-why")
 
 
@@ -106,8 +104,9 @@ class Recommendation:
 
 
 def _argument(text: str) -> str:
-    # A shell word as the CLI prints it: quoted when it holds anything but plain characters.
-    return text if text and all(c.isalnum() or c in "-_.\\:/" for c in text) else quoted(text)
+    # One shell word, as the CLI prints its commands: double-quoted, whatever it holds (cmd.exe,
+    # PowerShell and POSIX shells all read a double-quoted name with spaces or apostrophes as one).
+    return '"' + text.replace('"', '\\"') + '"'
 
 
 def _folder(requirement: Requirement) -> str:
@@ -187,7 +186,7 @@ def recommend(
             if refusal is None:
                 fixes.append(fix)
                 continue
-            cannot = ("refused", FIX_REFUSED(reason=refusal))
+            cannot = ("refused", refusal)
         why_not = why_not or cannot
     if not fixes and why_not is None:
         if result.problem is not None and not result.requirements:

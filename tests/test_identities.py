@@ -101,7 +101,7 @@ def test_connect_as_user_is_the_only_reader_and_gets_the_fix() -> None:
         ROOT,
         "ReadAndExecute",
     )
-    assert fix.command("Shop") == f"iis-access grant account-read Shop --sid {EDITOR.sid}"
+    assert fix.command("Shop") == f'iis-access grant account-read "Shop" --sid {EDITOR.sid}'
 
 
 def test_connect_as_user_with_read_through_a_computed_group_is_ok() -> None:

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 
 from bridge import operations
 from bridge.model import parse_path_access
-from bridge.needs import CheckResult, check_target
+from bridge.needs import Around, CheckResult, check_target
+from bridge.safety import temporary_aspnet_folder
 from bridge.scripts import Operation
+from bridge.server_files import config_files
 from bridge.session import HostSession
 from tests.benchmarks.lab import LabProcesses
 from tests.benchmarks.timing import median_seconds, timed
@@ -53,19 +55,29 @@ def naive_check(session: HostSession, every: int = 1) -> tuple[list[CheckResult]
     found, inventory_s = timed(lambda: operations.inventory(session))
     results = []
     for target in list(found.targets())[::every]:
-        (access,) = parse_path_access(session.run(Operation.PATH_ACCESS, {"Path": [target.physical_path]}))
         pool = found.pool(target.application.application_pool)
         if pool is None:
             raise RuntimeError(f"{target.ref} names a pool the inventory does not have")
-        results.append(check_target(target, pool, access))
+        # The folder and the files IIS reads for it: its web.config files and Temporary ASP.NET Files.
+        temporary = temporary_aspnet_folder(pool, found.server.windir)
+        paths = [target.physical_path, *(config.path for config in config_files(target))]
+        paths += [temporary] if temporary is not None else []
+        read = parse_path_access(session.run(Operation.PATH_ACCESS, {"Path": list(dict.fromkeys(paths))}))
+        around = Around({entry.path: entry for entry in read}, found.server, found.memberships)
+        results.append(check_target(target, pool, read[0], around=around))
     return results, inventory_s
+
+
+def _needs(results: list[CheckResult]) -> list[tuple[object, ...]]:
+    # What both loops decide alike: the naive one reads no parent folders, so it finds no excess.
+    return [(result.target, result.requirements) for result in results]
 
 
 def naive_seconds(session: HostSession, full: list[CheckResult]) -> tuple[float, int]:
     """The naive loop's time for the whole server (sampled when large), and how many targets it ran."""
     every = max(1, -(-len(full) // NAIVE_SAMPLE))
     (sampled, inventory_s), seconds = timed(lambda: naive_check(session, every))
-    if sampled != full[::every]:
+    if _needs(sampled) != _needs(full[::every]):
         raise RuntimeError("the naive loop and check_all disagree; the comparison would be meaningless")
     # The inventory is read once whatever the sample; the pipelines scale with the targets.
     return inventory_s + (seconds - inventory_s) * len(full) / len(sampled), len(sampled)

@@ -294,8 +294,13 @@ def test_server_wide_audit_costs_two_round_trips(backend: HookedServer, data_dir
         _ok(run_cli([*connection_options(host, "ntlm"), "check", "--all"], data_dir), MISSING)
         assert [entry["operation"] for entry in host.records] == ["inventory", "path-access"]
         # The three targets' folders and, in the same call, the two above them (where inherited
-        # entries are explicit).
-        assert host.records[1]["parameters"]["Path"] == [SHOP, "D:\\Sites", "D:\\", PRIVATE, HOSTILE_PATH]
+        # entries are explicit), each web.config IIS reads for them and the pool's Temporary ASP.NET
+        # Files.
+        folders = [SHOP, "D:\\Sites", "D:\\", PRIVATE, HOSTILE_PATH]
+        files = [SHOP + "\\web.config", PRIVATE + "\\web.config", HOSTILE_PATH + "\\web.config"]
+        asked = host.records[1]["parameters"]["Path"]
+        assert asked[: len(folders) + len(files)] == folders + files
+        assert all(path.endswith("Temporary ASP.NET Files") for path in asked[len(folders) + len(files) :])
 
 
 def test_a_confirmed_grant_costs_three_round_trips_and_records_its_target(

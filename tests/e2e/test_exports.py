@@ -142,7 +142,9 @@ def _fixable(missing: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         requirement
         for requirement in missing
-        if not requirement["blockedByDeny"] and requirement["path"] != "E:\\"
+        if not requirement["blockedByDeny"]
+        and not requirement["onFileServer"]
+        and requirement["path"] != "E:\\"
     ]
 
 
