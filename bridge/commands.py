@@ -21,6 +21,7 @@ from bridge import (
     doctor_command,
     export_command,
     findings,
+    fix_command,
     fleet_command,
     history_text,
     members_cli,
@@ -48,9 +49,9 @@ from bridge.errors import (
     EXIT_FAILED,
     EXIT_OK,
     BridgeError,
+    Declined,
     NothingToDo,
     OutcomeUnknown,
-    Refused,
     UsageFailure,
 )
 from bridge.history import History
@@ -135,9 +136,6 @@ UNDO_DECLINED = translate(
 REDUCE_DECLINED = translate(
     "Bridge", "The reduction was declined at the confirmation prompt; nothing was changed.", "reduce-declined"
 )
-DECLINED_HINT = translate(
-    "Bridge", "Answer 'y' to go ahead, or add --yes when running from a script.", "hint-declined"
-)
 INTERNAL_ERROR = translate(
     "Bridge", "IIS Access failed unexpectedly ({kind}); the details are in {log}.", "internal-error"
 )
@@ -155,13 +153,6 @@ DEMO_NOTICE = (
 class UsageError(UsageFailure):
     def __init__(self, message: Message) -> None:
         super().__init__(message, USAGE_HINT())
-
-
-class Declined(Refused):
-    """The administrator answered no at the confirmation prompt."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(message, DECLINED_HINT())
 
 
 class _Parser(argparse.ArgumentParser):
@@ -262,6 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     grant.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
     grant.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     change_cli.add_reduce_parser(commands, json_option)
+    fix_command.add_parser(commands, json_option)
     members_cli.add_parser(commands, json_option)
     commands.add_parser("history", parents=[json_option], help="the changes made from this account")
     undo = commands.add_parser("undo", parents=[json_option], help="restore a folder's ACL as it was")
@@ -534,8 +526,21 @@ def _reduce(args: argparse.Namespace, session: HostSession, history: History, ou
     return _make(args, session, history, out, change, plan_json=document, preview=preview)
 
 
-# The commands that plan a change and hand it to _make: every kind of change has one.
-_CHANGE_COMMANDS = {"grant": _grant, change_cli.REDUCE_COMMAND: _reduce}
+def _fix(args: argparse.Namespace, session: HostSession, history: History, out: TextIO) -> int:
+    if args.all == bool(args.target):
+        raise UsageError(TARGET_OR_ALL())
+    output = fix_command.Output(
+        emit=lambda document, text: _emit(args, document, text, out),
+        confirm=_confirm,
+        fail=lambda error, extra: _fail(args, error, out, extra),
+        plan_json=_plan_json,
+        render_plan=_render_plan,
+    )
+    return fix_command.run(args, session, history, output)
+
+
+# The commands that plan changes and make them: every kind of change has one.
+_CHANGE_COMMANDS = {"grant": _grant, change_cli.REDUCE_COMMAND: _reduce, fix_command.COMMAND: _fix}
 
 
 def _make(

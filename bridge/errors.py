@@ -23,6 +23,9 @@ EXIT_CONNECT = 4
 EXIT_FAILED = 5
 EXIT_CANCELLED = 130
 
+DECLINED_HINT = translate(
+    "Bridge", "Answer 'y' to go ahead, or add --yes when running from a script.", "hint-declined"
+)
 NOTHING_CHANGED = translate("Bridge", "Nothing was changed.", "hint-nothing-changed")
 NOTHING_TO_DO = translate("Bridge", "There is nothing to do.", "hint-nothing-to-do")
 
@@ -486,6 +489,13 @@ class Refused(BridgeError):
 
     def __init__(self, reason: Message, hint: Message | None = None) -> None:
         super().__init__(reason, hint or NOTHING_CHANGED())
+
+
+class Declined(Refused):
+    """The administrator answered no at the confirmation prompt."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message, DECLINED_HINT())
 
 
 class NothingToDo(BridgeError):

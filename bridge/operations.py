@@ -64,7 +64,7 @@ from bridge.scripts import Operation
 from bridge.sddl import NO_CONTEXT, SidContext
 from bridge.server_files import config_files
 from bridge.session import HostSession, Runner
-from bridge.sids import is_valid_sid
+from bridge.sids import app_pool_account, is_valid_sid
 from bridge.wording import translate
 
 # Every operation takes an optional cancel event: set it and the running pipeline is
@@ -362,13 +362,32 @@ def _plan(runner: Runner, kind: GrantKind, name: str, request: GrantRequest) -> 
             pool=pool,
             subpath=request.subpath,
             path=None if request.path is None else folder,
-            grantee=None if request.sid is None else Grantee(request.sid),
+            grantee=None if request.sid is None else Grantee(request.sid, _account_name(found, request.sid)),
             server=found.server,
             pools=found.app_pools,
             pools_without_group=tuple(each.name for each in found.app_pools if not each.carries_iis_iusrs),
         )
     except PlanError as error:
         raise InvalidRequest(error.text) from error
+
+
+def _account_name(found: Inventory, sid: str) -> str | None:
+    """The name the inventory gives a SID: a pool's virtual account, a Connect-as, signed-in or
+    impersonated user, a pool's specific user, the computer account (None: it names none)."""
+    accounts = [found.server.computer_account] if found.server.computer_account is not None else []
+    for target in found.targets():
+        application = target.application
+        if target.directory.connect_as is not None:
+            accounts.append(target.directory.connect_as.account)
+        if application.impersonation.account is not None:
+            accounts.append(application.impersonation.account)
+        accounts.extend(account for rule in application.authorization or () for account in rule.accounts)
+    for pool in found.app_pools:
+        if pool.sid == sid:
+            return app_pool_account(pool.name)
+        if pool.user_sid == sid and pool.user_name:
+            return pool.user_name
+    return next((account.name for account in accounts if account.sid == sid), None)
 
 
 def _ancestors(path: str) -> list[str]:
