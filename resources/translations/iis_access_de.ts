@@ -298,6 +298,51 @@
         <translation>{name} braucht auf {path} {needs}, aber ein Verweigern-Eintrag für {denied} hebt sie auf: Ein zusätzlicher Zulassen-Eintrag hilft nicht. Entfernen oder beschränken Sie zuerst den Verweigern-Eintrag.</translation>
     </message>
     <message>
+        <source>Virtual directory {directory} reads its content and web.config files as {name} (Connect as), which has {effective} access to {path} but needs {needs}: IIS answers HTTP 500.19 (0x80070005) or 401.3.</source>
+        <comment>connect-as-missing</comment>
+        <translation>Das virtuelle Verzeichnis {directory} liest seine Inhalte und web.config-Dateien als {name} („Verbinden als“). Dieses Konto hat auf {path} {effective}, braucht aber {needs}: IIS antwortet mit HTTP 500.19 (0x80070005) oder 401.3.</translation>
+    </message>
+    <message>
+        <source>Users who sign in (Windows, Basic or Digest authentication) are read as {name}, which has {effective} access to {path} but needs {needs}: IIS answers HTTP 401.3.</source>
+        <comment>authenticated-missing</comment>
+        <translation>Angemeldete Benutzer (Windows-, Standard- oder Digestauthentifizierung) werden als {name} gelesen. Dieses Konto hat auf {path} {effective}, braucht aber {needs}: IIS antwortet mit HTTP 401.3.</translation>
+    </message>
+    <message>
+        <source>ASP.NET impersonates {name} (system.web/identity), which has {effective} access to {path} but needs {needs}: the application&apos;s code fails with access denied.</source>
+        <comment>impersonated-missing</comment>
+        <translation>ASP.NET nimmt die Identität von {name} an (system.web/identity). Dieses Konto hat auf {path} {effective}, braucht aber {needs}: Der Code der Anwendung scheitert mit „Zugriff verweigert“.</translation>
+    </message>
+    <message>
+        <source>{name} reads {path} for every request but has {effective} access to it: IIS answers HTTP 500.19 (0x80070005, &quot;Cannot read configuration file due to insufficient permissions&quot;).</source>
+        <comment>config-file-missing</comment>
+        <translation>{name} liest {path} bei jeder Anfrage, hat darauf aber {effective}: IIS antwortet mit HTTP 500.19 (0x80070005, „Die Konfigurationsdatei kann aufgrund unzureichender Berechtigungen nicht gelesen werden“).</translation>
+    </message>
+    <message>
+        <source>{name} reads {path} for every request but has {effective} access to it: IIS answers HTTP 500.19 (0x80070005). The file does not inherit its folder&apos;s permissions, so a grant on the folder would not reach it: turn inheritance back on for the file (Advanced security settings) or grant on the file itself.</source>
+        <comment>config-file-protected</comment>
+        <translation>{name} liest {path} bei jeder Anfrage, hat darauf aber {effective}: IIS antwortet mit HTTP 500.19 (0x80070005). Die Datei erbt die Berechtigungen ihres Ordners nicht, eine Berechtigung auf dem Ordner erreicht sie also nicht: Aktivieren Sie die Vererbung für die Datei wieder (Erweiterte Sicherheitseinstellungen) oder berechtigen Sie die Datei selbst.</translation>
+    </message>
+    <message>
+        <source>The worker process of application pool {pool} runs as {name}, which has {effective} access to {path} but needs {needs}: ASP.NET compiles the application&apos;s pages there and fails without it (IIS_IUSRS holds Modify there by default).</source>
+        <comment>temporary-files-missing</comment>
+        <translation>Der Arbeitsprozess des Anwendungspools {pool} läuft als {name}. Dieses Konto hat auf {path} {effective}, braucht aber {needs}: ASP.NET kompiliert dort die Seiten der Anwendung und scheitert ohne diesen Zugriff (IIS_IUSRS hat dort standardmäßig „Ändern“).</translation>
+    </message>
+    <message>
+        <source>{path} is on a network share, read as {name}: grant it {needs} on the file server, on the share and in its NTFS permissions. A grant on this server changes nothing there.</source>
+        <comment>on-file-server</comment>
+        <translation>{path} liegt auf einer Netzwerkfreigabe und wird als {name} gelesen: Gewähren Sie diesem Konto {needs} auf dem Dateiserver, in der Freigabe und in ihren NTFS-Berechtigungen. Eine Berechtigung auf diesem Server ändert dort nichts.</translation>
+    </message>
+    <message>
+        <source>{name} reads {path}, but the server could not resolve the account to a SID: its access cannot be checked.</source>
+        <comment>account-unresolved</comment>
+        <translation>{name} liest {path}, aber der Server konnte das Konto nicht in eine SID auflösen: Sein Zugriff lässt sich nicht prüfen.</translation>
+    </message>
+    <message>
+        <source>Application pool {pool} runs as LocalService, which presents anonymous credentials on the network: no grant on the file server can let its worker read {path}. Run the pool as ApplicationPoolIdentity or NetworkService (the file server then sees the computer account), or set Connect as on the virtual directory.</source>
+        <comment>local-service-on-share</comment>
+        <translation>Der Anwendungspool {pool} läuft als LocalService und meldet sich im Netzwerk anonym an: Keine Berechtigung auf dem Dateiserver kann seinem Arbeitsprozess das Lesen von {path} erlauben. Lassen Sie den Pool als ApplicationPoolIdentity oder NetworkService laufen (der Dateiserver sieht dann das Computerkonto) oder legen Sie „Verbinden als“ für das virtuelle Verzeichnis fest.</translation>
+    </message>
+    <message>
         <source>no</source>
         <comment>level-in-sentence-none</comment>
         <translation>keinen Zugriff</translation>
@@ -336,6 +381,21 @@
         <source>The folder state given is for {given}, not {path}.</source>
         <comment>other-folder-state</comment>
         <translation>Der angegebene Ordnerzustand gilt für {given}, nicht für {path}.</translation>
+    </message>
+    <message>
+        <source>{sid} is not a SID such as S-1-5-11 (account-read and account-modify grant a SID).</source>
+        <comment>grant-not-a-sid</comment>
+        <translation>{sid} ist keine SID wie S-1-5-11 (account-read und account-modify berechtigen eine SID).</translation>
+    </message>
+    <message>
+        <source>After this, {identity} has {rights} on {path}.</source>
+        <comment>after-this</comment>
+        <translation>Danach hat {identity} auf {path} {rights}.</translation>
+    </message>
+    <message>
+        <source>After this, {identity} has {rights} on {path} — fixes HTTP {answers}.</source>
+        <comment>after-this-fixes</comment>
+        <translation>Danach hat {identity} auf {path} {rights} – behebt HTTP {answers}.</translation>
     </message>
     <message>
         <source>The ACL of {path} is not in canonical order ({entries} out of place): Windows refuses to add an entry to it (AddAccessRule throws). Open the folder&apos;s Security tab in Explorer, which offers to reorder it, then check again.</source>
@@ -401,6 +461,16 @@
         <source>IIS_IUSRS is in the token of every application pool on {host} except {exceptions} (they set manualGroupMembership): with Modify on the whole site root {path}, any other site on the server could change this site&apos;s files. Grant Modify to the site&apos;s own pool identity ({pool_account}) instead, and only on the folder the application writes to, such as {path}\App_Data or {path}\uploads.</source>
         <comment>iis-iusrs-modify-site-root-except</comment>
         <translation>IIS_IUSRS steht im Token jedes Anwendungspools auf {host} außer {exceptions} (sie setzen manualGroupMembership): Mit „Ändern“ auf dem gesamten Websitestamm {path} könnte jede andere Website des Servers die Dateien dieser Website ändern. Gewähren Sie „Ändern“ stattdessen der eigenen Poolidentität der Website ({pool_account}) und nur für den Ordner, in den die Anwendung schreibt, etwa {path}\App_Data oder {path}\uploads.</translation>
+    </message>
+    <message>
+        <source>Authenticated Users is every signed-in account: every user of the domain and of the domains it trusts, every service, and IUSR (anonymous visitors) too. All of them get {rights} on {path}. Grant the users or groups the site&apos;s authorization rules name instead, where it has them.</source>
+        <comment>broad-authenticated-users</comment>
+        <translation>„Authentifizierte Benutzer“ umfasst jedes angemeldete Konto: jeden Benutzer der Domäne und der Domänen, denen sie vertraut, jeden Dienst und auch IUSR (anonyme Besucher). Sie alle erhalten {rights} auf {path}. Berechtigen Sie stattdessen die Benutzer oder Gruppen, die die Autorisierungsregeln der Website nennen, sofern es welche gibt.</translation>
+    </message>
+    <message>
+        <source>Everyone is every account: every signed-in user, every service and IUSR (anonymous visitors). All of them get {rights} on {path}. Grant the account that needs the access instead.</source>
+        <comment>broad-everyone</comment>
+        <translation>„Jeder“ umfasst jedes Konto: jeden angemeldeten Benutzer, jeden Dienst und IUSR (anonyme Besucher). Sie alle erhalten {rights} auf {path}. Berechtigen Sie stattdessen das Konto, das den Zugriff braucht.</translation>
     </message>
     <message>
         <source>Cannot read the Ansible inventory {path}: {detail}.</source>
@@ -1023,6 +1093,26 @@
         <translation>{sid} ist keine SID wie S-1-1-0 (reduce nennt das Konto mit seiner SID).</translation>
     </message>
     <message>
+        <source>{path} is not a folder the check named for {target}; --path accepts only these: {accepted}.</source>
+        <comment>path-not-named</comment>
+        <translation>{path} ist kein Ordner, den die Prüfung für {target} genannt hat; --path akzeptiert nur diese: {accepted}.</translation>
+    </message>
+    <message>
+        <source>Give either a subfolder (--subpath) or a folder (--path), not both.</source>
+        <comment>subpath-or-path</comment>
+        <translation>Geben Sie entweder einen Unterordner (--subpath) oder einen Ordner (--path) an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>{kind} grants the account given with --sid: give one.</source>
+        <comment>sid-needed</comment>
+        <translation>{kind} berechtigt das mit --sid angegebene Konto: Geben Sie eines an.</translation>
+    </message>
+    <message>
+        <source>{kind} grants its own account; --sid is only for account-read and account-modify.</source>
+        <comment>sid-not-for-kind</comment>
+        <translation>{kind} berechtigt sein eigenes Konto; --sid gilt nur für account-read und account-modify.</translation>
+    </message>
+    <message>
         <source>Change {change_id} was already undone: {path} has the ACL it had before.</source>
         <comment>found-restored</comment>
         <translation>Die Änderung {change_id} wurde bereits rückgängig gemacht: {path} hat die ACL von vorher.</translation>
@@ -1241,6 +1331,66 @@
         <source>special write</source>
         <comment>level-in-sentence-special-write</comment>
         <translation>besondere Schreibrechte</translation>
+    </message>
+    <message>
+        <source>The fixes were declined at the confirmation prompt; nothing was changed.</source>
+        <comment>fix-declined</comment>
+        <translation>Die Korrekturen wurden bei der Bestätigung abgelehnt; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The worker process of application pool {pool} runs as {account}, and IIS adds the pool&apos;s own SID ({name}) to its token: access granted to either reaches it. The check names the pool SID because a grant to it reaches this pool alone.</source>
+        <comment>runs-as-too</comment>
+        <translation>Der Arbeitsprozess des Anwendungspools {pool} läuft als {account}, und IIS fügt seinem Token die eigene SID des Pools ({name}) hinzu: Zugriff für eines der beiden erreicht ihn. Die Prüfung nennt die Pool-SID, weil eine Berechtigung dafür nur diesen Pool erreicht.</translation>
+    </message>
+    <message>
+        <source>The server could not compute the groups of {name} ({error}): only its own SID and the groups every signed-in account carries are counted, so access it has through another group is not seen.</source>
+        <comment>groups-unknown</comment>
+        <translation>Der Server konnte die Gruppen von {name} nicht ermitteln ({error}): Gezählt werden nur die eigene SID und die Gruppen, die jedes angemeldete Konto trägt; Zugriff über eine andere Gruppe wird also nicht erkannt.</translation>
+    </message>
+    <message>
+        <source>URL authorization denies {who}: those requests end in HTTP 401 before any file is opened, so they need no access.</source>
+        <comment>authorization-denies</comment>
+        <translation>Die URL-Autorisierung verweigert {who}: Diese Anfragen enden mit HTTP 401, bevor eine Datei geöffnet wird, und brauchen daher keinen Zugriff.</translation>
+    </message>
+    <message>
+        <source>Users who sign in reach the share only if this server may delegate their credentials (Kerberos delegation to the file server): a second hop that NTLM cannot make.</source>
+        <comment>sign-in-on-share</comment>
+        <translation>Angemeldete Benutzer erreichen die Freigabe nur, wenn dieser Server ihre Anmeldeinformationen delegieren darf (Kerberos-Delegierung an den Dateiserver): ein zweiter Hop, den NTLM nicht kann.</translation>
+    </message>
+    <message>
+        <source>Which account the file server sees for anonymous requests that run as IUSR is not settled by Microsoft&apos;s documentation; the safe choice is Connect as with a domain account that has Read there.</source>
+        <comment>iusr-on-share</comment>
+        <translation>Als welches Konto der Dateiserver anonyme Anfragen sieht, die als IUSR laufen, klärt Microsofts Dokumentation nicht; sicher ist „Verbinden als“ mit einem Domänenkonto, das dort Lesen darf.</translation>
+    </message>
+    <message>
+        <source>Every requirement is met: there is nothing to fix.</source>
+        <comment>fix-nothing-to-do</comment>
+        <translation>Alle Anforderungen sind erfüllt: Es gibt nichts zu korrigieren.</translation>
+    </message>
+    <message>
+        <source>The content is on a network share: the fix belongs on the file server (share and NTFS permissions), not on this server.</source>
+        <comment>fix-on-file-server</comment>
+        <translation>Die Inhalte liegen auf einer Netzwerkfreigabe: Die Korrektur gehört auf den Dateiserver (Freigabe- und NTFS-Berechtigungen), nicht auf diesen Server.</translation>
+    </message>
+    <message>
+        <source>A deny entry takes the access away: remove or narrow it first, then check again.</source>
+        <comment>fix-blocked</comment>
+        <translation>Ein Verweigern-Eintrag nimmt den Zugriff weg: Entfernen oder beschränken Sie ihn zuerst und prüfen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The account that needs access did not resolve to a SID on the server: no grant can name it.</source>
+        <comment>fix-unresolved</comment>
+        <translation>Das Konto, das Zugriff braucht, ließ sich auf dem Server nicht in eine SID auflösen: Keine Berechtigung kann es nennen.</translation>
+    </message>
+    <message>
+        <source>{path} does not inherit its folder&apos;s permissions: turn inheritance back on for it, then check again.</source>
+        <comment>fix-protected-file</comment>
+        <translation>{path} erbt die Berechtigungen seines Ordners nicht: Aktivieren Sie die Vererbung dafür wieder und prüfen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Gives {identity} {level} access to {path}: {reason}</source>
+        <comment>fix-why</comment>
+        <translation>Gibt {identity} auf {path} {level}: {reason}</translation>
     </message>
 </context>
 <context>
