@@ -78,7 +78,14 @@ function Read-Sections {
     # system.web sections through ASPNET_schema.xml; that GetWebConfiguration exposes this one as it
     # does the system.webServer sections is believed, not documented.
     # https://learn.microsoft.com/en-us/previous-versions/dotnet/netframework-4.0/72wdk8cc(v=vs.100)
-    $identity = Get-ConfigSection $Configuration 'system.web/identity' $Location
+    # Where it cannot be read (believed: applicationHost.config alone does not declare it), ASP.NET's
+    # default applies: no impersonation.
+    $impersonation = [ordered]@{ enabled = $false; userName = ''; userSid = $null }
+    try {
+        $identity = Get-ConfigSection $Configuration 'system.web/identity' $Location
+        $impersonation.enabled = [bool]$identity.GetAttributeValue('impersonate')
+        $impersonation.userName = [string]$identity.GetAttributeValue('userName')
+    } catch { }
     $rules = New-Object System.Collections.Generic.List[object]
     foreach ($rule in $authorization.GetCollection()) {
         $rules.Add([ordered]@{
@@ -101,11 +108,7 @@ function Read-Sections {
             digest  = [bool]$digest.GetAttributeValue('enabled')
         }
         authorization  = $rules.ToArray()
-        impersonation  = [ordered]@{
-            enabled  = [bool]$identity.GetAttributeValue('impersonate')
-            userName = [string]$identity.GetAttributeValue('userName')
-            userSid  = $null
-        }
+        impersonation  = $impersonation
     }
 }
 
