@@ -268,9 +268,7 @@ class Redactor:
 
     def _walk(self, value: Any, key: str, parent: str) -> Any:
         if isinstance(value, list):
-            if key == "children":
-                return [self._component(item) if isinstance(item, str) else item for item in value]
-            return [self._walk(item, key, parent) for item in value]
+            return self._walk_list(value, key, parent)
         if isinstance(value, dict):
             if key == "accounts":
                 return {
@@ -279,7 +277,7 @@ class Redactor:
                 }
             # A group member names its account beside its own SID, as a pool its user beside userSid.
             own_sid = value.get("userSid") if "userSid" in value else None
-            if key == "members":
+            if key in ("members", "account", "computerAccount"):
                 own_sid = value.get("sid")
             sid_of_user = own_sid if isinstance(own_sid, str) else None
             return {
@@ -289,6 +287,17 @@ class Redactor:
                 for name, item in value.items()
             }
         return value
+
+    def _walk_list(self, value: list[Any], key: str, parent: str) -> list[Any]:
+        if key == "children":
+            return [self._component(item) if isinstance(item, str) else item for item in value]
+        if key == "groups":
+            # A membership's group SIDs.
+            return [self.sid(item) if isinstance(item, str) else item for item in value]
+        if key == "accounts":
+            # An authorization rule's named accounts, each {name, sid}.
+            return [self._walk(item, "account", key) for item in value]
+        return [self._walk(item, key, parent) for item in value]
 
     def _field(self, name: str, value: Any, container: str, user_sid: str | None) -> Any:
         if not isinstance(value, str):
@@ -306,12 +315,17 @@ class Redactor:
             "site": self.site,
             "pool": self.pool,
             "userName": lambda text: self.account(text, user_sid),
+            # An authorization rule's comma-separated users and roles.
+            "users": self._account_list,
+            "roles": self._account_list,
         }
         if name == "name":
             return {
                 "sites": self.site,
                 "appPools": self.pool,
                 "members": lambda text: self.account(text, user_sid),
+                "account": lambda text: self.account(text, user_sid),
+                "computerAccount": lambda text: self.account(text, user_sid),
             }.get(container)
         if name in rules:
             return rules[name]
@@ -320,6 +334,15 @@ class Redactor:
         if name == "path" or name.endswith("Path") or name in _SERVER_PATH_KEYS:
             return self.path
         return None
+
+    def _account_list(self, text: str) -> str:
+        """URL authorization's ``users``/``roles``: each named account replaced, ``*`` and ``?`` kept."""
+        parts = []
+        for part in text.split(","):
+            name = part.strip()
+            kept = name in ("", "*", "?")
+            parts.append(part if kept else part.replace(name, self.account(name)))
+        return ",".join(parts)
 
     def _walk_texts(self, value: Any) -> Any:
         if isinstance(value, list):

@@ -56,6 +56,11 @@ class Machine:
     enums_as_numbers: bool = False
     # Local groups' stored members by group SID (``localGroups``); see bridge/lab/groups.py.
     local_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The groups an account belongs to beyond the local groups that list it, by member SID
+    # (``memberships``): a domain account's domain groups, as an S4U logon would find them.
+    memberships: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The computer's domain account (``computerAccount``: name and SID); None on a workgroup server.
+    computer_account: tuple[str, str] | None = None
 
     @property
     def sid_context(self) -> SidContext:
@@ -93,6 +98,23 @@ class Machine:
                 return sid
         return None
 
+    def groups_of(self, sid: str) -> tuple[tuple[str, ...], str | None]:
+        """The groups the server computes for an account, and why they are incomplete (or None).
+
+        Explicit ``memberships`` first, then each local group that stores the account or one of
+        those groups, in machine.json's order. A domain account the scenario knows nothing about
+        answers as an S4U logon does when no domain controller can be reached.
+        """
+        explicit = self.memberships.get(sid)
+        known = (sid, *(explicit or ()))
+        local = tuple(
+            group for group, members in self.local_groups.items() if any(m in members for m in known)
+        )
+        groups = tuple(dict.fromkeys((*(explicit or ()), *local)))
+        if explicit is None and not local and _is_domain_account(sid, self.machine_sid):
+            return (), _S4U_FAILURE
+        return groups, None
+
     def account_name(self, sid: str, pools: Mapping[str, str] | None = None) -> str | None:
         """Translate a SID to an account name, or None when this machine cannot resolve it.
 
@@ -119,6 +141,12 @@ class Machine:
         return names
 
 
+def _is_domain_account(sid: str, machine_sid: str) -> bool:
+    """An account of a Windows domain (S-1-5-21-a-b-c-RID) other than this machine's own."""
+    domain, _, rid = sid.rpartition("-")
+    return sid.startswith("S-1-5-21-") and rid.isdigit() and domain.upper() != machine_sid.upper()
+
+
 def pools_by_sid(pool_names: Iterable[str]) -> dict[str, str]:
     """Pool names keyed by their virtual account's SID, hashed once rather than per lookup.
 
@@ -126,6 +154,14 @@ def pools_by_sid(pool_names: Iterable[str]) -> dict[str, str]:
     """
     return {sids.app_pool_sid(name): name for name in reversed(tuple(pool_names))}
 
+
+# What New-Object WindowsIdentity(<name>) prints when the S4U logon finds no domain controller:
+# ERROR_NO_LOGON_SERVERS (1311)'s Win32 text, wrapped by PowerShell's method-invocation message
+# (believed: the exact wrapping is not documented; the text is FormatMessage's for 1311).
+_S4U_FAILURE = (
+    'Exception calling ".ctor" with "1" argument(s): "There are currently no logon servers available '
+    'to service the logon request."'
+)
 
 _BUILT_IN_SIDS = (
     sids.IUSR,
@@ -176,7 +212,18 @@ def load_machine(path: Path) -> Machine:
         profiles_directory=_string(data, "profilesDirectory", defaults.profiles_directory),
         enums_as_numbers=bool(data.get("enumsAsNumbers", False)),
         local_groups=_string_lists(data, "localGroups"),
+        memberships=_string_lists(data, "memberships"),
+        computer_account=_computer_account(data),
     )
+
+
+def _computer_account(data: Mapping[str, object]) -> tuple[str, str] | None:
+    value = data.get("computerAccount")
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not all(isinstance(value.get(key), str) for key in ("name", "sid")):
+        raise MachineError('machine.json: \'computerAccount\' must be {"name": ..., "sid": ...} or null')
+    return value["name"], value["sid"]
 
 
 def _string(data: Mapping[str, object], key: str, default: str) -> str:

@@ -19,15 +19,25 @@ from typing import Any
 
 from bridge import sddl, sids
 from bridge.access import NonCanonicalDacl
-from bridge.lab.apphost import Application, AppPool, Site
+from bridge.lab.apphost import (
+    AUTHORIZATION,
+    BASIC,
+    DIGEST,
+    IDENTITY,
+    WINDOWS,
+    Application,
+    AppPool,
+    AuthorizationRule,
+    Site,
+)
 from bridge.lab.backend import ScriptFailed, ScriptRejected
 from bridge.lab.groups import group_members
 from bridge.lab.machine import Machine, pools_by_sid
 from bridge.lab.ntfs import Filesystem
 from bridge.lab.probes import doctor_answer
 from bridge.lab.scenario import Scenario, demo_scenario_path, load_scenario
-from bridge.lab.webconfig import effective_anonymous
-from bridge.model import IDENTITY_TYPES, OBJECT_STATES, PIPELINE_MODES
+from bridge.lab.webconfig import effective_sections
+from bridge.model import ACCESS_TYPES, IDENTITY_TYPES, LOGON_METHODS, OBJECT_STATES, PIPELINE_MODES
 from bridge.powershell_json import powershell_json
 from bridge.scripts import Operation, operation_for_script, script_text
 
@@ -301,7 +311,7 @@ class SimulatedServer:
             **_folders_json(machine),
         }
         if not machine.web_administration:
-            return {"server": server, "sites": [], "appPools": []}
+            return {"server": server, "sites": [], "appPools": [], "memberships": []}
         if not machine.elevated:
             raise ScriptFailed(
                 "Filename: redirection.config\r\nError: Cannot read configuration file due to insufficient "
@@ -312,7 +322,12 @@ class SimulatedServer:
             )
         pools = [_pool_json(pool, machine) for pool in config.pools]
         sites = [_site_json(site, machine, self._scenario.filesystem) for site in config.sites]
-        return {"server": server, "sites": sites, "appPools": pools}
+        return {
+            "server": server,
+            "sites": sites,
+            "appPools": pools,
+            "memberships": _memberships(machine, pools, sites),
+        }
 
     def _doctor(self, _: dict[str, Any]) -> dict[str, Any]:
         scenario = self._scenario
@@ -467,6 +482,10 @@ def _folders_json(machine: Machine) -> dict[str, Any]:
         "machineSid": machine.machine_sid,
         "domainSid": machine.domain_sid,
         "forestRootSid": machine.forest_root_sid,
+        # As inventory.ps1 names it: only on a domain-joined server whose domain answered.
+        "computerAccount": None
+        if machine.computer_account is None or machine.domain_sid is None
+        else {"name": machine.computer_account[0], "sid": machine.computer_account[1]},
     }
 
 
@@ -477,13 +496,22 @@ _ENUM_NUMBERS: Mapping[str, Mapping[str, int]] = {
         ("identityType", IDENTITY_TYPES),
         ("managedPipelineMode", PIPELINE_MODES),
         ("state", OBJECT_STATES),
+        ("logonMethod", LOGON_METHODS),
+        ("accessType", ACCESS_TYPES),
     )
+}
+_ENUM_NAMES: Mapping[str, Mapping[str, str]] = {
+    field: {name.lower(): name for name in names}
+    for field, names in (("logonMethod", LOGON_METHODS), ("accessType", ACCESS_TYPES))
 }
 
 
 def _enum(machine: Machine, field: str, name: str) -> str | int:
     number = _ENUM_NUMBERS[field].get(name.lower())
-    return number if machine.enums_as_numbers and number is not None else name
+    if machine.enums_as_numbers and number is not None:
+        return number
+    # IIS matches enumeration names case-insensitively and answers with the schema's spelling.
+    return _ENUM_NAMES.get(field, {}).get(name.lower(), name)
 
 
 def _site_state(site: Site) -> str:
@@ -505,11 +533,33 @@ def _pool_json(pool: AppPool, machine: Machine) -> dict[str, Any]:
         "managedRuntimeVersion": pool.managed_runtime_version,
         "managedPipelineMode": _enum(machine, "managedPipelineMode", pool.managed_pipeline_mode),
         "manualGroupMembership": pool.manual_group_membership,
+        "enable32BitAppOnWin64": pool.enable_32bit,
+    }
+
+
+def _account_json(machine: Machine, name: str) -> dict[str, Any]:
+    return {"name": name, "sid": machine.account_sid(name)}
+
+
+def _names(text: str) -> list[str]:
+    # URL authorization's users and roles are comma-separated; "*" (all) and "?" (anonymous) name nobody.
+    return [part.strip() for part in text.split(",") if part.strip() and part.strip() not in ("*", "?")]
+
+
+def _rule_json(rule: AuthorizationRule, machine: Machine) -> dict[str, Any]:
+    return {
+        "accessType": _enum(machine, "accessType", rule.access_type),
+        "users": rule.users,
+        "roles": rule.roles,
+        "verbs": rule.verbs,
+        "accounts": [_account_json(machine, name) for name in (*_names(rule.users), *_names(rule.roles))],
     }
 
 
 def _application_json(site: Site, app: Application, machine: Machine, fs: Filesystem) -> dict[str, Any]:
-    effective = effective_anonymous(site, app, fs, machine)
+    effective = effective_sections(site, app, fs, machine)
+    sections = effective.sections
+    identity_user = sections[IDENTITY].attributes.get("userName", "")
     return {
         "path": app.path,
         "applicationPool": app.application_pool,
@@ -518,16 +568,48 @@ def _application_json(site: Site, app: Application, machine: Machine, fs: Filesy
             "userName": effective.anonymous.user_name,
             "userSid": machine.account_sid(effective.anonymous.user_name),
         },
+        "authentication": {
+            "windows": sections[WINDOWS].flag("enabled"),
+            "basic": sections[BASIC].flag("enabled"),
+            "digest": sections[DIGEST].flag("enabled"),
+        },
+        "authorization": [_rule_json(rule, machine) for rule in sections[AUTHORIZATION].rules],
+        "impersonation": {
+            "enabled": sections[IDENTITY].flag("impersonate"),
+            "userName": identity_user,
+            "userSid": machine.account_sid(identity_user),
+        },
         "virtualDirectories": [
             {
                 "path": directory.path,
                 "physicalPath": directory.physical_path,
                 "expandedPhysicalPath": machine.expand(directory.physical_path),
+                "userName": directory.connect_as.user_name,
+                "userSid": machine.account_sid(directory.connect_as.user_name),
+                "logonMethod": _enum(machine, "logonMethod", directory.connect_as.logon_method),
+                "passwordSet": directory.connect_as.password_set,
             }
             for directory in app.virtual_directories
         ],
         "configError": effective.config_error,
     }
+
+
+def _memberships(
+    machine: Machine, pools: list[dict[str, Any]], sites: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """As inventory.ps1 computes them: each resolved SpecificUser pool user, impersonated user and
+    Connect-as user once, in the order the script meets them."""
+    found: list[str] = [pool["userSid"] for pool in pools if pool["userSid"] is not None]
+    for site in sites:
+        for app in site["applications"]:
+            found.append(app["impersonation"]["userSid"])
+            found.extend(directory["userSid"] for directory in app["virtualDirectories"])
+    entries = []
+    for sid in dict.fromkeys(sid for sid in found if sid is not None):
+        groups, error = machine.groups_of(sid)
+        entries.append({"sid": sid, "groups": list(groups), "complete": error is None, "error": error})
+    return entries
 
 
 def _site_json(site: Site, machine: Machine, fs: Filesystem) -> dict[str, Any]:

@@ -1,25 +1,27 @@
-"""The effective anonymousAuthentication of an application, with its web.config files.
+"""The effective configuration sections of an application, with its web.config files.
 
 ``ServerManager.GetWebConfiguration(site, path)`` merges applicationHost.config
 with every ``web.config`` along the URL path: the site root's folder, each
 folder on the way, the application's own. The lab does the same from the
-scenario's file contents. A web.config that is not well-formed XML, or that
-sets the section where it is locked, makes the read throw on Windows (both are
-HTTP 500.19 causes); the inventory then reports the error on that application
-with applicationHost.config's value. ``<location>`` elements inside a
-web.config are not modelled.
+scenario's file contents, for every section of ``bridge.lab.apphost.SECTIONS``
+(anonymous, Windows, Basic and Digest authentication, URL authorization,
+ASP.NET's ``system.web/identity``). A web.config that is not well-formed XML, or
+that sets a section where it is locked, makes the read throw on Windows (both
+are HTTP 500.19 causes); the inventory then reports the error on that
+application with applicationHost.config's values for every section.
+``<location>`` elements inside a web.config are not modelled.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bridge.lab.apphost import AnonymousAuthentication, Application, Site
+from bridge.lab.apphost import ANONYMOUS, SECTIONS, AnonymousAuthentication, Application, Section, Site
 from bridge.lab.machine import Machine
 from bridge.lab.ntfs import Filesystem
 
-_SECTION = "system.webServer/security/authentication/anonymousAuthentication"
 # The texts of HTTP 500.19 for each cause, as IIS's configuration system words them.
 _NOT_WELL_FORMED = "Configuration file is not well-formed XML"
 _LOCKED = (
@@ -31,8 +33,17 @@ _LOCKED = (
 
 @dataclass(frozen=True)
 class Effective:
-    anonymous: AnonymousAuthentication
+    sections: Mapping[str, Section]
     config_error: str | None = None
+
+    @property
+    def anonymous(self) -> AnonymousAuthentication:
+        section = self.sections[ANONYMOUS]
+        return AnonymousAuthentication(
+            enabled=section.flag("enabled"),
+            user_name=section.attributes["userName"],
+            unlocked=section.unlocked,
+        )
 
 
 def _error(path: str, line: int, text: str) -> str:
@@ -62,9 +73,9 @@ def _url_prefixes(path: str) -> list[str]:
     return ["/" + "/".join(segments[:depth]) for depth in range(len(segments) + 1)]
 
 
-def effective_anonymous(site: Site, application: Application, fs: Filesystem, machine: Machine) -> Effective:
-    """What GetWebConfiguration(site, app).GetSection(anonymousAuthentication) gives, or its error."""
-    merged = application.anonymous
+def effective_sections(site: Site, application: Application, fs: Filesystem, machine: Machine) -> Effective:
+    """What GetWebConfiguration(site, app).GetSection(...) gives for each section, or the error."""
+    merged = dict(application.sections)
     if not fs.has_contents:
         return Effective(merged)
     for url in _url_prefixes(application.path):
@@ -79,15 +90,12 @@ def effective_anonymous(site: Site, application: Application, fs: Filesystem, ma
             # Trusted local lab data, like applicationHost.config.
             root = ET.fromstring(text)  # noqa: S314
         except ET.ParseError as problem:
-            return Effective(application.anonymous, _error(path, problem.position[0], _NOT_WELL_FORMED))
-        section = root.find(_SECTION)
-        if section is None:
-            continue
-        if not application.anonymous.unlocked:
-            return Effective(application.anonymous, _error(path, 0, _LOCKED))
-        merged = AnonymousAuthentication(
-            enabled=section.get("enabled", str(merged.enabled)).strip().lower() == "true",
-            user_name=section.get("userName", merged.user_name),
-            unlocked=True,
-        )
+            return Effective(application.sections, _error(path, problem.position[0], _NOT_WELL_FORMED))
+        for spec in SECTIONS:
+            element = root.find(spec.path)
+            if element is None:
+                continue
+            if not application.sections[spec.path].unlocked:
+                return Effective(application.sections, _error(path, 0, _LOCKED))
+            merged[spec.path] = merged[spec.path].merged(element)
     return Effective(merged)

@@ -173,3 +173,106 @@ def test_every_site_folder_exists(server: SimulatedServer, inventory: Any) -> No
                 if path.startswith("\\\\") or "%" in path:
                     continue
                 assert _folder(server, path)["exists"], path
+
+
+def _memberships(inventory: Any) -> dict[str, Any]:
+    return {entry["sid"]: entry for entry in inventory["memberships"]}
+
+
+def test_the_demo_is_domain_joined_and_names_its_computer_account(inventory: Any) -> None:
+    server = inventory["server"]
+    assert server["domainSid"] is not None
+    assert server["computerAccount"]["name"] == "CORP\\WEB01$"
+    assert server["computerAccount"]["sid"].startswith(server["domainSid"] + "-")
+
+
+def test_records_archive_scans_reads_as_a_connect_as_user_who_lacks_read(
+    server: SimulatedServer, inventory: Any
+) -> None:
+    scans = _root(inventory, "Records Archive")["virtualDirectories"][1]
+    assert scans["userName"] == "CORP\\svc-archive" and scans["passwordSet"] is True
+    assert scans["logonMethod"] == "Network" and scans["userSid"] is not None
+    membership = _memberships(inventory)[scans["userSid"]]
+    assert membership["complete"] is True
+    entry = _folder(server, scans["expandedPhysicalPath"])
+    assert not _can(entry, {scans["userSid"], *membership["groups"], sids.EVERYONE, sids.AUTHENTICATED_USERS})
+
+
+@pytest.mark.parametrize(
+    ("site", "identity_type"),
+    [
+        ("Photo Library on fs02", "ApplicationPoolIdentity"),
+        ("Downloads on fs02 (LocalService)", "LocalService"),
+    ],
+)
+def test_sites_on_a_share_pass_through(inventory: Any, site: str, identity_type: str) -> None:
+    app = _root(inventory, site)
+    directory = app["virtualDirectories"][0]
+    assert directory["expandedPhysicalPath"].startswith("\\\\") and directory["userName"] == ""
+    pool = next(p for p in inventory["appPools"] if p["name"] == app["applicationPool"])
+    assert pool["identityType"] == identity_type
+
+
+def test_hr_portal_signs_users_in_and_lets_only_hr_staff_through_who_may_read(
+    server: SimulatedServer, inventory: Any
+) -> None:
+    app = _root(inventory, "HR Portal")
+    assert app["authentication"]["windows"] is True and app["anonymousAuthentication"]["enabled"] is False
+    allow = [rule for rule in app["authorization"] if rule["accessType"] == "Allow"]
+    assert [account["name"] for rule in allow for account in rule["accounts"]] == ["CORP\\HR-Staff"]
+    assert all(rule["users"] != "*" for rule in allow)
+    hr_staff = allow[0]["accounts"][0]["sid"]
+    assert hr_staff is not None
+    assert _can(_folder(server, _site_folder(inventory, "HR Portal")), {hr_staff})
+
+
+def test_timesheets_impersonates_a_named_user_who_cannot_write_app_data(
+    server: SimulatedServer, inventory: Any
+) -> None:
+    app = _root(inventory, "Timesheets")
+    impersonation = app["impersonation"]
+    assert impersonation["enabled"] is True and impersonation["userName"] == "WEB01\\svc-timesheets"
+    groups = _memberships(inventory)[impersonation["userSid"]]["groups"]
+    token = {impersonation["userSid"], *groups, sids.EVERYONE, sids.AUTHENTICATED_USERS}
+    folder = _site_folder(inventory, "Timesheets")
+    assert _can(_folder(server, folder), token)
+    assert not _can(_folder(server, folder + "\\App_Data"), token, sddl.MODIFY)
+
+
+def test_supplier_portal_web_config_is_unreadable_by_its_pool(
+    server: SimulatedServer, inventory: Any
+) -> None:
+    app = _root(inventory, "Supplier Portal")
+    folder = _site_folder(inventory, "Supplier Portal")
+    worker = _worker(inventory, app["applicationPool"])
+    assert _can(_folder(server, folder), worker)
+    web_config = _folder(server, folder + "\\web.config")
+    assert web_config["protected"] is True and not _can(web_config, worker)
+
+
+def test_payroll_runs_32_bit_and_its_temporary_asp_net_files_lost_iis_iusrs(
+    server: SimulatedServer, inventory: Any
+) -> None:
+    app = _root(inventory, "Payroll 32-bit")
+    pool = next(p for p in inventory["appPools"] if p["name"] == app["applicationPool"])
+    assert pool["enable32BitAppOnWin64"] is True and pool["managedRuntimeVersion"] == "v4.0"
+    net = "C:\\Windows\\Microsoft.NET\\"
+    worker = _worker(inventory, pool["name"])
+    temporary = "\\v4.0.30319\\Temporary ASP.NET Files"
+    assert not _can(_folder(server, net + "Framework" + temporary), worker, sddl.MODIFY)
+    # Every other .NET 4 pool is 64-bit and compiles in Framework64's, where IIS_IUSRS may modify.
+    assert _can(_folder(server, net + "Framework64" + temporary), worker, sddl.MODIFY)
+    legacy = _worker(inventory, "LegacyPool")
+    assert _can(
+        _folder(server, net + "Framework64\\v2.0.50727\\Temporary ASP.NET Files"), legacy, sddl.MODIFY
+    )
+
+
+def test_billing_pool_user_reads_through_its_group(server: SimulatedServer, inventory: Any) -> None:
+    app = _root(inventory, "Billing")
+    pool = next(p for p in inventory["appPools"] if p["name"] == app["applicationPool"])
+    assert pool["identityType"] == "SpecificUser" and pool["userName"] == "CORP\\svc-billing"
+    membership = _memberships(inventory)[pool["userSid"]]
+    entry = _folder(server, _site_folder(inventory, "Billing"))
+    assert not _can(entry, {pool["userSid"]})
+    assert _can(entry, {pool["userSid"], *membership["groups"]})

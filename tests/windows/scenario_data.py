@@ -4,7 +4,9 @@
 constant text; everything it creates comes from this file, read with ConvertFrom-Json.
 
 Folders are listed parents first, each with its explicit ACL entries only: Windows computes the
-inherited ones when the entry is written, as it would for a folder an administrator set up.
+inherited ones when the entry is written, as it would for a folder an administrator set up. Windows'
+own folder (the scenario's windir, e.g. its Temporary ASP.NET Files) is left as Windows made it:
+rewriting its ACL would propagate through the whole system tree.
 """
 
 from __future__ import annotations
@@ -33,13 +35,16 @@ def _explicit_access(text: str) -> str:
 
 
 def scenario_data(folder: Path) -> dict[str, Any]:
-    load_scenario(folder)  # the scenario as the lab would refuse it, with the lab's message
+    scenario = load_scenario(folder)  # the scenario as the lab would refuse it, with the lab's message
+    windir = path_key(scenario.machine.expand("%windir%"))
     config = load_apphost(folder / APPHOST_FILE)
     listing = json.loads((folder / FILESYSTEM_FILE).read_text(encoding="utf-8"))["paths"]
     folders = [
         {"path": path, "type": entry["type"], "sddl": _explicit_access(entry["sddl"])}
         for path, entry in sorted(listing.items(), key=lambda item: path_key(item[0]).count("\\"))
-        if not path.startswith("\\\\") and len(path.rstrip("\\")) > 2
+        if not path.startswith("\\\\")
+        and len(path.rstrip("\\")) > 2
+        and not (path_key(path) + "\\").startswith(windir + "\\")
     ]
     return {
         "pools": [
