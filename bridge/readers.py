@@ -81,6 +81,12 @@ GROUPS_UNKNOWN = translate(
     "signed-in account carries are counted, so access it has through another group is not seen.",
     "groups-unknown",
 )
+AUTHORIZATION_DENIES_ANONYMOUS = translate(
+    "Bridge",
+    "URL authorization denies anonymous users (?): they must sign in, and their requests end in HTTP 401 "
+    "before any file is opened.",
+    "authorization-denies-anonymous",
+)
 AUTHORIZATION_DENIES = translate(
     "Bridge",
     "URL authorization denies {who}: those requests end in HTTP 401 before any file is opened, so they "
@@ -114,14 +120,18 @@ def _known(membership: Membership | None) -> bool:
     return membership is not None and membership.complete
 
 
-def account_identity(account: Account, memberships: Mapping[str, Membership]) -> Identity:
+def account_identity(
+    account: Account, memberships: Mapping[str, Membership], *, computed: bool = True
+) -> Identity:
     """A signed-in account (a user or group): its SID, the groups every signed-in token carries and
-    the groups the server computed for it."""
+    the groups the server computed for it. ``computed`` False: an account the server computes no
+    groups for (one URL authorization names, often a group itself), which is then not said to lack
+    them."""
     if account.sid is None:
         return Identity(account.name, None, frozenset(), groups_known=False)
     groups, membership = _groups(account.sid, memberships)
     token = frozenset({account.sid}) | _SIGNED_IN_TOKEN_GROUPS | groups
-    return Identity(account.name, account.sid, token, groups_known=_known(membership))
+    return Identity(account.name, account.sid, token, groups_known=not computed or _known(membership))
 
 
 def worker_identity(pool: AppPool, memberships: Mapping[str, Membership] | None = None) -> Identity:
@@ -184,7 +194,7 @@ def signed_in_identities(target: Target, memberships: Mapping[str, Membership]) 
             ),
         )
     unique = {(account.sid or account.name.casefold()): account for account in named}
-    return tuple(account_identity(account, memberships) for account in unique.values())
+    return tuple(account_identity(account, memberships, computed=False) for account in unique.values())
 
 
 def _impersonated(target: Target, memberships: Mapping[str, Membership]) -> Identity | None:
@@ -266,7 +276,9 @@ def identity_notes(
     could not be computed, URL authorization's deny rules, and a share's open questions."""
     notes: list[Message] = []
     worker = worker_identity(pool, memberships)
-    if worker.runs_as is not None:
+    on_share = is_unc(target.physical_path) and target.directory.connect_as is None
+    # On a share the file server sees the worker's network identity instead (named by the check).
+    if worker.runs_as is not None and not on_share:
         notes.append(RUNS_AS_TOO(pool=pool.name, account=worker.runs_as.name, name=worker.name))
     seen: set[str] = set()
     for reader in readers:
@@ -284,9 +296,11 @@ def identity_notes(
         for rule in target.application.authorization or ()
         if rule.access == "Deny"
     ]
-    if denied and target.application.sign_in.any:
+    if denied == ["?"] and target.application.sign_in.any:
+        notes.append(AUTHORIZATION_DENIES_ANONYMOUS())
+    elif denied and target.application.sign_in.any:
         notes.append(AUTHORIZATION_DENIES(who="; ".join(denied)))
-    if is_unc(target.physical_path) and target.directory.connect_as is None:
+    if on_share:
         if any(reader.role == "authenticated" for reader in readers):
             notes.append(SIGN_IN_ON_SHARE())
         if any(reader.role == "anonymous" and reader.identity.sid == IUSR for reader in readers):

@@ -198,7 +198,8 @@ def recommend(
 
 def _cannot(requirement: Requirement) -> tuple[NoFixReason, Message] | None:
     if requirement.on_file_server:
-        return "file-server", FIX_ON_FILE_SERVER()
+        # No network identity at all (a LocalService worker): its own reason says what to do.
+        return "file-server", FIX_ON_FILE_SERVER() if requirement.sid is not None else requirement.reason
     if requirement.blocked_by_deny:
         return "blocked", FIX_BLOCKED()
     if requirement.sid is None:

@@ -1348,6 +1348,11 @@
         <translation>Der Server konnte die Gruppen von {name} nicht ermitteln ({error}): Gezählt werden nur die eigene SID und die Gruppen, die jedes angemeldete Konto trägt; Zugriff über eine andere Gruppe wird also nicht erkannt.</translation>
     </message>
     <message>
+        <source>URL authorization denies anonymous users (?): they must sign in, and their requests end in HTTP 401 before any file is opened.</source>
+        <comment>authorization-denies-anonymous</comment>
+        <translation>Die URL-Autorisierung verweigert anonyme Benutzer (?): Sie müssen sich anmelden, und ihre Anfragen enden mit HTTP 401, bevor eine Datei geöffnet wird.</translation>
+    </message>
+    <message>
         <source>URL authorization denies {who}: those requests end in HTTP 401 before any file is opened, so they need no access.</source>
         <comment>authorization-denies</comment>
         <translation>Die URL-Autorisierung verweigert {who}: Diese Anfragen enden mit HTTP 401, bevor eine Datei geöffnet wird, und brauchen daher keinen Zugriff.</translation>

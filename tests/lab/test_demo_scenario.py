@@ -201,8 +201,8 @@ def test_records_archive_scans_reads_as_a_connect_as_user_who_lacks_read(
 @pytest.mark.parametrize(
     ("site", "identity_type"),
     [
-        ("Photo Library on fs02", "ApplicationPoolIdentity"),
-        ("Downloads on fs02 (LocalService)", "LocalService"),
+        ("Photo Library", "ApplicationPoolIdentity"),
+        ("Downloads", "LocalService"),
     ],
 )
 def test_sites_on_a_share_pass_through(inventory: Any, site: str, identity_type: str) -> None:
