@@ -59,9 +59,10 @@ class Script:
         return {"operation": self.operation.value, "parameters": dict(self.parameters)}
 
 
-def restore_script(folder: str, sddl: str, expected: str) -> Script:
-    """restore.ps1: write the exact DACL ``sddl``, only where the folder's DACL is still ``expected``."""
-    return Script(Operation.RESTORE, {"Path": folder, "Sddl": sddl, "ExpectedSddl": expected})
+def restore_script(folder: str, sddl: str, expected: str, timeout: float | None = None) -> Script:
+    """restore.ps1: write the exact DACL ``sddl``, only where the folder's DACL is still ``expected``;
+    ``timeout`` is the time Windows is given to propagate it through the tree below."""
+    return Script(Operation.RESTORE, {"Path": folder, "Sddl": sddl, "ExpectedSddl": expected}, timeout)
 
 
 @dataclass(frozen=True)

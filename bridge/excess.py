@@ -29,7 +29,7 @@ from bridge.access import AccessLevel, Scope, access_level, effective_mask
 from bridge.model import AppPool, Message, MessageParam, PathAccess, Target
 from bridge.needs import CheckResult, CheckStatus, Requirement, level_phrase
 from bridge.reduce import explicit_folder, reduction_refusal
-from bridge.safety import is_within
+from bridge.safety import is_within, same_path
 from bridge.sddl import WRITE, Ace, Dacl, map_generic
 from bridge.sids import (
     ADMINISTRATORS,
@@ -330,7 +330,8 @@ class _Assessment:
         if refusal is None:
             fix = REDUCE_COMMAND(**command)
         else:
-            kind = "pool-modify" if _needs_modify(self.result.requirements) else "pool-read"
+            writes = _needs_modify(self.result.requirements, self.result.physical_path)
+            kind = "pool-modify" if writes else "pool-read"
             fix = GRANT_THEN_REDUCE(refusal=refusal, kind=kind, **command)
         reason = _REASONS[code](**words)
         return Excess(code, name, sid, has, folder.path, source, explicit_on, to, reason, fix)
@@ -341,7 +342,7 @@ class _Assessment:
             return
         anonymous = self.result.anonymous
         anonymous_sid = anonymous.sid if anonymous is not None else None
-        needs_write = _needs_modify(self.result.requirements)
+        needs_write = _needs_modify(self.result.requirements, self.result.physical_path)
         for sid, has in writers:
             code = self._acl_code(sid, has, anonymous_sid, needs_write)
             if code is not None:
@@ -391,8 +392,12 @@ def _nearest_parent(path: str) -> str:
     return parents[0] if parents else path
 
 
-def _needs_modify(requirements: Iterable[Requirement]) -> bool:
-    return any(r.role == "worker" and r.needs >= AccessLevel.MODIFY for r in requirements)
+def _needs_modify(requirements: Iterable[Requirement], content: str) -> bool:
+    """Whether the worker must write the target's own content (not Temporary ASP.NET Files)."""
+    return any(
+        r.role == "worker" and r.needs >= AccessLevel.MODIFY and same_path(r.path, content)
+        for r in requirements
+    )
 
 
 def _quoted(text: str) -> str:

@@ -421,6 +421,12 @@ def _plan_reduce(runner: Runner, name: str, sid: str, to: AccessLevel, subpath: 
     reached = [each for each in found.targets() if is_within(each.physical_path, written)]
     unread = [path for path in dict.fromkeys(each.physical_path for each in reached) if path not in access]
     access |= _path_access(runner, unread, sids=context)
+    # Writing the narrowed ACL rewrites the inherited entries of every item below: counted (in a call
+    # of its own, the count costs up to seconds) so the preview can say how many and the call can wait.
+    counted = _path_access(runner, [written], count_items=True, sids=context)[written]
+    request = replace(
+        request, items_below=counted.items_below, items_below_complete=counted.items_below_complete
+    )
     sites: list[Site] = []
     for each, path in [(target, folder), *((each, each.physical_path) for each in reached)]:
         dacl = access[path].dacl

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bridge import propagation
 from bridge.access import AccessLevel, NonCanonicalDacl, content_level
 from bridge.change import Change, ChangeKind, Verdict, restore_script
 from bridge.model import Message, MessageParam, PathAccess, ServerFacts, Target
@@ -70,6 +71,10 @@ class ReduceRequest:
     folder: str  # the target's folder or the subfolder asked for
     sid: str
     to: AccessLevel
+    # Files and folders below the folder the reduction writes (None: not counted), and whether the
+    # count is complete: Windows rewrites their inherited entries in the same call (bridge.propagation).
+    items_below: int | None = None
+    items_below_complete: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,6 +126,10 @@ def _powershell(path: str, sddl: str) -> str:
     )
 
 
+def _allowance(items_below: int | None) -> float | None:
+    return None if items_below is None else propagation.allowance(items_below)
+
+
 def plan_reduce(
     request: ReduceRequest,
     *,
@@ -164,7 +173,9 @@ def plan_reduce(
             label=ChangeKind.REDUCE.value,
             icacls=_icacls(folder, sid, after, old) if after is not None and old is not None else (),
             powershell=_powershell(folder, expected) if expected is not None else "",
-            script=restore_script(folder, expected, before) if applying and expected and before else None,
+            script=restore_script(folder, expected, before, _allowance(request.items_below))
+            if applying and expected and before
+            else None,
             warnings=warnings,
             fixes=fixes,
         )
@@ -220,6 +231,15 @@ def plan_reduce(
         None,
     )
     had = level_phrase(content_level(old, frozenset({sid})))
+    # Not counted (a plan made without asking): nothing to say, and the transport's own timeout.
+    counted = request.items_below is not None
+    spreading = (
+        propagation.note(folder, request.items_below, request.items_below_complete, holder.is_directory)
+        if counted
+        else None
+    )
+    if refusal is None and spreading is not None:
+        warnings = (*warnings, spreading)
     return change(
         Verdict.APPLY if refusal is None else Verdict.REFUSED,
         refusal,

@@ -292,3 +292,26 @@ def test_a_grant_says_which_requirement_it_fixes() -> None:
     [fix] = change.fixes
     assert fix.code == "ok" and "IUSR" in fix.describe()
     assert _grant(LOCKED, GrantKind.POOL_READ).fixes[0].describe().startswith("IIS AppPool\\Shop has")
+
+
+def test_a_reduction_waits_for_windows_to_rewrite_the_tree_below_and_says_so() -> None:
+    target = make_target(SITE)
+    access = folder_state(SITE, EVERYONE_FULL)
+    assert access.dacl is not None
+    requirements = check_target(target, POOL, access).requirements
+
+    def reduced(items: int | None, complete: bool) -> Change:
+        request = ReduceRequest(HOST, target, SITE, EVERYONE, AccessLevel.READ_EXECUTE, items, complete)
+        return plan_reduce(
+            request, access=access, ancestors=[], sites=[Site(SITE, access.dacl, requirements)]
+        )
+
+    big = reduced(50_000, True)
+    assert big.script is not None and big.script.timeout == pytest.approx(100.0)
+    assert "propagation-items" in [warning.code for warning in big.warnings]
+    at_least = reduced(100_000, False)
+    assert "propagation-at-least" in [warning.code for warning in at_least.warnings]
+    uncounted = reduced(None, False)
+    assert uncounted.script is not None and uncounted.script.timeout is None
+    # The inverse an undo runs is timed by its own tree, not by this count.
+    assert big.inverse is not None and big.inverse.timeout is None
