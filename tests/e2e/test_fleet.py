@@ -193,7 +193,7 @@ def test_check_all_as_csv_for_several_hosts(scenario: Path, tmp_path: Path) -> N
             "none",
             "missing",
         )
-        assert private_iusr["fix"] == "iis-access grant iusr-read 'Shop/private'"
+        assert private_iusr["fix"] == 'iis-access grant iusr-read "Shop/private"'
         assert any(row["status"] == "ok" and row["fix"] == "" for row in first)
         assert rows[-1]["host"] == f"127.0.0.1:{down}"
         assert rows[-1]["status"] == "error"
