@@ -14,7 +14,9 @@ from dataclasses import replace
 from enum import Enum
 from functools import lru_cache, total_ordering
 
+from bridge.model import Message
 from bridge.sddl import FULL_CONTROL, MODIFY, READ, READ_AND_EXECUTE, Ace, Dacl, map_generic
+from bridge.wording import listed, translate
 
 GRANT_FLAGS = frozenset({"OI", "CI"})
 
@@ -134,7 +136,12 @@ def denying_aces(dacl: Dacl, token: frozenset[str], needed: int) -> tuple[Ace, .
 
 
 class NonCanonicalDacl(ValueError):
-    """``AddAccessRule`` would throw InvalidOperationException: the DACL is not in canonical order."""
+    """``AddAccessRule`` would throw InvalidOperationException: the DACL is not in canonical order;
+    ``entries`` says which entries stand out of place."""
+
+    def __init__(self, entries: Message) -> None:
+        super().__init__(entries.describe())
+        self.entries = entries
 
 
 def _order_class(ace: Ace) -> int:
@@ -191,10 +198,18 @@ def with_explicit_allow(dacl: Dacl, sid: str, mask: int) -> Dacl:
     return replace(dacl, aces=(*dacl.aces[:position], ace, *dacl.aces[position:]))
 
 
-def describe_disorder(disorder: Iterable[tuple[int, Ace]]) -> str:
-    """Which entries break canonical order, in words, e.g. "entry 3 (an explicit deny)"."""
-    words = {0: "an explicit deny", 1: "an explicit allow", 2: "an inherited entry"}
-    return ", ".join(f"entry {position} ({words[_order_class(ace)]})" for position, ace in disorder)
+ENTRY_OUT_OF_PLACE = {
+    0: translate("Bridge", "entry {position} (an explicit deny)", "entry-explicit-deny"),
+    1: translate("Bridge", "entry {position} (an explicit allow)", "entry-explicit-allow"),
+    2: translate("Bridge", "entry {position} (an inherited entry)", "entry-inherited"),
+}
+
+
+def describe_disorder(disorder: Iterable[tuple[int, Ace]]) -> Message:
+    """Which entries break canonical order, as a phrase, e.g. "entry 3 (an explicit deny)"."""
+    return listed(
+        [ENTRY_OUT_OF_PLACE[_order_class(ace)](position=str(position)) for position, ace in disorder]
+    )
 
 
 @lru_cache(maxsize=_ANSWERS_CACHED)

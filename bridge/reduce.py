@@ -170,7 +170,7 @@ def reduction_refusal(
     try:
         after = reduced_dacl(dacl, sid, to) if folder is None else propagated_dacl(dacl, sid, to)
     except NonCanonicalDacl as error:
-        return NOT_CANONICAL(folder=where, entries=str(error))
+        return NOT_CANONICAL(folder=where, entries=error.entries)
     for requirement in requirements:
         if requirement.sid is None or sid not in requirement.token:
             continue

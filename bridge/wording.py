@@ -20,7 +20,7 @@ declaring, run ``.ci/translations`` and write the German into the catalogue it u
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -55,3 +55,10 @@ def translate(context: Literal["Bridge"], template: str, code: str) -> Text:
 def declared() -> Mapping[str, Text]:
     """Every message declared by the modules imported so far, by code."""
     return dict(_DECLARED)
+
+
+def listed(items: Sequence[Message]) -> Message:
+    """Several phrases as one, separated by commas (the same in every language this product speaks):
+    its template is made of its items alone, so there is no sentence to translate, only its items."""
+    template = ", ".join(f"{{item{index}}}" for index in range(len(items)))
+    return Message("listed", template, {f"item{index}": item for index, item in enumerate(items)})

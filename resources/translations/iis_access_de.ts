@@ -1397,6 +1397,21 @@
         <comment>fix-why</comment>
         <translation>Gibt {identity} auf {path} {level}: {reason}</translation>
     </message>
+    <message>
+        <source>entry {position} (an explicit deny)</source>
+        <comment>entry-explicit-deny</comment>
+        <translation>Eintrag {position} (ein expliziter Verweigern-Eintrag)</translation>
+    </message>
+    <message>
+        <source>entry {position} (an explicit allow)</source>
+        <comment>entry-explicit-allow</comment>
+        <translation>Eintrag {position} (ein expliziter Zulassen-Eintrag)</translation>
+    </message>
+    <message>
+        <source>entry {position} (an inherited entry)</source>
+        <comment>entry-inherited</comment>
+        <translation>Eintrag {position} (ein geerbter Eintrag)</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNotice</name>

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 import bridge
-from bridge import needs, wording
-from bridge.access import AccessLevel
+from bridge import needs, plans, wording
+from bridge.access import AccessLevel, describe_disorder, out_of_order
 from bridge.model import Message
 from bridge.needs import level_phrase
 from bridge.resources import resource_path
+from bridge.sddl import parse_dacl
 from bridge.wording import Text
 from gui.app import Translation, language_code, parse_args
 from gui.settings import Settings
@@ -199,3 +200,21 @@ def test_every_message_the_bridge_reports_is_declared() -> None:
         and (getattr(node.func, "id", None) == "Message" or getattr(node.func, "attr", None) == "Message")
     ]
     assert built == [], "declare these with bridge.wording.translate and call the declaration"
+
+
+def test_the_entries_out_of_canonical_order_are_named_in_german(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    dacl = parse_dacl("D:(A;OICI;FA;;;BA)(D;OICI;FA;;;WD)(A;OICIID;FA;;;SY)(A;OICI;FA;;;BU)")
+    entries = describe_disorder(out_of_order(dacl))
+    assert entries.describe() == "entry 2 (an explicit deny), entry 4 (an explicit allow)"
+    translation = Translation(app)
+    translation.install("de")
+    try:
+        german = reason_text(plans.NOT_CANONICAL(path="D:\\Sites\\Shop", entries=entries))
+    finally:
+        translation.install("en")
+    assert (
+        "Eintrag 2 (ein expliziter Verweigern-Eintrag), Eintrag 4 (ein expliziter Zulassen-Eintrag)" in german
+    )
+    assert "entry" not in german
