@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -68,6 +69,8 @@ from bridge.wording import translate
 
 # Like `git diff --exit-code`: a script can tell "all met" from "something to fix" by the code alone.
 EXIT_MISSING = 1
+# 128 + SIGPIPE, as a shell reports a tool that a closed pipe stopped.
+EXIT_BROKEN_PIPE = 141
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +88,7 @@ EXIT_CODES = """exit codes:
   5    the operation failed on the host, its outcome is unknown, or IIS Access failed
        unexpectedly (the message names the log file with the details)
   130  interrupted with Ctrl+C
+  141  the reader of the output went away (piped into head, say); what was done is in the history
 """
 
 
@@ -678,6 +682,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt:
             _say("Interrupted.")
             return EXIT_CANCELLED
+        except BrokenPipeError:
+            # The reader of stdout went away (`iis-access check --all | head`): as a shell tool exits
+            # on SIGPIPE. What was made is journaled; stdout is pointed at nothing so the exit's own
+            # flush cannot fail again (the Python docs' "Note on SIGPIPE").
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_BROKEN_PIPE
         except Exception as exc:
             # A defect, not a failure the bridge knows: the traceback goes to the log, never to the screen.
             log.exception("iis-access %s failed unexpectedly", args.command)
