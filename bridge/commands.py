@@ -294,9 +294,35 @@ def _sites_json(inventory: Inventory) -> list[dict[str, Any]]:
                         None,
                     ),
                     "virtualDirectories": [
-                        {"path": vdir.path, "physicalPath": vdir.expanded_physical_path}
+                        {
+                            "path": vdir.path,
+                            "physicalPath": vdir.expanded_physical_path,
+                            # IIS Manager's "Physical path credentials"; never the password itself.
+                            "connectAs": None
+                            if vdir.connect_as is None
+                            else {
+                                "name": vdir.connect_as.account.name,
+                                "sid": vdir.connect_as.account.sid,
+                                "logonMethod": vdir.connect_as.logon_method,
+                                "passwordSet": vdir.connect_as.password_set,
+                            },
+                        }
                         for vdir in application.virtual_directories
                     ],
+                    "anonymousAuthentication": application.anonymous.enabled,
+                    "windowsAuthentication": application.sign_in.windows,
+                    "basicAuthentication": application.sign_in.basic,
+                    "digestAuthentication": application.sign_in.digest,
+                    "impersonation": None
+                    if not application.impersonation.enabled
+                    else {
+                        "name": application.impersonation.account.name
+                        if application.impersonation.account
+                        else None,
+                        "sid": application.impersonation.account.sid
+                        if application.impersonation.account
+                        else None,
+                    },
                 }
                 for application in site.applications
             ],
@@ -311,8 +337,11 @@ def _render_sites(inventory: Inventory) -> str:
         lines.append(f"{site.name} (id {site.id}, {site.state})")
         for target in inventory.targets():
             if target.site is site:
+                connect_as = target.directory.connect_as
+                as_user = f"  (Connect as {connect_as.account.name})" if connect_as is not None else ""
                 lines.append(
                     f"  {target.ref}  ->  {target.physical_path}  [{target.application.application_pool}]"
+                    + as_user
                 )
     return "\n".join(lines)
 
@@ -326,6 +355,8 @@ def _pools_json(inventory: Inventory) -> list[dict[str, Any]]:
             "identity": pool.identity_account,
             "sid": pool.sid,
             "identitySid": pool.identity_sid,
+            "managedRuntimeVersion": pool.managed_runtime_version,
+            "enable32BitAppOnWin64": pool.enable_32bit,
         }
         for pool in inventory.app_pools
     ]

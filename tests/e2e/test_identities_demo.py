@@ -121,3 +121,19 @@ def test_the_recommended_fix_applied_leaves_the_target_ok(target: str, tmp_path:
         assert made.code == 0, made.stderr
         assert made.json()["changes"]
         assert _check(lab, tmp_path, target)["status"] in ("ok", "too-much")
+
+
+def test_sites_and_pools_show_who_reads_as_iis_manager_names_it(host: LabHost, tmp_path: Path) -> None:
+    sites = {site["name"]: site for site in _cli(host, tmp_path, "sites", "--json").json()}
+    scans = sites["Records Archive"]["applications"][0]["virtualDirectories"][1]
+    assert scans["connectAs"] == {
+        "name": "CORP\\svc-archive",
+        "sid": ARCHIVE,
+        "logonMethod": "Network",
+        "passwordSet": True,
+    }
+    (timesheets,) = sites["Timesheets"]["applications"]
+    assert timesheets["impersonation"] == {"name": "WEB01\\svc-timesheets", "sid": TIMESHEETS}
+    assert "(Connect as CORP\\svc-archive)" in _cli(host, tmp_path, "sites").stdout
+    pools = {pool["name"]: pool for pool in _cli(host, tmp_path, "pools", "--json").json()}
+    assert pools["Payroll32Pool"]["enable32BitAppOnWin64"] is True
