@@ -74,6 +74,18 @@ def run_cli(
     return Result(completed.returncode, completed.stdout, completed.stderr)
 
 
+def cli_on(options: list[str], data_dir: Path) -> Callable[..., Result]:
+    """The CLI on one host (``options`` name it), asserting each run's exit code (``code``, 0 unless
+    given)."""
+
+    def cli(*arguments: str, code: int = 0) -> Result:
+        result = run_cli([*options, *arguments], data_dir)
+        assert result.code == code, result.stderr
+        return result
+
+    return cli
+
+
 def answer_at_terminal(arguments: list[str], data_dir: Path, answer: str) -> Result:
     """Run the CLI with a terminal on stdin, answering the confirmation prompt with ``answer``."""
     controller, terminal = pty.openpty()

@@ -14,8 +14,8 @@ from tests.e2e.lab import (
     PASSWORD,
     USER,
     HookedServer,
-    Result,
     answer_at_terminal,
+    cli_on,
     connection_options,
     run_cli,
 )
@@ -39,10 +39,7 @@ def test_fix_previews_confirms_once_and_makes_each_grant(backend: HookedServer, 
     with LabHost(backend, user=USER, password=PASSWORD, https=False) as host:
         options = connection_options(host, "ntlm")
 
-        def cli(*arguments: str, code: int = 0) -> Result:
-            result = run_cli([*options, *arguments], data_dir)
-            assert result.code == code, result.stderr
-            return result
+        cli = cli_on(options, data_dir)
 
         checked = cli("check", "Shop/private", "--json", code=1).json()
         assert [(fix["kind"], fix["sid"], fix["path"]) for fix in checked["fixes"]] == [

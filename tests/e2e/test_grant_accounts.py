@@ -12,7 +12,7 @@ import pytest
 from bridge.lab.host import LabHost
 from bridge.lab.simulator import SimulatedServer
 from bridge.sids import app_pool_sid
-from tests.e2e.lab import PASSWORD, USER, HookedServer, Result, connection_options, run_cli
+from tests.e2e.lab import PASSWORD, USER, HookedServer, cli_on, connection_options
 from tests.e2e.scenarios import SHOP, write_scenario
 
 PRIVATE = SHOP + "\\private"
@@ -40,10 +40,7 @@ def test_account_grants_and_explicit_folders_through_the_cli(backend: HookedServ
     with LabHost(backend, user=USER, password=PASSWORD, https=False) as host:
         options = connection_options(host, "ntlm")
 
-        def cli(*arguments: str, code: int = 0) -> Result:
-            result = run_cli([*options, *arguments], data_dir)
-            assert result.code == code, result.stderr
-            return result
+        cli = cli_on(options, data_dir)
 
         def dacl(path: str) -> str:
             return str(backend.server.filesystem.access_sddl(path))
