@@ -124,9 +124,18 @@ def path_access(link: HostLink, path: str, cancel: threading.Event) -> PathAcces
 
 
 def plan(
-    link: HostLink, kind: GrantKind, target: str, subpath: str | None, cancel: threading.Event
+    link: HostLink,
+    kind: GrantKind,
+    target: str,
+    subpath: str | None,
+    cancel: threading.Event,
+    *,
+    path: str | None = None,
+    sid: str | None = None,
 ) -> GrantPlan:
-    return operations.plan(link.session, kind, target, subpath, cancel)
+    """Plan a grant: ``path`` a folder the check named outside the target's, ``sid`` the account of
+    an account-read or account-modify grant (see ``operations.plan``)."""
+    return operations.plan(link.session, kind, target, subpath, cancel, path=path, sid=sid)
 
 
 def plan_reduce(

@@ -24,6 +24,7 @@ from bridge.history import ChangeRecord
 from bridge.model import PathAccess
 from bridge.needs import CheckResult
 from bridge.plans import GrantKind
+from bridge.recommend import Fix
 from bridge.wording import translate
 from gui import backend
 from gui.confirm import ConfirmDialog
@@ -69,19 +70,26 @@ class GrantFlow(QObject):
         self.key: str | None = None
         self.target: str | None = None
         self.dialog: ConfirmDialog | None = None
+        # The recommended grants still to plan, in order (see request_fixes).
+        self._fixes: list[Fix] = []
         details.grantRequested.connect(self.request)
+        details.fixRequested.connect(self.request_fixes)
         details.reduceRequested.connect(self.request_reduce)
         notice.undoRequested.connect(self.undo)
 
     def set_host(self, key: str) -> None:
         self.key = key
         self.target = None
+        self._fixes.clear()
 
     def _entry(self) -> HostEntry | None:
         return self._controller.entry(self.key) if self.key is not None else None
 
     def select(self, target: str | None) -> None:
         """Show the details of a target and read its folder's ACL in the background."""
+        if target != self.target:
+            # The recommended grants were for the target shown before.
+            self._fixes.clear()
         self.target = target
         entry = self._entry()
         check = self._sites.check_for(target) if target is not None else None
@@ -119,8 +127,40 @@ class GrantFlow(QObject):
     @Slot(object, object)
     def request(self, kind: GrantKind, subpath: str | None) -> None:
         """Plan a grant on the selected target and confirm it."""
+        self._fixes.clear()
+        self._grant(kind, subpath)
+
+    @Slot(object)
+    def request_fixes(self, fixes: tuple[Fix, ...]) -> None:
+        """Make the recommended grants one after another, each planned and confirmed as a button's.
+
+        The next is planned once the one before is made and its row checked again, or once a plan
+        that is not to be made (nothing to do, refused) is closed; declining one, or a failure,
+        ends the run.
+        """
+        self._fixes = list(fixes)
+        self._next_fix()
+
+    def _next_fix(self) -> None:
+        if not self._fixes:
+            return
+        fix = self._fixes.pop(0)
+        self._grant(
+            fix.kind,
+            fix.subpath,
+            path=fix.path if fix.explicit_path else None,
+            sid=fix.sid if fix.kind.names_account else None,
+        )
+
+    def _grant(
+        self, kind: GrantKind, subpath: str | None, *, path: str | None = None, sid: str | None = None
+    ) -> None:
         target = self.target
-        self._plan(lambda link, cancel: backend.plan(link, kind, str(target), subpath, cancel).change)
+        self._plan(
+            lambda link, cancel: (
+                backend.plan(link, kind, str(target), subpath, cancel, path=path, sid=sid).change
+            )
+        )
 
     @Slot(str, object, object)
     def request_reduce(self, sid: str, to: AccessLevel, subpath: str | None) -> None:
@@ -134,9 +174,16 @@ class GrantFlow(QObject):
 
     def _plan(self, work: Callable[[backend.HostLink, threading.Event], Change]) -> None:
         if self.key is None or self.target is None:
+            self._fixes.clear()
             return
         self._banner.hide()
-        self._controller.on_session(self.key, work, self._confirm, self._banner.show_error)
+        if not self._controller.on_session(self.key, work, self._confirm, self._failed):
+            self._fixes.clear()
+
+    def _failed(self, error: BridgeError) -> None:
+        """A step failed: the grants still to make wait for the admin to look again."""
+        self._fixes.clear()
+        self._banner.show_error(error)
 
     def _confirm(self, change: Change) -> None:
         entry = self._entry()
@@ -150,10 +197,20 @@ class GrantFlow(QObject):
         dialog = ConfirmDialog(host, change, self._window)
         dialog.grantRequested.connect(lambda: self._apply(entry, dialog, target))
         dialog.rejected.connect(lambda: self._controller.cancel(entry.key))
+        dialog.rejected.connect(lambda: self._declined(dialog.change))
         dialog.finished.connect(lambda _result: self._forget(dialog))
         self.dialog = dialog
         dialog.open()
         self.dialogOpened.emit(dialog)
+
+    def _declined(self, change: Change) -> None:
+        """A confirmation closed without the change: a plan not to be made moves on to the next
+        recommended grant; a change the admin declined ends the run."""
+        if change.applicable:
+            self._fixes.clear()
+        else:
+            # The host is released once the dialog's handlers have returned.
+            QTimer.singleShot(0, self._next_fix)
 
     def _forget(self, dialog: ConfirmDialog) -> None:
         if self.dialog is dialog:
@@ -225,12 +282,20 @@ class GrantFlow(QObject):
                 if self.target is not None and self.target.casefold() == str(check.target).casefold():
                     self.select(self.target)
             self.rechecked.emit(target)
+            # The host is busy until this callback has returned.
+            QTimer.singleShot(0, self._next_fix)
+
+        def failed(error: BridgeError) -> None:
+            self._fixes.clear()
+            self._banner.show_error(error)
 
         if self._controller.on_session(
             entry.key,
             lambda link, cancel: backend.check(link, target, cancel),
             done,
-            self._banner.show_error,
+            failed,
             lambda: self._sites.set_busy(target, False),
         ):
             self._sites.set_busy(target, True)
+        else:
+            self._fixes.clear()
