@@ -1,81 +1,53 @@
 """The details pane for the selected site, application or virtual directory.
 
-Served as (the anonymous and the worker identity, with SIDs and where each
-comes from), who needs what, the folder's full ACL, and the grant actions.
+It assembles what is said about the target: who IIS serves it as (``gui.served_as``), who needs
+what (``gui.requirement_columns``) with the reasons, findings and notes (``gui.check_reasons``), the
+folder's full ACL with its Reduce menu, and the Fix box (``gui.fix_box``).
 """
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QComboBox,
-    QGridLayout,
+    QFrame,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from bridge.access import AccessLevel
-from bridge.model import AppPool, Inventory, PathAccess, Target
-from bridge.needs import CheckResult, Identity, Requirement
+from bridge.model import Inventory, PathAccess
+from bridge.needs import CheckResult
 from bridge.plans import GrantKind
 from bridge.sids import IIS_IUSRS
+from gui.check_reasons import linked_finding, notes_text, reasons_text, reduce_subpath
 from gui.columns import acl_columns, acl_rows
-from gui.icons import icon
-from gui.members_view import MEMBERS_LINK, link_iis_iusrs
-from gui.table_model import Column, RecordTableModel, fit_columns, table_view
-from gui.texts import level_text, reason_text
+from gui.fix_box import FixBox
+from gui.members_view import MEMBERS_LINK
+from gui.path_elision import PathDelegate
+from gui.requirement_columns import PATH_COLUMN, requirement_columns
+from gui.served_as import served_as_text
+from gui.table_model import RecordTableModel, fit_columns, table_view
 from gui.wrapping import WrappedLabel, message_paragraph
 
-
-def requirement_columns() -> list[Column[Requirement]]:
-    def status(requirement: Requirement) -> str:
-        if requirement.ok:
-            return QCoreApplication.translate("Details", "OK")
-        if requirement.blocked_by_deny:
-            return QCoreApplication.translate("Details", "Blocked by deny")
-        return QCoreApplication.translate("Details", "Missing")
-
-    def status_icon(requirement: Requirement) -> QIcon:
-        return icon(
-            "status-ok"
-            if requirement.ok
-            else "status-blocked"
-            if requirement.blocked_by_deny
-            else "status-missing"
-        )
-
-    def colour(requirement: Requirement) -> QBrush:
-        return QBrush(
-            QColor("#2e7d32" if requirement.ok else "#c62828" if requirement.blocked_by_deny else "#b26a00")
-        )
-
-    return [
-        Column(
-            QCoreApplication.translate("Details", "Identity"),
-            lambda r: r.name,
-            tooltip=lambda r: f"{r.name}\n{r.sid or ''}".strip(),
-        ),
-        Column(QCoreApplication.translate("Details", "Needs"), lambda r: level_text(r.needs)),
-        Column(QCoreApplication.translate("Details", "Has"), lambda r: level_text(r.effective)),
-        Column(QCoreApplication.translate("Details", "Status"), status, icon=status_icon, foreground=colour),
-        Column(QCoreApplication.translate("Details", "Why"), lambda r: reason_text(r.reason)),
-    ]
+_LINKS = (
+    Qt.TextInteractionFlag.TextSelectableByMouse
+    | Qt.TextInteractionFlag.LinksAccessibleByMouse
+    | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+)
 
 
 class DetailsPane(QWidget):
     grantRequested = Signal(object, object)  # GrantKind, subpath or None
+    fixRequested = Signal(object)  # the recommended grants, tuple[Fix, ...]
     # SID, AccessLevel to leave, subpath or None: a reduction asked for (an excess finding's action,
     # or the Reduce menu of the folder's permissions).
     reduceRequested = Signal(str, object, object)
@@ -83,6 +55,7 @@ class DetailsPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._check: CheckResult | None = None
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 11pt; font-weight: bold;")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -96,74 +69,77 @@ class DetailsPane(QWidget):
         served_box = QGroupBox(self.tr("Served as"))
         QVBoxLayout(served_box).addWidget(self.served_as)
 
-        self.requirements = RecordTableModel(requirement_columns(), self)
-        self.requirements_view = _fitted_table(self.requirements)
-        self.reasons = WrappedLabel()
-        self.reasons.setTextFormat(Qt.TextFormat.RichText)
-        self.reasons.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
-        )
-        self.reasons.linkActivated.connect(self._link)
-        needs_box = QGroupBox(self.tr("Who needs what"))
-        needs_layout = QVBoxLayout(needs_box)
-        needs_layout.addWidget(self.requirements_view)
-        needs_layout.addWidget(self.reasons)
+        needs_box = self._needs_box()
+        acl_box = self._acl_box()
 
-        self.acl = RecordTableModel(acl_columns(), self)
-        self.acl_view = _fitted_table(self.acl)
-        self.acl_view.clicked.connect(self._acl_clicked)
-        self.reduce_button = self._reduce_button()
-        acl_box = QGroupBox(self.tr("Permissions of the folder"))
-        acl_layout = QVBoxLayout(acl_box)
-        acl_layout.addWidget(self.acl_view)
-        acl_layout.addWidget(self.reduce_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.fix_box = FixBox()
+        self.fix_box.grantRequested.connect(self.grantRequested)
+        self.fix_box.fixRequested.connect(self.fixRequested)
+        self.subfolder = self.fix_box.subfolder
+        self.grant_buttons: dict[GrantKind, QPushButton] = self.fix_box.grant_buttons
 
-        self.subfolder = QComboBox()
-        self.subfolder.setToolTip(self.tr("Grant on the folder itself or on one of its subfolders"))
-        self.grant_buttons: dict[GrantKind, QPushButton] = {}
-        actions_box = self._actions_box()
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.problem)
+        body_layout.addWidget(served_box)
+        body_layout.addWidget(needs_box)
+        body_layout.addWidget(acl_box)
+        # What the tables do not need stays below them.
+        body_layout.addStretch(1)
+        # A target with many readers, reasons and entries scrolls, never sideways; the title above
+        # it and the Fix box below it keep their places.
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setWidget(body)
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.path)
-        layout.addWidget(self.problem)
-        layout.addWidget(served_box)
-        layout.addWidget(needs_box)
-        layout.addWidget(acl_box)
-        # What the tables do not need stays below them, so the Fix box keeps its place at the bottom.
-        layout.addStretch(1)
-        layout.addWidget(actions_box)
+        layout.addWidget(self.body_scroll, 1)
+        layout.addWidget(self.fix_box)
         self.show_nothing()
 
-    def _actions_box(self) -> QGroupBox:
-        actions = QGridLayout()
-        for position, (kind, label) in enumerate(
-            (
-                (GrantKind.IUSR_READ, self.tr("Grant IUSR read")),
-                (GrantKind.IIS_IUSRS_MODIFY, self.tr("Grant IIS_IUSRS modify")),
-                (GrantKind.POOL_READ, self.tr("Grant pool identity read")),
-                (GrantKind.POOL_MODIFY, self.tr("Grant pool identity modify")),
-            )
-        ):
-            button = QPushButton(label)
-            button.clicked.connect(lambda _checked=False, chosen=kind: self._request(chosen))
-            self.grant_buttons[kind] = button
-            actions.addWidget(button, position // 2, position % 2)
-        where = QHBoxLayout()
-        where.addWidget(QLabel(self.tr("On:")))
-        where.addWidget(self.subfolder, 1)
-        box = QGroupBox(self.tr("Fix"))
+    def _needs_box(self) -> QGroupBox:
+        """Who needs what: the table, then why each lacks it, the findings and the notes."""
+        self.requirements = RecordTableModel(requirement_columns(self._folder), self)
+        self.requirements_view = _fitted_table(self.requirements)
+        self.requirements_view.setItemDelegateForColumn(PATH_COLUMN, PathDelegate(self.requirements_view))
+        self.reasons = _linked_label()
+        self.reasons.linkActivated.connect(self._link)
+        self.notes = _linked_label()
+        self.notes.setStyleSheet("color: #5f6368;")
+        self.notes.linkActivated.connect(self._link)
+        box = QGroupBox(self.tr("Who needs what"))
         layout = QVBoxLayout(box)
-        layout.addLayout(where)
-        layout.addLayout(actions)
+        layout.addWidget(self.requirements_view)
+        layout.addWidget(self.reasons)
+        layout.addWidget(self.notes)
         return box
 
-    def _reduce_button(self) -> QToolButton:
-        """Take the selected account's allowed access down, on the folder chosen under Fix."""
-        button = QToolButton()
-        button.setText(self.tr("Reduce the selected account's access"))
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    def _folder(self) -> str:
+        return self._check.physical_path if self._check is not None else ""
+
+    def _acl_box(self) -> QGroupBox:
+        self.acl = RecordTableModel(acl_columns(), self)
+        self.acl_view = _fitted_table(self.acl)
+        self.acl_view.clicked.connect(self._acl_clicked)
+        self.reduce_button = self._reduce_button()
+        box = QGroupBox(self.tr("Permissions of the folder"))
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.acl_view)
+        layout.addWidget(self.reduce_button, 0, Qt.AlignmentFlag.AlignRight)
+        return box
+
+    def _reduce_button(self) -> QPushButton:
+        """Take the selected account's allowed access down, on the folder chosen under Fix.
+
+        A push button with a menu: its size makes room for the menu's arrow (a tool button's
+        instant popup drew the arrow over the end of its text)."""
+        button = QPushButton(self.tr("Reduce the selected account's access"))
         menu = QMenu(button)
         for level, label in (
             (AccessLevel.READ_EXECUTE, self.tr("To Read && execute")),
@@ -188,27 +164,38 @@ class DetailsPane(QWidget):
             self.reduceRequested.emit(sid, level, self.subfolder.currentData())
 
     def show_nothing(self) -> None:
+        self._check = None
         self.title.setText(self.tr("Select a site, application or virtual directory"))
         self.path.clear()
         self.problem.hide()
         self.served_as.clear()
         self.reasons.clear()
+        self.notes.clear()
+        self.notes.hide()
         self.requirements.set_records([])
-        self.acl.set_records([])
+        self.fix_box.show_nothing()
         self.set_access(None)
         self.set_actions_enabled(False)
 
     def show_check(self, inventory: Inventory, check: CheckResult) -> None:
+        self._check = check
         target = inventory.find_target(check.target)
         pool = inventory.pool(target.application.application_pool)
         self.title.setText(str(check.target))
         self.path.setText(check.physical_path)
         self.problem.setVisible(check.problem is not None)
         self.problem.setText(message_paragraph(check.problem) if check.problem is not None else "")
-        self.served_as.setText(self._served_as(target, pool, check))
+        self.served_as.setText(served_as_text(target, pool, check))
         self.requirements.set_records(list(check.requirements))
         fit_columns(self.requirements_view, 200, within_width=True)
-        self.reasons.setText(self._reasons(check))
+        self.reasons.setText(reasons_text(check))
+        self.reasons.setVisible(bool(self.reasons.text()))
+        self.notes.setText(notes_text(check))
+        self.notes.setVisible(bool(check.notes))
+        if pool is not None:
+            self.fix_box.show_check(check, target, pool, inventory.server)
+        else:
+            self.fix_box.show_nothing()
         self.set_actions_enabled(True)
 
     def set_access(self, access: PathAccess | None) -> None:
@@ -216,63 +203,22 @@ class DetailsPane(QWidget):
         self.acl.set_records(acl_rows(access) if access is not None else [])
         self.reduce_button.setEnabled(False)
         fit_columns(self.acl_view, 260, within_width=True)
-        self.subfolder.clear()
-        self.subfolder.addItem(self.tr("The folder itself"), None)
-        for child in (access.children or ()) if access is not None else ():
-            self.subfolder.addItem(child, child)
+        self.fix_box.set_access(access)
 
     def set_actions_enabled(self, enabled: bool) -> None:
-        for button in self.grant_buttons.values():
-            button.setEnabled(enabled)
-        self.subfolder.setEnabled(enabled)
+        self.fix_box.set_enabled(enabled)
         self.reduce_button.setEnabled(enabled and self._selected_allow() is not None)
-
-    def _served_as(self, target: Target, pool: AppPool | None, check: CheckResult) -> str:
-        lines = []
-        anonymous = target.application.anonymous
-        if check.anonymous is None or not anonymous.enabled:
-            lines.append(self.tr("<b>Anonymous:</b> anonymous authentication is off."))
-        elif anonymous.uses_pool_identity:
-            lines.append(
-                self.tr(
-                    "<b>Anonymous:</b> {identity} — anonymous authentication uses the application pool "
-                    "identity."
-                ).format(identity=_identity(check.anonymous))
-            )
-        else:
-            lines.append(
-                self.tr(
-                    "<b>Anonymous:</b> {identity} — the user name set for anonymous authentication."
-                ).format(identity=_identity(check.anonymous))
-            )
-        pool_name = html.escape(pool.name if pool is not None else target.application.application_pool)
-        identity_type = pool.identity_type.value if pool is not None else "?"
-        lines.append(
-            self.tr("<b>Worker process:</b> {identity} — application pool {pool} ({type}).").format(
-                identity=_identity(check.worker), pool=pool_name, type=identity_type
-            )
-        )
-        return "<br>".join(lines)
-
-    @staticmethod
-    def _reasons(check: CheckResult) -> str:
-        """Why each identity that lacks access lacks it, in full (the table cell is too narrow);
-        a manual pool's reason is shown even when it has access: it explains how."""
-        shown = [r.reason for r in check.requirements if not r.ok or r.reason.code == "ok-manual-member"]
-        # What is too much stands beside what is missing, each with what to do about it.
-        lines = [f"• {link_iis_iusrs(message_paragraph(reason))}" for reason in shown]
-        too_much = QCoreApplication.translate("Details", "Too much:")
-        for found in check.excessive:
-            fix = html.escape(message_paragraph(found.fix))
-            lines.append(
-                f"• <b>{too_much}</b> {link_iis_iusrs(message_paragraph(found.reason))} <i>{fix}</i>"
-            )
-        return "<br>".join(lines)
 
     @Slot(str)
     def _link(self, href: str) -> None:
         if href == MEMBERS_LINK:
             self.membersRequested.emit()
+            return
+        check = self._check
+        found = linked_finding(check, href) if check is not None else None
+        if check is None or found is None or found.to is None or not self.subfolder.isEnabled():
+            return
+        self.reduceRequested.emit(found.sid, found.to, reduce_subpath(found, check.physical_path))
 
     @Slot(QModelIndex)
     def _acl_clicked(self, index: QModelIndex) -> None:
@@ -280,9 +226,13 @@ class DetailsPane(QWidget):
         if self.acl.record(index.row()).entry.sid == IIS_IUSRS:
             self.membersRequested.emit()
 
-    @Slot()
-    def _request(self, kind: GrantKind) -> None:
-        self.grantRequested.emit(kind, self.subfolder.currentData())
+
+def _linked_label() -> WrappedLabel:
+    """A wrapped rich-text label whose links work by mouse and keyboard."""
+    label = WrappedLabel()
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(_LINKS)
+    return label
 
 
 def _fitted_table(model: RecordTableModel[Any]) -> QTableView:
@@ -292,7 +242,3 @@ def _fitted_table(model: RecordTableModel[Any]) -> QTableView:
     # Its columns fit the pane's width (long values elided, whole in the tooltip): no sideways scrolling.
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return view
-
-
-def _identity(identity: Identity) -> str:
-    return html.escape(f"{identity.name} ({identity.sid or '?'})")

@@ -43,7 +43,7 @@ from gui.site_tree import column_actions, fit_site_columns, site_tree
 from gui.table_model import RECORD_ROLE, RecordTableModel, fit_columns, list_view, table_view
 
 # Hosts narrow, the Sites tree (the main work area, its paths readable) widest, the details about a third.
-_PANE_WIDTHS = (170, 780, 510)
+_PANE_WIDTHS = (170, 745, 545)
 # The window as it first opens, where the screen has room for it.
 DEFAULT_SIZE = QSize(1460, 860)
 # Up to this many sites the tree opens fully; beyond, expanding costs more than a glance is worth.

@@ -121,6 +121,21 @@ def status_text(status: str) -> str:
     return _looked_up(_STATUSES, status)
 
 
+# Who a requirement is for (bridge.readers.Role), in a word for a table column; the details'
+# "Served as" names each in full, as IIS Manager does.
+_ROLES: Mapping[str, object] = {
+    "worker": QT_TRANSLATE_NOOP("Bridge", "Worker"),
+    "anonymous": QT_TRANSLATE_NOOP("Bridge", "Anonymous"),
+    "connect-as": QT_TRANSLATE_NOOP("Bridge", "Connect as"),
+    "authenticated": QT_TRANSLATE_NOOP("Bridge", "Signed in"),
+    "impersonated": QT_TRANSLATE_NOOP("Bridge", "Impersonated"),
+}
+
+
+def role_text(role: str) -> str:
+    return _looked_up(_ROLES, role)
+
+
 # Values IIS reports as English words (site and pool states, pipeline modes), worded as IIS Manager does.
 _IIS_WORDS: Mapping[str, object] = {
     "Started": QT_TRANSLATE_NOOP("Bridge", "Started"),

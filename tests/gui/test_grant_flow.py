@@ -44,6 +44,19 @@ def _open_confirm(qtbot: QtBot, window: MainWindow, target: str, kind: GrantKind
     return dialog
 
 
+def _greyed_then_planned(qtbot: QtBot, window: MainWindow, target: str, kind: GrantKind) -> ConfirmDialog:
+    """A grant the Fix box greys out (its tooltip says why), planned all the same - as a plan made
+    before the folder changed, or the --confirm screenshot, reaches the dialog."""
+    assert window.select_target(target)
+    button = window.details.grant_buttons[kind]
+    qtbot.waitUntil(lambda: not button.isEnabled() and bool(button.toolTip()), timeout=WAIT_MS)
+    with qtbot.waitSignal(window.grants.dialogOpened, timeout=WAIT_MS) as opened:
+        window.details.grantRequested.emit(kind, None)
+    dialog = opened.args[0]
+    assert isinstance(dialog, ConfirmDialog)
+    return dialog
+
+
 def test_grant_iusr_read_turns_the_401_3_site_good_and_undo_restores_it(
     qtbot: QtBot, lab_window: MainWindow, server: SimulatedServer
 ) -> None:
@@ -99,7 +112,8 @@ def test_a_refused_plan_explains_why_and_offers_no_grant_button(
 ) -> None:
     window = lab_window
     unc = next(c for c in window.controller.entries[0].checks if c.physical_path.startswith("\\\\"))
-    dialog = _open_confirm(qtbot, window, str(unc.target), GrantKind.IUSR_READ)
+    dialog = _greyed_then_planned(qtbot, window, str(unc.target), GrantKind.IUSR_READ)
+    assert "network share" in window.details.grant_buttons[GrantKind.IUSR_READ].toolTip()
     assert dialog.change.verdict is Verdict.REFUSED
     assert dialog.windowTitle() == "Change refused"
     # The first line says it is refused and why, not the question a Grant button would answer.
@@ -113,8 +127,10 @@ def test_a_refused_plan_explains_why_and_offers_no_grant_button(
 
 
 def test_a_grant_that_changes_nothing_says_so(qtbot: QtBot, lab_window: MainWindow) -> None:
-    # On a fresh wwwroot IUSR reads through BUILTIN\Users already.
-    dialog = _open_confirm(qtbot, lab_window, "Default Web Site", GrantKind.IUSR_READ)
+    # On a fresh wwwroot IUSR reads through BUILTIN\Users already: the button is greyed out, saying so.
+    dialog = _greyed_then_planned(qtbot, lab_window, "Default Web Site", GrantKind.IUSR_READ)
+    tooltip = lab_window.details.grant_buttons[GrantKind.IUSR_READ].toolTip()
+    assert tooltip == "NT AUTHORITY\\IUSR already has this access to C:\\inetpub\\wwwroot."
     assert dialog.change.verdict is Verdict.NOTHING_TO_DO
     assert dialog.windowTitle() == "Nothing to do"
     assert dialog.heading.text().startswith("Nothing to do: ")
