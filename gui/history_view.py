@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bridge.history import ChangeRecord, History, Outcome
 from gui.columns import history_columns
@@ -26,6 +26,11 @@ class HistoryView(QWidget):
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self._undo)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        # Said in the empty table itself, where the changes will be listed.
+        self.empty = QLabel(self.tr("No changes yet"))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #5f6368;")
+        QVBoxLayout(self.view.viewport()).addWidget(self.empty)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.undo_button)
@@ -35,6 +40,7 @@ class HistoryView(QWidget):
 
     def reload(self) -> None:
         self.model.set_records(list(reversed(self._history.records())))
+        self.empty.setVisible(self.model.rowCount() == 0)
         fit_columns(self.view, 320)
         self._selection_changed()
 
