@@ -60,10 +60,13 @@ def _has(requirement: Requirement) -> str:
     return "—" if requirement.on_file_server else level_text(requirement.effective)
 
 
-def _tip(requirement: Requirement) -> str:
-    """Every cell's tooltip: who, by SID, what it is about, and the reason in full."""
-    who = f"{requirement.name} ({requirement.sid})" if requirement.sid else requirement.name
-    return f"{who}\n{requirement.path}\n{reason_text(requirement.reason)}"
+def _tip(text: Callable[[Requirement], str]) -> Callable[[Requirement], str]:
+    """A cell's tooltip: its whole text, then the reason in full."""
+    return lambda requirement: f"{text(requirement)}\n{reason_text(requirement.reason)}"
+
+
+def _who(requirement: Requirement) -> str:
+    return f"{requirement.name} ({requirement.sid})" if requirement.sid else requirement.name
 
 
 def path_text(requirement: Requirement, folder: str) -> str:
@@ -79,18 +82,32 @@ def path_text(requirement: Requirement, folder: str) -> str:
 def requirement_columns(folder: Callable[[], str]) -> list[Column[Requirement]]:
     """The columns; ``folder`` gives the folder of the target shown (paths below it are named
     relative to it). The reason is every cell's tooltip and is said in full under the table."""
+
+    def path(requirement: Requirement) -> str:
+        return path_text(requirement, folder())
+
+    def whole_path(requirement: Requirement) -> str:
+        shown = path(requirement)
+        return requirement.path if shown == requirement.path else f"{shown}: {requirement.path}"
+
+    def role(requirement: Requirement) -> str:
+        return role_text(requirement.role)
+
+    def needs(requirement: Requirement) -> str:
+        return level_text(requirement.needs)
+
     return [
-        Column(QCoreApplication.translate("Details", "Identity"), lambda r: r.name, tooltip=_tip),
-        Column(QCoreApplication.translate("Details", "Role"), lambda r: role_text(r.role), tooltip=_tip),
-        Column(QCoreApplication.translate("Details", "Needs"), lambda r: level_text(r.needs), tooltip=_tip),
-        Column(QCoreApplication.translate("Details", "Has"), _has, tooltip=_tip),
+        Column(QCoreApplication.translate("Details", "Identity"), lambda r: r.name, tooltip=_tip(_who)),
+        Column(QCoreApplication.translate("Details", "Role"), role, tooltip=_tip(role)),
+        Column(QCoreApplication.translate("Details", "Needs"), needs, tooltip=_tip(needs)),
+        Column(QCoreApplication.translate("Details", "Has"), _has, tooltip=_tip(_has)),
         Column(
             QCoreApplication.translate("Details", "Status"),
             _status,
             icon=_status_icon,
             foreground=_colour,
-            tooltip=_tip,
+            tooltip=_tip(_status),
         ),
         # Last: it takes the width left, its long paths shortened in the middle.
-        Column(QCoreApplication.translate("Details", "Path"), lambda r: path_text(r, folder()), tooltip=_tip),
+        Column(QCoreApplication.translate("Details", "Path"), path, tooltip=_tip(whole_path)),
     ]
