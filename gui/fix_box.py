@@ -30,18 +30,14 @@ from gui.rights_words import rights_text
 from gui.texts import reason_text
 from gui.wrapping import WrappedLabel, keep_paths_whole, message_paragraph
 
-# The strings were the details pane's own (self.tr): they keep its context and their German.
-_CONTEXT = "DetailsPane"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+# The strings were the details pane's own (self.tr): they keep its context ("DetailsPane") and their
+# German; each call spells the context out, as lupdate reads them.
 
 
 def fix_text(fix: Fix, path: str | None = None) -> str:
     """What pressing the fix does, in words: "Grant CORP\\svc-content Read & execute on D:\\Sites\\Shop"
     (``path`` in place of the fix's own, shortened to fit)."""
-    return _tr("Grant {identity} {rights} on {path}").format(
+    return QCoreApplication.translate("DetailsPane", "Grant {identity} {rights} on {path}").format(
         identity=fix.identity, rights=rights_text(fix.rights), path=fix.path if path is None else path
     )
 
@@ -90,7 +86,7 @@ class FixBox(QGroupBox):
     fixRequested = Signal(object)  # the recommended grants, tuple[Fix, ...], made one after another
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Fix"), parent)
+        super().__init__(QCoreApplication.translate("DetailsPane", "Fix"), parent)
         self.fix_button = ActionButton()
         self.fix_button.setDefault(True)
         font = self.fix_button.font()
@@ -102,7 +98,11 @@ class FixBox(QGroupBox):
         self.why.setTextFormat(Qt.TextFormat.PlainText)
         self.why.setStyleSheet("color: #5f6368;")
         self.subfolder = QComboBox()
-        self.subfolder.setToolTip(_tr("Grant on the folder itself or on one of its subfolders"))
+        self.subfolder.setToolTip(
+            QCoreApplication.translate(
+                "DetailsPane", "Grant on the folder itself or on one of its subfolders"
+            )
+        )
         self.subfolder.currentIndexChanged.connect(self._decide)
         self.grant_buttons: dict[GrantKind, QPushButton] = {}
         self._fixes: tuple[Fix, ...] = ()
@@ -114,10 +114,16 @@ class FixBox(QGroupBox):
         actions = QGridLayout()
         for position, (kind, label) in enumerate(
             (
-                (GrantKind.IUSR_READ, _tr("Grant IUSR read")),
-                (GrantKind.IIS_IUSRS_MODIFY, _tr("Grant IIS_IUSRS modify")),
-                (GrantKind.POOL_READ, _tr("Grant pool identity read")),
-                (GrantKind.POOL_MODIFY, _tr("Grant pool identity modify")),
+                (GrantKind.IUSR_READ, QCoreApplication.translate("DetailsPane", "Grant IUSR read")),
+                (
+                    GrantKind.IIS_IUSRS_MODIFY,
+                    QCoreApplication.translate("DetailsPane", "Grant IIS_IUSRS modify"),
+                ),
+                (GrantKind.POOL_READ, QCoreApplication.translate("DetailsPane", "Grant pool identity read")),
+                (
+                    GrantKind.POOL_MODIFY,
+                    QCoreApplication.translate("DetailsPane", "Grant pool identity modify"),
+                ),
             )
         ):
             button = QPushButton(label)
@@ -125,7 +131,7 @@ class FixBox(QGroupBox):
             self.grant_buttons[kind] = button
             actions.addWidget(button, position // 2, position % 2)
         where = QHBoxLayout()
-        where.addWidget(QLabel(_tr("On:")))
+        where.addWidget(QLabel(QCoreApplication.translate("DetailsPane", "On:")))
         where.addWidget(self.subfolder, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.fix_button)
@@ -157,7 +163,9 @@ class FixBox(QGroupBox):
             self.fix_button.set_action(functools.partial(fix_text, fix), fix.path)
             lines.append(message_paragraph(fix.why))
         elif self._fixes:
-            text = _tr("Apply the {count} recommended grants").format(count=len(self._fixes))
+            text = QCoreApplication.translate("DetailsPane", "Apply the {count} recommended grants").format(
+                count=len(self._fixes)
+            )
             self.fix_button.set_action(lambda _path: text)
             self.fix_button.setToolTip("\n".join(fix_text(fix) for fix in self._fixes))
             lines += [f"• {keep_paths_whole(fix_text(fix), [fix.path])}" for fix in self._fixes]
@@ -173,7 +181,7 @@ class FixBox(QGroupBox):
         self._access = access
         self.subfolder.blockSignals(True)
         self.subfolder.clear()
-        self.subfolder.addItem(_tr("The folder itself"), None)
+        self.subfolder.addItem(QCoreApplication.translate("DetailsPane", "The folder itself"), None)
         for child in (access.children or ()) if access is not None else ():
             self.subfolder.addItem(child, child)
         self.subfolder.blockSignals(False)

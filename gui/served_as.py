@@ -14,12 +14,8 @@ from bridge.needs import CheckResult, Identity
 from bridge.sids import AUTHENTICATED_USERS
 from gui.texts import role_text
 
-# The strings were the details pane's own (self.tr): they keep its context and their German.
-_CONTEXT = "DetailsPane"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+# The strings were the details pane's own (self.tr): they keep its context ("DetailsPane") and their
+# German; each call spells the context out, as lupdate reads them.
 
 
 def identity_text(identity: Identity) -> str:
@@ -66,14 +62,15 @@ def _connect_as(target: Target, check: CheckResult) -> list[str]:
 def _anonymous(target: Target, check: CheckResult) -> str:
     anonymous = target.application.anonymous
     if check.anonymous is None or not anonymous.enabled:
-        return _tr("<b>Anonymous:</b> anonymous authentication is off.")
+        return QCoreApplication.translate("DetailsPane", "<b>Anonymous:</b> anonymous authentication is off.")
     if anonymous.uses_pool_identity:
-        return _tr(
-            "<b>Anonymous:</b> {identity} — anonymous authentication uses the application pool identity."
+        return QCoreApplication.translate(
+            "DetailsPane",
+            "<b>Anonymous:</b> {identity} — anonymous authentication uses the application pool identity.",
         ).format(identity=identity_text(check.anonymous))
-    return _tr("<b>Anonymous:</b> {identity} — the user name set for anonymous authentication.").format(
-        identity=identity_text(check.anonymous)
-    )
+    return QCoreApplication.translate(
+        "DetailsPane", "<b>Anonymous:</b> {identity} — the user name set for anonymous authentication."
+    ).format(identity=identity_text(check.anonymous))
 
 
 def _methods(target: Target) -> str:
@@ -131,9 +128,9 @@ def _worker(target: Target, pool: AppPool | None, check: CheckResult) -> str:
     identity_type = pool.identity_type.value if pool is not None else "?"
     runs_as = check.worker.runs_as
     if runs_as is None:
-        return _tr("<b>Worker process:</b> {identity} — application pool {pool} ({type}).").format(
-            identity=identity_text(check.worker), pool=pool_name, type=identity_type
-        )
+        return QCoreApplication.translate(
+            "DetailsPane", "<b>Worker process:</b> {identity} — application pool {pool} ({type})."
+        ).format(identity=identity_text(check.worker), pool=pool_name, type=identity_type)
     account = html.escape(f"{runs_as.name} ({runs_as.sid or '?'})")
     return QCoreApplication.translate(
         "Details",

@@ -120,6 +120,26 @@
         <translation>Zu viele Rechte</translation>
     </message>
     <message>
+        <source>Worker</source>
+        <translation>Arbeitsprozess</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonym</translation>
+    </message>
+    <message>
+        <source>Connect as</source>
+        <translation>Verbinden als</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Impersonated</source>
+        <translation>Identitätswechsel</translation>
+    </message>
+    <message>
         <source>Stopped</source>
         <translation>Beendet</translation>
     </message>
@@ -1412,6 +1432,26 @@
         <comment>entry-inherited</comment>
         <translation>Eintrag {position} (ein geerbter Eintrag)</translation>
     </message>
+    <message>
+        <source>Anonymous authentication is off here: no request runs as IUSR, so a grant to it would not help.</source>
+        <comment>choice-anonymous-off</comment>
+        <translation>Die anonyme Authentifizierung ist hier ausgeschaltet: Keine Anfrage läuft als IUSR, eine Berechtigung dafür hilft also nicht.</translation>
+    </message>
+    <message>
+        <source>Anonymous requests run as {name}, not as IUSR: a grant to IUSR would not help.</source>
+        <comment>choice-anonymous-not-iusr</comment>
+        <translation>Anonyme Anfragen laufen als {name}, nicht als IUSR: Eine Berechtigung für IUSR hilft nicht.</translation>
+    </message>
+    <message>
+        <source>Virtual directory {directory} reads its content as {name} (Connect as): {identity} needs nothing here to read it.</source>
+        <comment>choice-connect-as</comment>
+        <translation>Das virtuelle Verzeichnis {directory} liest seine Inhalte als {name} („Verbinden als“): {identity} braucht hier nichts, um sie zu lesen.</translation>
+    </message>
+    <message>
+        <source>Application pool {pool} sets manualGroupMembership and its identity is not a stored member of IIS_IUSRS: a grant to IIS_IUSRS does not reach its worker.</source>
+        <comment>choice-no-iis-iusrs</comment>
+        <translation>Der Anwendungspool {pool} setzt manualGroupMembership, und seine Identität ist kein gespeichertes Mitglied von IIS_IUSRS: Eine Berechtigung für IIS_IUSRS erreicht seinen Arbeitsprozess nicht.</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNotice</name>
@@ -1677,12 +1717,24 @@
         <translation>Durch Verweigern blockiert</translation>
     </message>
     <message>
+        <source>On the file server</source>
+        <translation>Auf dem Dateiserver</translation>
+    </message>
+    <message>
         <source>Missing</source>
         <translation>Fehlt</translation>
     </message>
     <message>
+        <source>This folder</source>
+        <translation>Dieser Ordner</translation>
+    </message>
+    <message>
         <source>Identity</source>
         <translation>Identität</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Needs</source>
@@ -1697,12 +1749,64 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>Why</source>
-        <translation>Warum</translation>
+        <source>Path</source>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Too much:</source>
         <translation>Zu viel:</translation>
+    </message>
+    <message>
+        <source>Reduce to {level}</source>
+        <translation>Auf {level} beschränken</translation>
+    </message>
+    <message>
+        <source>Reduce to {level} on {folder}, where it is set</source>
+        <translation>Auf {level} beschränken, auf {folder}, wo der Eintrag gesetzt ist</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Hinweis:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connect as:&lt;/b&gt; {identity} — the physical path credentials of virtual directory {directory} (logon method {method}): IIS reads its content and web.config files as this user.</source>
+        <translation>&lt;b&gt;Verbinden als:&lt;/b&gt; {identity} – die Anmeldeinformationen für den physischen Pfad des virtuellen Verzeichnisses {directory} (Anmeldemethode {method}): IIS liest seine Inhalte und web.config-Dateien als dieser Benutzer.</translation>
+    </message>
+    <message>
+        <source>Windows authentication</source>
+        <translation>Windows-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Basic authentication</source>
+        <translation>Standardauthentifizierung</translation>
+    </message>
+    <message>
+        <source>Digest authentication</source>
+        <translation>Digestauthentifizierung</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signed-in users&lt;/b&gt; ({methods}): {identities} — any user who signs in (URL authorization names no one).</source>
+        <translation>&lt;b&gt;Angemeldete Benutzer&lt;/b&gt; ({methods}): {identities} – jeder Benutzer, der sich anmeldet (die URL-Autorisierung nennt niemanden).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signed-in users&lt;/b&gt; ({methods}): {identities} — the accounts URL authorization allows.</source>
+        <translation>&lt;b&gt;Angemeldete Benutzer&lt;/b&gt; ({methods}): {identities} – die Konten, die die URL-Autorisierung zulässt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Impersonated (ASP.NET):&lt;/b&gt; {identity} — set in system.web/identity: the application&apos;s code reads and writes as this user.</source>
+        <translation>&lt;b&gt;Identitätswechsel (ASP.NET):&lt;/b&gt; {identity} – festgelegt in system.web/identity: Der Code der Anwendung liest und schreibt als dieser Benutzer.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Impersonated (ASP.NET):&lt;/b&gt; the user of each request — system.web/identity impersonates without a user name.</source>
+        <translation>&lt;b&gt;Identitätswechsel (ASP.NET):&lt;/b&gt; der Benutzer jeder Anfrage – system.web/identity wechselt ohne Benutzernamen die Identität.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Worker process:&lt;/b&gt; {account} and its pool SID {identity} — application pool {pool} ({type}).</source>
+        <translation>&lt;b&gt;Arbeitsprozess:&lt;/b&gt; {account} und seine Pool-SID {identity} – Anwendungspool {pool} ({type}).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;On the file server:&lt;/b&gt; {accounts} — the accounts the share is read as.</source>
+        <translation>&lt;b&gt;Auf dem Dateiserver:&lt;/b&gt; {accounts} – die Konten, als die die Freigabe gelesen wird.</translation>
     </message>
 </context>
 <context>
@@ -1718,6 +1822,34 @@
     <message>
         <source>Permissions of the folder</source>
         <translation>Berechtigungen des Ordners</translation>
+    </message>
+    <message>
+        <source>Reduce the selected account&apos;s access</source>
+        <translation>Zugriff des ausgewählten Kontos reduzieren</translation>
+    </message>
+    <message>
+        <source>To Read &amp;&amp; execute</source>
+        <translation>Auf „Lesen, Ausführen“</translation>
+    </message>
+    <message>
+        <source>To Read</source>
+        <translation>Auf „Lesen“</translation>
+    </message>
+    <message>
+        <source>Remove its entries</source>
+        <translation>Seine Einträge entfernen</translation>
+    </message>
+    <message>
+        <source>Select a site, application or virtual directory</source>
+        <translation>Wählen Sie eine Website, Anwendung oder ein virtuelles Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Grant {identity} {rights} on {path}</source>
+        <translation>{identity} auf {path} „{rights}“ gewähren</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Beheben</translation>
     </message>
     <message>
         <source>Grant on the folder itself or on one of its subfolders</source>
@@ -1744,28 +1876,8 @@
         <translation>Für:</translation>
     </message>
     <message>
-        <source>Fix</source>
-        <translation>Beheben</translation>
-    </message>
-    <message>
-        <source>Reduce the selected account&apos;s access</source>
-        <translation>Zugriff des ausgewählten Kontos reduzieren</translation>
-    </message>
-    <message>
-        <source>To Read &amp;&amp; execute</source>
-        <translation>Auf „Lesen, Ausführen“</translation>
-    </message>
-    <message>
-        <source>To Read</source>
-        <translation>Auf „Lesen“</translation>
-    </message>
-    <message>
-        <source>Remove its entries</source>
-        <translation>Seine Einträge entfernen</translation>
-    </message>
-    <message>
-        <source>Select a site, application or virtual directory</source>
-        <translation>Wählen Sie eine Website, Anwendung oder ein virtuelles Verzeichnis</translation>
+        <source>Apply the {count} recommended grants</source>
+        <translation>Die {count} empfohlenen Berechtigungen erteilen</translation>
     </message>
     <message>
         <source>The folder itself</source>
@@ -1872,6 +1984,10 @@
     <message>
         <source>Undo selected change</source>
         <translation>Ausgewählte Änderung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>No changes yet</source>
+        <translation>Noch keine Änderungen</translation>
     </message>
 </context>
 <context>
