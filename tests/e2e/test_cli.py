@@ -87,7 +87,12 @@ def test_every_command_against_the_lab(backend: HookedServer, data_dir: Path, au
             "path": "/private",
             "applicationPool": "ShopPool",
             "physicalPath": PRIVATE,
-            "virtualDirectories": [{"path": "/", "physicalPath": PRIVATE}],
+            "virtualDirectories": [{"path": "/", "physicalPath": PRIVATE, "connectAs": None}],
+            "anonymousAuthentication": True,
+            "windowsAuthentication": False,
+            "basicAuthentication": False,
+            "digestAuthentication": False,
+            "impersonation": None,
         }
         assert "Shop/private" in cli("sites").stdout
 
