@@ -191,7 +191,7 @@ def _path_access(
         return {}
     # Listing subfolders reads each whole directory on the host: only the details of one folder need
     # them; counting the tree below costs up to seconds, so only a planned grant asks for it.
-    parameters: dict[str, object] = {"Path": paths}
+    parameters: dict[str, object] = _path_parameters(paths)
     if subfolders:
         parameters["Subfolders"] = True
     if count_items:
@@ -204,6 +204,17 @@ def _path_access(
     if [entry.path for entry in entries] != paths:
         raise UnexpectedAnswer(runner.host, OTHER_PATHS())
     return {entry.path: entry for entry in entries}
+
+
+def _path_parameters(paths: list[str]) -> dict[str, object]:
+    """Several paths travel as ``-PathList``, one string with a line feed between them: one CLIXML
+    element where a string array is one per path, each serialised here and deserialised and bound
+    on the host (a whole-server check asks for over 100,000). No Win32 path holds a line feed
+    (path-access.ps1 cites the rule); a path that does, or an empty one, goes as ``-Path`` with the
+    rest, where the binder judges it as before."""
+    if len(paths) > 1 and all(path and "\n" not in path for path in paths):
+        return {"PathList": "\n".join(paths)}
+    return {"Path": paths}
 
 
 def _find(inventory: Inventory, target: str) -> Target:

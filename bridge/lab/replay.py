@@ -18,7 +18,7 @@ from typing import Any
 
 from bridge import sddl
 from bridge.lab.backend import ScriptFailed, ScriptRejected
-from bridge.lab.simulator import bind_parameters
+from bridge.lab.simulator import bind_parameters, requested_paths
 from bridge.powershell_json import powershell_json
 from bridge.recording import DOCTOR_FILE, GROUP_MEMBERS_FILE, INVENTORY_FILE, PATH_ACCESS_FILE
 from bridge.scripts import Operation, operation_for_script
@@ -75,7 +75,7 @@ class RecordedServer:
             # A recording holds one group's answer, IIS_IUSRS's (bridge.members).
             return _verbatim(self._group_members, GROUP_MEMBERS_FILE, "the group's members")
         if operation is Operation.PATH_ACCESS:
-            return powershell_json(self._path_access(bound.get("Path", []), bool(bound.get("Subfolders"))))
+            return powershell_json(self._path_access(requested_paths(bound), bool(bound.get("Subfolders"))))
         raise ScriptFailed(
             f"This server is a recording, which is read-only: {operation.value} changes nothing here.",
             error_id="RecordingIsReadOnly",

@@ -74,6 +74,15 @@ class _Parameter:
     allow_empty_collection: bool
     pattern: str | None
     choices: tuple[str, ...]
+    # None: in every parameter set ([Parameter(ParameterSetName = ...)] not given).
+    parameter_set: str | None = None
+
+
+@dataclass(frozen=True)
+class _Declared:
+    parameters: tuple[_Parameter, ...]
+    # [CmdletBinding(DefaultParameterSetName = ...)]: the set bound when the given names pick none.
+    default_set: str | None
 
 
 # The block ends at the first ")" that closes a line; attribute parentheses never do.
@@ -83,12 +92,15 @@ _DECLARATION = re.compile(r"\[(?P<type>\w+)(?P<array>\[\])?\]\$(?P<name>\w+)(?: 
 _PATTERN = re.compile(r"\[ValidatePattern\('(?P<pattern>.*)'\)\]")
 _SET = re.compile(r"\[ValidateSet\((?P<choices>.*)\)\]")
 _MANDATORY = re.compile(r"Mandatory\s*=\s*\$true", re.IGNORECASE)
+_SET_NAME = re.compile(r"ParameterSetName\s*=\s*'(?P<name>[^']*)'", re.IGNORECASE)
+_DEFAULT_SET = re.compile(r"\[CmdletBinding\(DefaultParameterSetName = '(?P<name>[^']*)'\)\]")
 
 
 @cache
-def _parameters(operation: Operation) -> tuple[_Parameter, ...]:
-    """The parameters declared in the shipped script's param() block."""
-    block = _PARAM_BLOCK.search(script_text(operation))
+def _parameters(operation: Operation) -> _Declared:
+    """The parameters declared in the shipped script's param() block, and its default parameter set."""
+    text = script_text(operation)
+    block = _PARAM_BLOCK.search(text)
     body = "" if block is None else block["body"]
     declared: list[_Parameter] = []
     attributes: list[str] = []
@@ -100,6 +112,7 @@ def _parameters(operation: Operation) -> tuple[_Parameter, ...]:
             continue
         pattern = next((m["pattern"] for a in attributes if (m := _PATTERN.fullmatch(a))), None)
         choices = next((m["choices"] for a in attributes if (m := _SET.fullmatch(a))), "")
+        parameter_set = next((m["name"] for a in attributes if (m := _SET_NAME.search(a))), None)
         declared.append(
             _Parameter(
                 name=declaration["name"],
@@ -110,10 +123,12 @@ def _parameters(operation: Operation) -> tuple[_Parameter, ...]:
                 allow_empty_collection="[AllowEmptyCollection()]" in attributes,
                 pattern=pattern,
                 choices=tuple(re.findall(r"'([^']*)'", choices)),
+                parameter_set=parameter_set,
             )
         )
         attributes = []
-    return tuple(declared)
+    default = _DEFAULT_SET.search(text)
+    return _Declared(tuple(declared), None if default is None else default["name"])
 
 
 def _binding_error(message: str, error_id: str, category: str = "InvalidData") -> ScriptFailed:
@@ -192,7 +207,8 @@ def _integer(parameter: _Parameter, value: object) -> int:
 
 def bind_parameters(operation: Operation, given: Mapping[str, object]) -> dict[str, Any]:
     """Bind named parameters as PowerShell would, failing with its error records."""
-    declared = {parameter.name.lower(): parameter for parameter in _parameters(operation)}
+    script = _parameters(operation)
+    declared = {parameter.name.lower(): parameter for parameter in script.parameters}
     bound: dict[str, Any] = {}
     for name, value in given.items():
         parameter = declared.get(name.lower())
@@ -229,7 +245,12 @@ def bind_parameters(operation: Operation, given: Mapping[str, object]) -> dict[s
             text = _as_string(value)
             _validate(parameter, text)
             bound[parameter.name] = text
-    missing = [p.name for p in declared.values() if p.mandatory and p.name not in bound]
+    chosen = _parameter_set(script, bound)
+    missing = [
+        p.name
+        for p in declared.values()
+        if p.mandatory and p.name not in bound and p.parameter_set in (None, chosen)
+    ]
     if missing:
         raise _binding_error(
             "Cannot process command because of one or more missing mandatory parameters: "
@@ -239,6 +260,32 @@ def bind_parameters(operation: Operation, given: Mapping[str, object]) -> dict[s
             "InvalidArgument",
         )
     return bound
+
+
+def _parameter_set(script: _Declared, bound: Mapping[str, object]) -> str | None:
+    """The parameter set the bound names select, as PowerShell's binder resolves it: the one set
+    named by the bound parameters, else the script's default set; names from two sets fail."""
+    named = {p.parameter_set for p in script.parameters if p.name in bound and p.parameter_set is not None}
+    if len(named) > 1:
+        # Windows PowerShell 5.1's wording (ParameterBinderStrings.AmbiguousParameterSet), believed:
+        # PowerShell 7 adds a second sentence.
+        raise _binding_error(
+            "Parameter set cannot be resolved using the specified named parameters.",
+            "AmbiguousParameterSet",
+            "InvalidArgument",
+        )
+    return next(iter(named), script.default_set)
+
+
+def requested_paths(bound: Mapping[str, Any]) -> list[str]:
+    """The paths a bound path-access call asks for, as path-access.ps1 reads them: ``-Path`` as
+    given, or ``-PathList`` split at every line feed (``String.Split`` with
+    ``StringSplitOptions.None`` keeps empty entries, as ``str.split`` does)."""
+    if "PathList" in bound:
+        listed: str = bound["PathList"]
+        return listed.split("\n")
+    paths: list[str] = bound.get("Path", [])
+    return paths
 
 
 def _not_found(path: str) -> ScriptFailed:
@@ -339,7 +386,7 @@ class SimulatedServer:
         with self._lock:
             subfolders = bound.get("Subfolders", False)
             cap = bound.get("CountItemsBelow", 0)
-            paths = [self._describe(path, accounts, subfolders, cap) for path in bound.get("Path", [])]
+            paths = [self._describe(path, accounts, subfolders, cap) for path in requested_paths(bound)]
         return {"paths": paths, "accounts": accounts}
 
     def _describe(

@@ -24,12 +24,22 @@
     plan can say how many and the grant can wait long enough. itemsBelow is
     the count, itemsBelowComplete whether it is the whole tree (false: "at
     least"; a subfolder that cannot be listed ends the count there too).
+    The paths come either as -Path (a string array) or as -PathList, one
+    string with the paths separated by line feeds: a whole-server check asks
+    for over 100,000 paths, and a string array travels as one CLIXML element
+    per path, each deserialised and bound on its own; one string is one
+    element. A line feed (or any character 1-31) cannot be part of a Win32
+    file name, so it cannot be part of a path; the caller sends a path that
+    holds one, or an empty path, only through -Path.
 #>
-[CmdletBinding()]
+[CmdletBinding(DefaultParameterSetName = 'Path')]
 param(
-    [Parameter(Mandatory = $true)]
+    [Parameter(Mandatory = $true, ParameterSetName = 'Path')]
     [AllowEmptyCollection()]
     [string[]]$Path,
+
+    [Parameter(Mandatory = $true, ParameterSetName = 'PathList')]
+    [string]$PathList,
 
     [switch]$Subfolders,
 
@@ -61,6 +71,13 @@ $countBudgetMs = 3000
 # - Stopwatch.StartNew, ElapsedMilliseconds: learn.microsoft.com/dotnet/api/system.diagnostics.stopwatch
 # - ConvertTo-Json -Depth -Compress:
 #   learn.microsoft.com/powershell/module/microsoft.powershell.utility/convertto-json
+# - Naming Files, Paths, and Namespaces (not allowed in a name: NUL and "characters whose integer
+#   representations are in the range from 1 through 31, except for alternate data streams", which a
+#   folder path never names): learn.microsoft.com/windows/win32/fileio/naming-a-file
+# - String.Split(Char[], StringSplitOptions) (.NET Framework 2.0 and later; None keeps empty entries):
+#   learn.microsoft.com/dotnet/api/system.string.split
+# - $PSCmdlet.ParameterSetName (about_Functions_CmdletBindingAttribute, about_Parameter_Sets):
+#   learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_parameter_sets
 
 function Measure-ItemsBelow {
     # Counted through the enumerator by hand, so nothing below the cap is ever held in memory.
@@ -92,11 +109,18 @@ function Set-Failure {
     $Entry.hresult = $Exception.HResult
 }
 
+# The string array as given, or the one line-feed separated string split once (assigned, never
+# sent through the pipeline, so no copy is made of 100,000 paths).
+$requested = $Path
+if ($PSCmdlet.ParameterSetName -eq 'PathList') {
+    $requested = $PathList.Split([char[]]@([char]10), [System.StringSplitOptions]::None)
+}
+
 $results = New-Object System.Collections.Generic.List[object]
 # Every distinct SID of the call, in first-seen order, resolved in one batch at the end.
 $seen = New-Object 'System.Collections.Generic.HashSet[string]'
 $sidList = New-Object System.Collections.Generic.List[string]
-foreach ($item in $Path) {
+foreach ($item in $requested) {
     # A share, however spelled: \\server\share, //server/share or \\?\UNC\server\share (not \\?\C:\ or \\.\C:\).
     $slashed = $item.Replace('/', '\')
     $device = $slashed.StartsWith('\\?\') -or $slashed.StartsWith('\\.\')

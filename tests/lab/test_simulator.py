@@ -223,6 +223,40 @@ def test_path_access_empty_list_and_unc_paths() -> None:
     assert (unc["isUnc"], unc["exists"], unc["sddl"]) == (True, False, None)
 
 
+def test_a_path_list_asks_for_the_same_paths_as_the_array() -> None:
+    # -PathList: one string, split at each line feed, for the same answer in the same order.
+    paths = [SHOP, "\\\\fs01\\media", SHOP + "\\nowhere", SHOP]
+    server = _server()
+    listed = _run(server, Operation.PATH_ACCESS, PathList="\n".join(paths), Subfolders=True)
+    assert listed == _run(server, Operation.PATH_ACCESS, Path=paths, Subfolders=True)
+    assert [entry["path"] for entry in listed["paths"]] == paths
+
+
+@pytest.mark.parametrize(
+    ("parameters", "fragment", "error_id"),
+    [
+        (
+            {"Path": [SHOP], "PathList": SHOP},
+            "Parameter set cannot be resolved using the specified named parameters.",
+            "AmbiguousParameterSet",
+        ),
+        (
+            {"PathList": ""},
+            "because it is an empty string",
+            "ParameterArgumentValidationErrorEmptyStringNotAllowed",
+        ),
+        ({"Subfolders": True}, "missing mandatory parameters: Path.", "MissingMandatoryParameter"),
+    ],
+)
+def test_path_and_path_list_bind_as_two_parameter_sets(
+    parameters: dict[str, object], fragment: str, error_id: str
+) -> None:
+    with pytest.raises(ScriptFailed) as failure:
+        _server().execute(script_text(Operation.PATH_ACCESS), parameters)
+    assert fragment in failure.value.message
+    assert failure.value.error_id == error_id
+
+
 def test_path_access_names_each_sid_of_the_call_once_and_every_path_sees_its_own() -> None:
     scenario = load_scenario(demo_scenario_path())
     fs = scenario.filesystem
