@@ -1845,7 +1845,7 @@
     </message>
     <message>
         <source>Grant {identity} {rights} on {path}</source>
-        <translation>{identity} auf {path} „{rights}“ gewähren</translation>
+        <translation>„{rights}“ für {identity} auf {path}</translation>
     </message>
     <message>
         <source>Fix</source>
