@@ -38,7 +38,7 @@ from gui.members_view import MembersView
 from gui.notice import ChangeNotice
 from gui.recovery import Recovery
 from gui.settings import Settings
-from gui.site_model import SiteFilterProxy, SiteTreeModel
+from gui.site_model import SiteTreeModel
 from gui.site_tree import column_actions, fit_site_columns, site_tree
 from gui.table_model import RECORD_ROLE, RecordTableModel, fit_columns, list_view, table_view
 
@@ -83,9 +83,8 @@ class MainWindow(QMainWindow):
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName(self.tr("Filter"))
         self.sites = SiteTreeModel(self)
-        self.sites_proxy = SiteFilterProxy(self.sites, self)
         self.filter.textChanged.connect(self._filter_changed)
-        self.tree = site_tree(self.sites_proxy)
+        self.tree = site_tree(self.sites)
         self._columns_sized = False
         self.pools = RecordTableModel(pool_columns(), self)
         self.pools_view = table_view(self.pools, sortable=True, name=self.tr("Application pools"))
@@ -222,7 +221,7 @@ class MainWindow(QMainWindow):
             self.hosts_view.setCurrentIndex(self.hosts.index(row, 0))
 
     def select_target(self, target: str) -> bool:
-        index = self.sites_proxy.mapFromSource(self.sites.index_for(target))
+        index = self.sites.index_for(target)
         if not index.isValid():
             return False
         self.tree.setCurrentIndex(index)
@@ -281,12 +280,12 @@ class MainWindow(QMainWindow):
 
     def _expand_if_few(self) -> None:
         """Open the tree when it shows few sites; a long list stays collapsed, as IIS Manager shows it."""
-        if self.sites_proxy.rowCount() <= _EXPAND_SITES:
+        if self.sites.rowCount() <= _EXPAND_SITES:
             self.tree.expandAll()
 
     @Slot(str)
     def _filter_changed(self, text: str) -> None:
-        self.sites_proxy.set_text(text)
+        self.sites.set_filter(text)
         self._expand_if_few()
 
     def _size_columns(self) -> None:
@@ -319,7 +318,7 @@ class MainWindow(QMainWindow):
 
     @Slot(QItemSelection, QItemSelection)
     def _target_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        node = self.sites.node(self.sites_proxy.mapToSource(self.tree.currentIndex()))
+        node = self.sites.node(self.tree.currentIndex())
         self.grants.select(node.target if node is not None else None)
 
     @Slot(str, bool)

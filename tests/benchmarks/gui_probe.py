@@ -146,7 +146,7 @@ def _tree_samples(window: MainWindow, rounds: int) -> dict[str, float]:
     Rows spread over the tree, so a large server's far rows are reached too; selecting starts the
     folder's read on a worker, of which only the GUI thread's part is timed.
     """
-    tree, proxy = window.tree, window.sites_proxy
+    tree, proxy = window.tree, window.sites
     count = proxy.rowCount()
     rows = [count * step // (rounds + 1) for step in range(1, rounds + 1)]
     expand = [_handled(partial(tree.expand, proxy.index(row, 0))) for row in rows]

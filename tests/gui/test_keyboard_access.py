@@ -173,7 +173,7 @@ def test_every_control_of_the_main_window_and_its_dialogs_has_an_accessible_name
     qtbot: QtBot, lab_window: MainWindow
 ) -> None:
     window = lab_window
-    window.tree.setCurrentIndex(window.sites_proxy.index(0, 0))
+    window.tree.setCurrentIndex(window.sites.index(0, 0))
     assert _unnamed(window) == []
     dialogs: list[QDialog] = [
         HostDialog(window),

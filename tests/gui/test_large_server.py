@@ -47,14 +47,14 @@ def _inventory(window: MainWindow) -> Inventory:
 
 
 def _shown(window: MainWindow, parent: QModelIndex | None = None) -> list[str]:
-    proxy = window.sites_proxy
+    proxy = window.sites
     parent = parent or QModelIndex()
     return [str(proxy.index(row, Column.NAME, parent).data()) for row in range(proxy.rowCount(parent))]
 
 
 def _shown_tree(window: MainWindow) -> dict[str, list[str]]:
     """Each site on screen with the rows shown under it."""
-    proxy = window.sites_proxy
+    proxy = window.sites
     return {
         str(proxy.index(row, Column.NAME).data()): _shown(window, proxy.index(row, Column.NAME))
         for row in range(proxy.rowCount())
@@ -74,7 +74,7 @@ def test_every_site_is_in_the_tree_with_its_applications_and_directories(big_win
         )
         assert tree[site.name] == below, site.name
     # Too many sites to open them all: the tree starts collapsed.
-    assert not window.tree.isExpanded(window.sites_proxy.index(0, 0))
+    assert not window.tree.isExpanded(window.sites.index(0, 0))
 
 
 def test_the_filter_keeps_the_parents_of_matches_and_only_the_matching_rows_under_them(
@@ -85,7 +85,7 @@ def test_the_filter_keeps_the_parents_of_matches_and_only_the_matching_rows_unde
     qtbot.keyClicks(window.filter, "site-0099")
     assert _shown(window) == [f"site-{number:05d}" for number in range(990, 1000)]
     # Few enough to take in at a glance: the matches are opened.
-    assert all(window.tree.isExpanded(window.sites_proxy.index(row, 0)) for row in range(10))
+    assert all(window.tree.isExpanded(window.sites.index(row, 0)) for row in range(10))
 
     # A pool: the sites it serves stay, and under them only the applications that run in it.
     pool = inventory.sites[500].applications[-1].application_pool
@@ -101,21 +101,21 @@ def test_the_filter_keeps_the_parents_of_matches_and_only_the_matching_rows_unde
     }
     assert expected
     assert _shown_tree(window) == expected
-    qtmodeltester.check(window.sites_proxy, force_py=True)
+    qtmodeltester.check(window.sites, force_py=True)
 
     # A virtual directory's name keeps every site, each showing just that directory.
     window.filter.setText("STATIC")
     assert _shown_tree(window) == {site.name: ["static"] for site in inventory.sites}
 
     window.filter.setText("no-such-site")
-    assert window.sites_proxy.rowCount() == 0
+    assert window.sites.rowCount() == 0
     window.filter.clear()
-    assert window.sites_proxy.rowCount() == SITES
+    assert window.sites.rowCount() == SITES
 
 
 def _children_agree(window: MainWindow) -> None:
     """Every row on screen says it has children exactly when it shows some."""
-    proxy, text = window.sites_proxy, window.filter.text()
+    proxy, text = window.sites, window.filter.text()
     assert proxy.hasChildren() == (proxy.rowCount() > 0)
     for row in range(proxy.rowCount()):
         site = proxy.index(row, Column.NAME)
@@ -135,7 +135,7 @@ def test_the_filter_says_a_row_has_children_exactly_when_it_shows_some(
     # The proxy answers hasChildren from the rows' search texts instead of filtering every
     # child: a wrong answer would draw expand arrows over nothing, or hide rows behind none.
     window = big_window
-    proxy = window.sites_proxy
+    proxy = window.sites
     # The tester also watches every change that follows.
     qtmodeltester.check(proxy, force_py=True)
     _children_agree(window)
@@ -165,11 +165,10 @@ def test_sorting_reorders_all_sites_and_keeps_the_selected_row(big_window: MainW
     window.tree.sortByColumn(Column.NAME, Qt.SortOrder.DescendingOrder)
     names = _shown(window)
     assert names == sorted(names, reverse=True) and len(names) == SITES
-    current = window.sites.node(window.sites_proxy.mapToSource(window.tree.currentIndex()))
+    current = window.sites.node(window.tree.currentIndex())
     assert current is not None and current.target == "site-00500/api"
     window.tree.sortByColumn(Column.PATH, Qt.SortOrder.AscendingOrder)
     paths = [
-        str(window.sites_proxy.index(row, Column.PATH).data()).casefold()
-        for row in range(window.sites_proxy.rowCount())
+        str(window.sites.index(row, Column.PATH).data()).casefold() for row in range(window.sites.rowCount())
     ]
     assert paths == sorted(paths)

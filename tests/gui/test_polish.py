@@ -34,7 +34,7 @@ def test_long_paths_are_shortened_in_the_middle_and_whole_in_the_tooltip(
 ) -> None:
     window = lab_window
     tree = window.tree
-    index = window.sites_proxy.mapFromSource(window.sites.index_for("Kunden-Portal Müller/dokumente"))
+    index = window.sites.index_for("Kunden-Portal Müller/dokumente")
     path_index = index.siblingAtColumn(Column.PATH)
     full = str(path_index.data())
     delegate = tree.itemDelegateForColumn(Column.PATH)
