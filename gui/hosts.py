@@ -74,8 +74,13 @@ class HostEntry:
         # Read for every paint of the hosts list: thousands of checks are filtered once per list
         # (``checks`` is replaced, never changed in place).
         if self._fixing is None or self._fixing[0] is not self.checks:
-            self._fixing = (self.checks, [c for c in self.checks if c.status is not CheckStatus.OK])
+            self._fixing = (self.checks, needing_fix(self.checks))
         return self._fixing[1]
+
+    def prime(self, summary: Summary) -> None:
+        """Take what the worker that read ``checks`` worked out of them (at 20,000 sites, 30 ms the
+        GUI thread would otherwise spend on the first paint of the hosts list)."""
+        self._fixing, self._counts = (self.checks, summary[0]), (self.checks, summary[1])
 
     @property
     def counts(self) -> StatusCounts:
@@ -95,6 +100,10 @@ class StatusCounts:
 
 
 _ELSEWHERE = (CheckStatus.UNFIXABLE, CheckStatus.BLOCKED)
+
+
+def needing_fix(checks: list[CheckResult]) -> list[CheckResult]:
+    return [check for check in checks if check.status is not CheckStatus.OK]
 
 
 def status_counts(checks: list[CheckResult]) -> StatusCounts:
@@ -126,7 +135,9 @@ def default_entries(saved_hosts: list[SavedHost]) -> list[HostEntry]:
 CHECK_ALL_KEY = "#check-all"
 
 # What refreshing a host brings back: its session, inventory, checks and the Sites tree's rows.
-_Loaded = tuple[backend.HostLink, Inventory, list[CheckResult], SiteForest]
+# A host's checks that need fixing, and its counts by status.
+Summary = tuple[list[CheckResult], StatusCounts]
+_Loaded = tuple[backend.HostLink, Inventory, list[CheckResult], SiteForest, Summary]
 
 
 class HostController(QObject):
@@ -205,7 +216,7 @@ class HostController(QObject):
         # each holding the interpreter lock the GUI thread waits for: none runs while they are built.
         with bulk_answer():
             forest = site_forest(inventory, checks)
-        return link, inventory, checks, forest
+        return link, inventory, checks, forest, (needing_fix(checks), status_counts(checks))
 
     def _loaded(self, entry: HostEntry) -> Callable[[_Loaded], None]:
         def done(result: _Loaded) -> None:
@@ -214,7 +225,8 @@ class HostController(QObject):
                 if result[0] is not entry.link:
                     result[0].close()
                 return
-            entry.link, entry.inventory, entry.checks, entry.sites = result
+            entry.link, entry.inventory, entry.checks, entry.sites, summary = result
+            entry.prime(summary)
             entry.state, entry.error = HostState.READY, None
             self.hostChanged.emit(entry.key)
 

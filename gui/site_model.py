@@ -15,7 +15,7 @@ the first layout.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Enum
 from operator import attrgetter
 from typing import Any
@@ -171,7 +171,7 @@ class SiteTreeModel(QAbstractItemModel):
             row = self._forest.row_of(node)
             self.dataChanged.emit(self.createIndex(row, 0, node), self.createIndex(row, Column.PATH, node))
 
-    def _column_changed(self, column: Column, siblings: list[SiteNode], parent: QModelIndex) -> None:
+    def _column_changed(self, column: Column, siblings: Sequence[SiteNode], parent: QModelIndex) -> None:
         if siblings:
             last = len(siblings) - 1
             self.dataChanged.emit(

@@ -9,7 +9,7 @@ touches Qt.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from operator import attrgetter
@@ -38,10 +38,12 @@ class SiteNode:
     # Every row below, as the inventory lists them; ``shown`` is those the tree shows, in its order,
     # made when first asked for (``listed``: the forest's generation it was made in).
     children: list[SiteNode] = field(default_factory=list)
-    shown: list[SiteNode] = field(default_factory=list)
+    shown: Sequence[SiteNode] = ()
     listed: int = -1
-    # The row among the parent's shown children (or the shown sites).
+    # The row among the parent's shown children (or the shown sites), and the place in the order
+    # of every row below the sites (its rank among its siblings).
     row: int = 0
+    rank: int = 0
     # Case-folded text of this row and every row below it: the filter keeps a row whose subtree matches.
     search: str = ""
 
@@ -127,6 +129,7 @@ def _ordered(nodes: list[SiteNode], keys: Keys, reverse: bool) -> list[SiteNode]
 
 
 _PARENT = attrgetter("parent")
+_RANK = attrgetter("rank")
 
 
 @dataclass(eq=False)
@@ -150,11 +153,10 @@ class SiteForest:
     shown: list[SiteNode] = field(default_factory=list)
     shown_below: list[SiteNode] = field(default_factory=list)
     needle: str = ""
-    # The rows below that are kept (None: all), the rows with a kept row under them, each row's
-    # place in ``below`` (its rank among its siblings), and the parents listed in this generation.
+    # The rows below that are kept (None: all), the rows with a kept row under them, and the
+    # parents listed in this generation.
     _kept: set[SiteNode] | None = None
     _with_children: set[SiteNode] = field(default_factory=set)
-    _rank: dict[SiteNode, int] = field(default_factory=dict)
     _generation: int = 0
     listed: list[SiteNode] = field(default_factory=list)
 
@@ -180,7 +182,8 @@ class SiteForest:
             self.sites = _ordered(self.sites, keys, order[1])
             # One sort of every row below the sites orders each parent's rows too.
             self.below = _ordered(self.below, keys, order[1])
-            self._rank = dict(zip(self.below, range(len(self.below)), strict=True))
+            for rank, node in enumerate(self.below):
+                node.rank = rank
             self.order = order
             self.show(self.needle)
 
@@ -212,12 +215,12 @@ class SiteForest:
     def has_shown_children(self, node: SiteNode) -> bool:
         return node in self._with_children
 
-    def children_shown(self, node: SiteNode) -> list[SiteNode]:
+    def children_shown(self, node: SiteNode) -> Sequence[SiteNode]:
         """The rows the tree shows under ``node``, in order, each numbered."""
         if node.listed != self._generation:
             kept = self._kept
             rows = node.children if kept is None else [child for child in node.children if child in kept]
-            rows = sorted(rows, key=self._rank.__getitem__)
+            rows = sorted(rows, key=_RANK)
             for row, child in enumerate(rows):
                 child.row = row
             node.shown, node.listed = rows, self._generation
