@@ -1,8 +1,9 @@
 """A server with 1,000 sites in the real window: every site shown, the filter's answers exact.
 
 Timings are the benchmark's job (tests/benchmarks); this proves the fast paths
-(rows built by the worker, the source model's own sort, the filter reading each
-row's prepared text) still show what the inventory holds.
+(rows built by the worker, the model's own sort and filter over its prepared
+texts, each parent's rows listed when first asked for) still show what the
+inventory holds.
 """
 
 from __future__ import annotations
@@ -111,6 +112,44 @@ def test_the_filter_keeps_the_parents_of_matches_and_only_the_matching_rows_unde
     assert window.sites.rowCount() == 0
     window.filter.clear()
     assert window.sites.rowCount() == SITES
+
+
+def _current_target(window: MainWindow) -> str | None:
+    node = window.sites.node(window.tree.currentIndex())
+    return node.target if node is not None else None
+
+
+def test_the_selected_and_expanded_rows_stay_through_filter_and_sort(big_window: MainWindow) -> None:
+    window = big_window
+    assert window.select_target("site-00500/api")
+    site = window.sites.index_for("site-00500")
+    window.tree.expand(site)
+    # A filter that keeps the row keeps it selected, and its site open.
+    window.filter.setText("site-0050")
+    assert _current_target(window) == "site-00500/api"
+    assert window.tree.isExpanded(window.sites.index_for("site-00500"))
+    window.tree.sortByColumn(Column.PATH, Qt.SortOrder.DescendingOrder)
+    assert _current_target(window) == "site-00500/api"
+    assert window.tree.isExpanded(window.sites.index_for("site-00500"))
+    assert _shown(window) == [f"site-{number:05d}" for number in range(509, 499, -1)]
+    # One that hides it leaves nothing selected, as a filter proxy did; clearing shows every site.
+    window.filter.setText("site-0099")
+    assert _current_target(window) is None
+    assert not window.sites.index_for("site-00500/api").isValid()
+    window.filter.clear()
+    assert window.sites.rowCount() == SITES and window.sites.index_for("site-00500/api").isValid()
+
+
+def test_a_keystroke_that_keeps_the_same_rows_does_not_lay_the_tree_out_again(
+    qtbot: QtBot, big_window: MainWindow
+) -> None:
+    window = big_window
+    # Every generated site's path holds "sites": the rows stay as they are.
+    with qtbot.assertNotEmitted(window.sites.layoutChanged):
+        window.filter.setText("sites")
+    with qtbot.waitSignal(window.sites.layoutChanged, timeout=1000):
+        window.filter.setText("sites\\site-00001")
+    assert _shown(window) == ["site-00001"]
 
 
 def _children_agree(window: MainWindow) -> None:
