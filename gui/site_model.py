@@ -126,9 +126,6 @@ class SiteTreeModel(QAbstractItemModel):
             return
         self._relayout(lambda: self._forest.show(text, kept))
 
-    def filter_text(self) -> str:
-        return self._forest.needle
-
     def update_check(self, check: CheckResult) -> None:
         self._forest.record(check)
         self._sorted = False
@@ -149,8 +146,9 @@ class SiteTreeModel(QAbstractItemModel):
         self._sorted = False
         self._column_changed(Column.ACCESS, self._forest.shown, QModelIndex())
         # Below the sites, only the rows the view has asked for can be on screen.
-        for node in self._forest.listed:
-            self._column_changed(Column.ACCESS, node.shown, self.createIndex(node.row, 0, node))
+        for node in list(self._forest.listed):
+            parent = self.createIndex(self._forest.row_of(node), 0, node)
+            self._column_changed(Column.ACCESS, node.shown, parent)
 
     def check_for(self, target: str) -> CheckResult | None:
         return self._forest.check_for(target)

@@ -81,3 +81,12 @@ def test_sorting_descending_reorders_every_level_and_keeps_the_filter() -> None:
     assert forest.row_of(forest.by_target["Beta"]) == 0
     forest.show("")
     assert _tree(forest) == [("Beta", [("shop", ["img"]), "Api"]), ("alpha", ["img"])]
+
+
+def test_a_row_is_numbered_among_its_shown_siblings_whether_or_not_its_parent_was_listed() -> None:
+    forest = _forest()
+    forest.show("d:\\b\\")
+    shop, api = forest.by_target["shop"], forest.by_target["Api"]
+    assert (forest.row_of(shop), forest.row_of(api)) == (1, 0)
+    forest.show("shop")
+    assert forest.row_of(shop) == 0 and not forest.is_shown(api)
