@@ -146,16 +146,16 @@ def _tree_samples(window: MainWindow, rounds: int) -> dict[str, float]:
     Rows spread over the tree, so a large server's far rows are reached too; selecting starts the
     folder's read on a worker, of which only the GUI thread's part is timed.
     """
-    tree, proxy = window.tree, window.sites
-    count = proxy.rowCount()
+    tree, model = window.tree, window.sites
+    count = model.rowCount()
     rows = [count * step // (rounds + 1) for step in range(1, rounds + 1)]
-    expand = [_handled(partial(tree.expand, proxy.index(row, 0))) for row in rows]
-    collapse = [_handled(partial(tree.collapse, proxy.index(row, 0))) for row in rows]
+    expand = [_handled(partial(tree.expand, model.index(row, 0))) for row in rows]
+    collapse = [_handled(partial(tree.collapse, model.index(row, 0))) for row in rows]
     sort = []
     for _ in range(rounds):
         sort.append(_handled(partial(tree.sortByColumn, Column.PATH, Qt.SortOrder.DescendingOrder)))
         sort.append(_handled(partial(tree.sortByColumn, Column.NAME, Qt.SortOrder.AscendingOrder)))
-    select = [_handled(partial(tree.setCurrentIndex, proxy.index(row, 0))) for row in rows]
+    select = [_handled(partial(tree.setCurrentIndex, model.index(row, 0))) for row in rows]
     return {
         "gui_expand_ms": statistics.median(expand + collapse) * 1000,
         "gui_sort_ms": statistics.median(sort) * 1000,

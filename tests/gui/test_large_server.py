@@ -48,17 +48,17 @@ def _inventory(window: MainWindow) -> Inventory:
 
 
 def _shown(window: MainWindow, parent: QModelIndex | None = None) -> list[str]:
-    proxy = window.sites
+    model = window.sites
     parent = parent or QModelIndex()
-    return [str(proxy.index(row, Column.NAME, parent).data()) for row in range(proxy.rowCount(parent))]
+    return [str(model.index(row, Column.NAME, parent).data()) for row in range(model.rowCount(parent))]
 
 
 def _shown_tree(window: MainWindow) -> dict[str, list[str]]:
     """Each site on screen with the rows shown under it."""
-    proxy = window.sites
+    model = window.sites
     return {
-        str(proxy.index(row, Column.NAME).data()): _shown(window, proxy.index(row, Column.NAME))
-        for row in range(proxy.rowCount())
+        str(model.index(row, Column.NAME).data()): _shown(window, model.index(row, Column.NAME))
+        for row in range(model.rowCount())
     }
 
 
@@ -154,15 +154,15 @@ def test_a_keystroke_that_keeps_the_same_rows_does_not_lay_the_tree_out_again(
 
 def _children_agree(window: MainWindow) -> None:
     """Every row on screen says it has children exactly when it shows some."""
-    proxy, text = window.sites, window.filter.text()
-    assert proxy.hasChildren() == (proxy.rowCount() > 0)
-    for row in range(proxy.rowCount()):
-        site = proxy.index(row, Column.NAME)
-        assert proxy.hasChildren(site) == (proxy.rowCount(site) > 0), (text, site.data())
-        assert not proxy.hasChildren(proxy.index(row, Column.PATH))
-        for child_row in range(proxy.rowCount(site)):
-            child = proxy.index(child_row, Column.NAME, site)
-            assert proxy.hasChildren(child) == (proxy.rowCount(child) > 0), (
+    model, text = window.sites, window.filter.text()
+    assert model.hasChildren() == (model.rowCount() > 0)
+    for row in range(model.rowCount()):
+        site = model.index(row, Column.NAME)
+        assert model.hasChildren(site) == (model.rowCount(site) > 0), (text, site.data())
+        assert not model.hasChildren(model.index(row, Column.PATH))
+        for child_row in range(model.rowCount(site)):
+            child = model.index(child_row, Column.NAME, site)
+            assert model.hasChildren(child) == (model.rowCount(child) > 0), (
                 window.filter.text(),
                 child.data(),
             )
@@ -171,14 +171,14 @@ def _children_agree(window: MainWindow) -> None:
 def test_the_filter_says_a_row_has_children_exactly_when_it_shows_some(
     qtmodeltester: ModelTester, big_window: MainWindow
 ) -> None:
-    # The proxy answers hasChildren from the rows' search texts instead of filtering every
-    # child: a wrong answer would draw expand arrows over nothing, or hide rows behind none.
+    # The model answers hasChildren from the kept rows, before it lists any parent's rows:
+    # a wrong answer would draw expand arrows over nothing, or hide rows behind none.
     window = big_window
-    proxy = window.sites
+    model = window.sites
     # The tester also watches every change that follows.
-    qtmodeltester.check(proxy, force_py=True)
+    qtmodeltester.check(model, force_py=True)
     _children_agree(window)
-    window.tree.expand(proxy.index(0, 0))
+    window.tree.expand(model.index(0, 0))
     entry = window.current_entry()
     assert entry is not None
     steps = [
@@ -195,7 +195,7 @@ def test_the_filter_says_a_row_has_children_exactly_when_it_shows_some(
     for step in steps:
         step()
         _children_agree(window)
-    assert proxy.rowCount() == SITES
+    assert model.rowCount() == SITES
 
 
 def test_sorting_reorders_all_sites_and_keeps_the_selected_row(big_window: MainWindow) -> None:

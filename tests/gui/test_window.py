@@ -119,12 +119,12 @@ def test_check_all_hosts_lists_what_needs_fixing(qtbot: QtBot, lab_window: MainW
 
 
 def test_the_sites_tree_sorts_without_losing_status(lab_window: MainWindow) -> None:
-    proxy = lab_window.sites
+    model = lab_window.sites
     lab_window.tree.sortByColumn(Column.NAME, Qt.SortOrder.DescendingOrder)
-    names = [str(proxy.index(row, 0, QModelIndex()).data()) for row in range(proxy.rowCount())]
+    names = [str(model.index(row, 0, QModelIndex()).data()) for row in range(model.rowCount())]
     assert names == sorted(names, key=str.casefold, reverse=True)
     bakery = next(row for row, name in enumerate(names) if name == "O'Brien Bakery")
-    assert proxy.index(bakery, Column.ACCESS).data() == status_text("missing")
+    assert model.index(bakery, Column.ACCESS).data() == status_text("missing")
 
 
 def test_showing_a_server_costs_two_round_trips(lab: LabHost, lab_window: MainWindow) -> None:
