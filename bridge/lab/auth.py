@@ -110,6 +110,7 @@ class _NtlmUserFile:
                     "NTLM lab hosts in one process must use one password per user name"
                 )
             self._users[(name, password)] += 1
+            self._sweep()
             self._write()
 
     def unregister(self, user: str, password: str) -> None:
@@ -149,14 +150,16 @@ class _NtlmUserFile:
         status = folder.lstat()
         if folder.is_symlink() or (hasattr(os, "getuid") and status.st_uid != os.getuid()):
             raise ValueError(f"{folder} is not a directory of this user's; remove it and start again")
-        if self._path is None:
-            # The first host of this process: the files of labs that were killed go now.
-            # Only files named for a process are judged: another lab may be writing its own right now.
-            for stale in folder.glob("*.txt"):
-                owner = _OWNER.fullmatch(stale.name)
-                if owner is not None and not _process_alive(int(owner[1] or owner[2])):
-                    stale.unlink(missing_ok=True)
         return folder
+
+    def _sweep(self) -> None:
+        """Remove the files of labs that were killed: done whenever a host starts (not only the
+        first of this process, which may run for days). Only files named for a process are judged:
+        another lab may be writing its own right now."""
+        for stale in self._directory().glob("*.txt"):
+            owner = _OWNER.fullmatch(stale.name)
+            if owner is not None and not _process_alive(int(owner[1] or owner[2])):
+                stale.unlink(missing_ok=True)
 
 
 NTLM_USERS = _NtlmUserFile()

@@ -179,3 +179,14 @@ def test_starting_a_lab_removes_only_the_files_of_dead_processes() -> None:
     finally:
         for path in files.values():
             path.unlink(missing_ok=True)
+
+
+def test_a_lab_started_beside_a_running_one_still_removes_the_files_of_dead_processes() -> None:
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
+    with LabHost(FakeBackend(), user=USER, password=PASSWORD, auth=("ntlm",)):
+        left = auth.ntlm_directory() / f"ntlm-{int(dead.stdout)}.txt"
+        left.write_text("x", encoding="utf-8")
+        with LabHost(FakeBackend(), user=USER, password=PASSWORD, auth=("ntlm",)):
+            assert not left.exists()
