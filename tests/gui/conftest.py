@@ -22,6 +22,7 @@ from bridge.history import DATA_DIR_VARIABLE, History
 from bridge.lab.host import LabHost
 from bridge.lab.simulator import SimulatedServer, demo_scenario_path
 from gui import mnemonics
+from gui.app import Translation
 from gui.elevation import ShellExecute
 from gui.errors import ErrorReporter
 from gui.hosts import HostController, HostEntry, HostKind
@@ -175,3 +176,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(
                 pytest.mark.qt_log_ignore("propagateSizeHints", r"support raise\(\)", "grabbing the keyboard")
             )
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """The app in German for one test, English again after it."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translation = Translation(app)
+    translation.install("de")
+    yield
+    translation.install("en")

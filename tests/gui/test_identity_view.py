@@ -5,9 +5,6 @@ and the Reduce link of a finding running the one grant and reduce flow, the Hist
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
@@ -18,7 +15,6 @@ from bridge.change import ChangeKind, Verdict
 from bridge.lab.simulator import SimulatedServer
 from bridge.plans import GrantKind
 from bridge.sddl import parse_dacl
-from gui.app import Translation
 from gui.confirm import ConfirmDialog
 from gui.details import DetailsPane
 from gui.hosts import acl_key
@@ -286,16 +282,6 @@ def test_the_history_tab_says_when_there_is_nothing_yet(lab_window: MainWindow) 
     history = lab_window.history
     assert history.empty.text() == "No changes yet"
     assert history.empty.isVisibleTo(history)
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translation = Translation(app)
-    translation.install("de")
-    yield
-    translation.install("en")
 
 
 def test_the_fix_box_and_served_as_read_in_german(qtbot: QtBot, german: None, lab_window: MainWindow) -> None:

@@ -4,18 +4,15 @@ the site, in English and in German."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from bridge.access import AccessLevel
 from bridge.change import ChangeKind, Verdict
 from bridge.lab.simulator import SimulatedServer, demo_scenario_path
 from bridge.sddl import FULL_CONTROL, parse_dacl
-from gui.app import Translation
 from gui.confirm import ConfirmDialog
 from gui.main_window import MainWindow
 from tests.gui.conftest import WAIT_MS
@@ -34,16 +31,6 @@ def server() -> SimulatedServer:
     for folder in (SHOP_FOLDER, API_FOLDER):
         server.filesystem.add_access_rule(folder, EVERYONE, FULL_CONTROL)
     return server
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translation = Translation(app)
-    translation.install("de")
-    yield
-    translation.install("en")
 
 
 def _everyone(server: SimulatedServer, folder: str) -> list[int]:
