@@ -122,6 +122,12 @@ def content_level(dacl: Dacl, token: frozenset[str]) -> AccessLevel:
     return min(effective_level(dacl, token, scope=scope) for scope in (Scope.FOLDER, Scope.FILES))
 
 
+@lru_cache(maxsize=_ANSWERS_CACHED)
+def own_level(dacl: Dacl, token: frozenset[str]) -> AccessLevel:
+    """What a token can do with the object itself: a file (a web.config) holds what it holds."""
+    return effective_level(dacl, token, scope=Scope.FOLDER)
+
+
 def denying_aces(dacl: Dacl, token: frozenset[str], needed: int) -> tuple[Ace, ...]:
     """The deny ACEs matching the token that deny any of ``needed`` on the folder or its files."""
     rights = map_generic(needed)

@@ -186,6 +186,9 @@ class Message:
     params: Mapping[str, MessageParam] = field(default_factory=dict)
 
     def describe(self) -> str:
+        if not self.params and "{" not in self.template and "}" not in self.template:
+            # A phrase without fields (a level inside every reason): nothing to fill in or unescape.
+            return self.template
         return self.template.format_map(
             {
                 name: value.describe() if isinstance(value, Message) else value

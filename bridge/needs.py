@@ -13,12 +13,13 @@ the requirement then names the account the file server sees and says the grant b
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from bridge.access import AccessLevel, Scope, blocked_by_deny, content_level, denying_aces, effective_level
+from bridge.access import AccessLevel, blocked_by_deny, content_level, denying_aces, own_level
 from bridge.model import (
     AppPool,
     Membership,
@@ -42,7 +43,7 @@ from bridge.readers import (
 )
 from bridge.safety import temporary_aspnet_folder
 from bridge.sddl import Dacl
-from bridge.server_files import config_files
+from bridge.server_files import ConfigFile, config_files
 from bridge.sids import IIS_IUSRS, app_pool_account
 from bridge.wording import Text, translate
 
@@ -51,6 +52,8 @@ if TYPE_CHECKING:
     from bridge.recommend import Recommendation
 
 __all__ = ["Identity", "Role"]
+
+T = TypeVar("T")
 
 
 class CheckStatus(Enum):
@@ -108,11 +111,40 @@ class CheckResult:
 @dataclass(frozen=True)
 class Around:
     """What a check reads besides the target's folder: the other paths' ACLs (web.config files,
-    Temporary ASP.NET Files), the server's facts and the group memberships it computed."""
+    Temporary ASP.NET Files), the server's facts and the group memberships it computed.
+
+    One Around serves every target checked from the same reading: what many of them share (each
+    pool's worker identity, the requirement on a web.config several targets read or on a pool's
+    Temporary ASP.NET Files) is worked out once and shared, keyed by pool name (one reading names
+    each pool once). A whole server is 60,000 targets over a few hundred pools.
+    """
 
     paths: Mapping[str, PathAccess] = field(default_factory=dict)
     server: ServerFacts | None = None
     memberships: Mapping[str, Membership] = field(default_factory=dict)
+    # Each target's web.config files where the caller worked them out already (a whole-server check
+    # does, to ask for their ACLs); a target not in it has them worked out again.
+    config_files: Mapping[TargetRef, tuple[ConfigFile, ...]] = field(default_factory=dict)
+    # Made afresh with each Around (also by dataclasses.replace), so no reading serves another's.
+    _shared: dict[tuple[str, ...], object] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def worker(self, pool: AppPool) -> Identity:
+        """The pool's worker identity (bridge.readers.worker_identity), worked out once per pool."""
+        return self.once(("worker", pool.name), lambda: worker_identity(pool, self.memberships))
+
+    def files(self, target: Target) -> tuple[ConfigFile, ...]:
+        """The web.config files IIS reads for the target's URL (bridge.server_files.config_files)."""
+        found = self.config_files.get(target.ref)
+        return config_files(target) if found is None else found
+
+    def once(self, key: tuple[str, ...], make: Callable[[], T]) -> T:
+        """``make()``'s answer for ``key``, made the first time it is asked for."""
+        found = self._shared.get(key)
+        if found is None:
+            found = self._shared[key] = make()
+        return cast(T, found)
 
 
 # Why a folder cannot be checked or fixed from this server.
@@ -323,7 +355,7 @@ def _level(path_access: PathAccess, token: frozenset[str]) -> AccessLevel:
     # A file is one object: what applies to it is what it holds, not what it would pass on.
     if path_access.is_directory:
         return content_level(dacl, token)
-    return effective_level(dacl, token, scope=Scope.FOLDER)
+    return own_level(dacl, token)
 
 
 def _requirement(
@@ -456,31 +488,42 @@ def _content_requirement(
 def _config_file_requirements(
     target: Target, readers: tuple[Reader, ...], pool: AppPool, around: Around
 ) -> list[Requirement]:
-    """Read on every web.config IIS reads for the URL, for the worker or the file's Connect-as user."""
+    """Read on every web.config IIS reads for the URL, for the worker or the file's Connect-as user.
+
+    The site root's web.config is read for each of the site's targets: its requirement is made once."""
     found = []
-    for config in config_files(target):
+    for config in around.files(target):
         access = around.paths.get(config.path)
         if access is None or not access.exists or access.is_directory or access.dacl is None:
             continue
-        connect_as = config.directory.connect_as
-        if connect_as is not None:
-            reader = Reader(
-                "connect-as", account_identity(connect_as.account, around.memberships), AccessLevel.READ
-            )
-        else:
-            reader = Reader("worker", worker_identity(pool, around.memberships), AccessLevel.READ)
-        found.append(_requirement(reader, access, missing=CONFIG_FILE_MISSING, pool=pool))
+        make = partial(_config_file_requirement, config, pool, access, around)
+        found.append(around.once(("config", config.path, pool.name), make))
     return found
 
 
+def _config_file_requirement(
+    config: ConfigFile, pool: AppPool, access: PathAccess, around: Around
+) -> Requirement:
+    connect_as = config.directory.connect_as
+    if connect_as is not None:
+        reader = Reader(
+            "connect-as", account_identity(connect_as.account, around.memberships), AccessLevel.READ
+        )
+    else:
+        reader = Reader("worker", around.worker(pool), AccessLevel.READ)
+    return _requirement(reader, access, missing=CONFIG_FILE_MISSING, pool=pool)
+
+
 def _temporary_files_requirement(pool: AppPool, around: Around) -> Requirement | None:
-    """Modify on the pool's Temporary ASP.NET Files folder, when it runs managed code."""
+    """Modify on the pool's Temporary ASP.NET Files folder, when it runs managed code (the same for
+    each of the pool's targets: made once)."""
     folder = temporary_aspnet_folder(pool, around.server.windir if around.server is not None else None)
     access = around.paths.get(folder) if folder is not None else None
     if access is None or not access.readable or not access.is_directory:
         return None
-    reader = Reader("worker", worker_identity(pool, around.memberships), AccessLevel.MODIFY)
-    return _requirement(reader, access, missing=TEMPORARY_FILES_MISSING, pool=pool)
+    reader = Reader("worker", around.worker(pool), AccessLevel.MODIFY)
+    make = partial(_requirement, reader, access, missing=TEMPORARY_FILES_MISSING, pool=pool)
+    return around.once(("temporary", pool.name), make)
 
 
 def check_target(
@@ -499,33 +542,36 @@ def check_target(
     """
     around = around or Around()
     memberships = around.memberships
-    worker = worker_identity(pool, memberships)
-    anonymous = anonymous_identity(target, pool, memberships)
-    readers = content_readers(target, pool, memberships, needs_write=needs_write)
-    notes = identity_notes(target, pool, readers, memberships)
-    result = CheckResult(
+    worker = around.worker(pool)
+    anonymous = anonymous_identity(target, pool, memberships, worker=worker)
+    readers = content_readers(target, pool, memberships, needs_write=needs_write, worker=worker)
+    notes = identity_notes(target, pool, readers, memberships, worker=worker)
+    problem = unfixable_problem(path_access)
+    status = CheckStatus.UNFIXABLE
+    if path_access.is_unc:
+        found = tuple(_on_file_server(reader, path_access, pool, around.server) for reader in readers)
+    elif problem is not None:
+        found = ()
+    else:
+        anonymous_is_worker = anonymous is not None and target.application.anonymous.uses_pool_identity
+        requirements = [
+            _content_requirement(reader, target, pool, path_access, anonymous_is_worker) for reader in readers
+        ]
+        requirements += _config_file_requirements(target, readers, pool, around)
+        temporary = _temporary_files_requirement(pool, around)
+        if temporary is not None:
+            requirements.append(temporary)
+        found = tuple(requirements)
+        status = _status(found)
+    # Made once, not built up with dataclasses.replace: a whole server makes 60,000 of these.
+    return CheckResult(
         target.ref,
         target.physical_path,
         anonymous,
         worker,
-        (),
-        CheckStatus.UNFIXABLE,
+        found,
+        status,
+        problem=problem,
         readers=readers,
         notes=notes,
     )
-    if path_access.is_unc:
-        on_share = tuple(_on_file_server(reader, path_access, pool, around.server) for reader in readers)
-        return replace(result, requirements=on_share, problem=unfixable_problem(path_access))
-    problem = unfixable_problem(path_access)
-    if problem is not None:
-        return replace(result, problem=problem)
-    anonymous_is_worker = anonymous is not None and target.application.anonymous.uses_pool_identity
-    requirements = [
-        _content_requirement(reader, target, pool, path_access, anonymous_is_worker) for reader in readers
-    ]
-    requirements += _config_file_requirements(target, readers, pool, around)
-    temporary = _temporary_files_requirement(pool, around)
-    if temporary is not None:
-        requirements.append(temporary)
-    found = tuple(requirements)
-    return replace(result, requirements=found, status=_status(found))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ntpath
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -50,6 +50,7 @@ from bridge.model import (
     ModelError,
     PathAccess,
     Target,
+    TargetRef,
     UnknownTarget,
     parse_acl_change,
     parse_inventory,
@@ -62,7 +63,7 @@ from bridge.reduce_change import ReduceRequest, Site
 from bridge.safety import is_within, same_path, temporary_aspnet_folder
 from bridge.scripts import Operation
 from bridge.sddl import NO_CONTEXT, SidContext
-from bridge.server_files import config_files
+from bridge.server_files import ConfigFile, config_files
 from bridge.session import HostSession, Runner
 from bridge.sids import app_pool_account, is_valid_sid
 from bridge.wording import translate
@@ -259,22 +260,28 @@ def _checked(runner: Runner, names: Sequence[str] | None) -> tuple[Inventory, li
 def _checked_in_bulk(runner: Runner, names: Sequence[str] | None) -> tuple[Inventory, list[Checked]]:
     found = _inventory(runner)
     targets = list(found.targets()) if names is None else [_find(found, name) for name in names]
-    access = _path_access(runner, _paths_to_check(found, targets), sids=found.server.sid_context)
+    # Worked out once: asked for in the round trip, then checked.
+    files = {target.ref: config_files(target) for target in targets}
+    access = _path_access(runner, _paths_to_check(found, targets, files), sids=found.server.sid_context)
+    # One Around for all targets, so what they share is worked out once (bridge.needs.Around).
+    around = Around(access, found.server, found.memberships, files)
     checked = []
     for target in targets:
         pool, folder = _pool(runner, found, target), access[target.physical_path]
-        checked.append(Checked(target, pool, folder, _assessed(target, pool, access, found)))
+        checked.append(Checked(target, pool, folder, _assessed(target, pool, access, found, around)))
     return found, checked
 
 
-def _paths_to_check(found: Inventory, targets: Sequence[Target]) -> list[str]:
+def _paths_to_check(
+    found: Inventory, targets: Sequence[Target], files: Mapping[TargetRef, tuple[ConfigFile, ...]]
+) -> list[str]:
     """Everything a check reads, in one round trip: each target's folder and the folders above it
-    (where inherited entries are explicit), every web.config IIS reads for its URL, and the
-    Temporary ASP.NET Files folder of each pool that runs managed code."""
+    (where inherited entries are explicit), every web.config IIS reads for its URL (``files``), and
+    the Temporary ASP.NET Files folder of each pool that runs managed code."""
     content = with_parents(target.physical_path for target in targets)
-    files = [config.path for target in targets for config in config_files(target)]
+    config = [each.path for target in targets for each in files[target.ref]]
     folders = [temporary_aspnet_folder(pool, found.server.windir) for pool in found.app_pools]
-    return list(dict.fromkeys([*content, *files, *(folder for folder in folders if folder is not None)]))
+    return list(dict.fromkeys([*content, *config, *(folder for folder in folders if folder is not None)]))
 
 
 def _survey(runner: Runner) -> tuple[Inventory, list[CheckResult]]:
@@ -282,9 +289,10 @@ def _survey(runner: Runner) -> tuple[Inventory, list[CheckResult]]:
     return found, [each.result for each in checked]
 
 
-def _assessed(target: Target, pool: AppPool, access: dict[str, PathAccess], found: Inventory) -> CheckResult:
+def _assessed(
+    target: Target, pool: AppPool, access: dict[str, PathAccess], found: Inventory, around: Around
+) -> CheckResult:
     """Who needs what on the target's folder, who has too much there, and the fix to press."""
-    around = Around(access, found.server, found.memberships)
     checked = check_target(target, pool, access[target.physical_path], around=around)
     result = assessed(checked, target, pool, access, found.app_pools)
     advice = recommend(result, target, pool, server=found.server, pools=found.app_pools)
@@ -294,8 +302,10 @@ def _assessed(target: Target, pool: AppPool, access: dict[str, PathAccess], foun
 def _check(runner: Runner, name: str) -> CheckResult:
     found = _inventory(runner)
     target = _find(found, name)
-    access = _path_access(runner, _paths_to_check(found, [target]), sids=found.server.sid_context)
-    return _assessed(target, _pool(runner, found, target), access, found)
+    files = {target.ref: config_files(target)}
+    access = _path_access(runner, _paths_to_check(found, [target], files), sids=found.server.sid_context)
+    around = Around(access, found.server, found.memberships, files)
+    return _assessed(target, _pool(runner, found, target), access, found, around)
 
 
 def _folder(runner: Runner, name: str, subpath: str | None) -> tuple[Inventory, Target, str]:

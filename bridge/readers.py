@@ -153,14 +153,20 @@ def worker_identity(pool: AppPool, memberships: Mapping[str, Membership] | None 
 
 
 def anonymous_identity(
-    target: Target, pool: AppPool, memberships: Mapping[str, Membership] | None = None
+    target: Target,
+    pool: AppPool,
+    memberships: Mapping[str, Membership] | None = None,
+    *,
+    worker: Identity | None = None,
 ) -> Identity | None:
-    """Who anonymous requests run as for this target, or None when anonymous authentication is off."""
+    """Who anonymous requests run as for this target, or None when anonymous authentication is off.
+
+    ``worker`` is the pool's worker identity where the caller has it already (see content_readers)."""
     anonymous = target.application.anonymous
     if not anonymous.enabled:
         return None
     if anonymous.uses_pool_identity:
-        return worker_identity(pool, memberships)
+        return worker if worker is not None else worker_identity(pool, memberships)
     sid = anonymous.user_sid
     if sid is None and anonymous.user_name.casefold() == "iusr":
         sid = IUSR
@@ -210,14 +216,17 @@ def content_readers(
     memberships: Mapping[str, Membership] | None = None,
     *,
     needs_write: bool = False,
+    worker: Identity | None = None,
 ) -> tuple[Reader, ...]:
     """Everyone who opens the target's content, in order: the worker (or Connect-as user) first.
 
     ``needs_write`` is the administrator saying the application writes there: the writer - the
     impersonated user, the request's users under impersonation without a user name, else the
-    worker - then needs Modify.
+    worker - then needs Modify. ``worker`` is the pool's worker identity where the caller has it
+    already (a whole-server check works it out once per pool, not per target).
     """
     known = memberships or {}
+    worker = worker if worker is not None else worker_identity(pool, known)
     write = AccessLevel.MODIFY if needs_write else AccessLevel.READ
     impersonation = target.application.impersonation
     impersonated = _impersonated(target, known)
@@ -227,9 +236,8 @@ def content_readers(
     if connect_as is not None:
         readers.append(Reader("connect-as", account_identity(connect_as.account, known), AccessLevel.READ))
     else:
-        worker = worker_identity(pool, known)
         worker_writes = not impersonation.enabled
-        anonymous = anonymous_identity(target, pool, known)
+        anonymous = anonymous_identity(target, pool, known, worker=worker)
         # An empty anonymous userName is the pool identity: one requirement, not two.
         anonymous_is_worker = anonymous is not None and target.application.anonymous.uses_pool_identity
         worker_needs = (
@@ -242,7 +250,7 @@ def content_readers(
             readers.append(Reader("authenticated", identity, write if requests_write else AccessLevel.READ))
     if connect_as is not None and needs_write and impersonated is None:
         # Managed code writes as the worker whatever reads the content.
-        readers.append(Reader("worker", worker_identity(pool, known), write))
+        readers.append(Reader("worker", worker, write))
     if impersonated is not None:
         readers.append(Reader("impersonated", impersonated, write))
     return tuple(readers)
@@ -270,12 +278,18 @@ def _computer_name(server: ServerFacts | None) -> str:
 
 
 def identity_notes(
-    target: Target, pool: AppPool, readers: tuple[Reader, ...], memberships: Mapping[str, Membership]
+    target: Target,
+    pool: AppPool,
+    readers: tuple[Reader, ...],
+    memberships: Mapping[str, Membership],
+    *,
+    worker: Identity | None = None,
 ) -> tuple[Message, ...]:
     """What an admin should know about who reads the content: a worker's two SIDs, groups that
-    could not be computed, URL authorization's deny rules, and a share's open questions."""
+    could not be computed, URL authorization's deny rules, and a share's open questions
+    (``worker``: as for content_readers)."""
     notes: list[Message] = []
-    worker = worker_identity(pool, memberships)
+    worker = worker if worker is not None else worker_identity(pool, memberships)
     on_share = is_unc(target.physical_path) and target.directory.connect_as is None
     # On a share the file server sees the worker's network identity instead (named by the check).
     if worker.runs_as is not None and not on_share:

@@ -163,6 +163,10 @@ def _merged(fixes: list[Fix]) -> tuple[Fix, ...]:
     return tuple(merged.values())
 
 
+# Most targets of a server: one immutable answer shared by all of them.
+_NOTHING_TO_DO = Recommendation((), "nothing-to-do", NOTHING_TO_DO())
+
+
 def recommend(
     result: CheckResult,
     target: Target,
@@ -191,7 +195,7 @@ def recommend(
     if not fixes and why_not is None:
         if result.problem is not None and not result.requirements:
             return Recommendation((), "cannot-check", result.problem)
-        return Recommendation((), "nothing-to-do", NOTHING_TO_DO())
+        return _NOTHING_TO_DO
     reason, message = why_not if why_not is not None else (None, None)
     return Recommendation(_merged(fixes), reason, message)
 
