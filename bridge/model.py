@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 from bridge.display import quoted
 from bridge.sddl import NO_CONTEXT, Dacl, SddlError, SidContext, UnresolvedAlias, parse_dacl
@@ -751,8 +751,9 @@ class _PathsParser:
     the same SID, so the answer's SIDs resolve it as well as the entry's own would.
     """
 
-    def __init__(self, accounts: Mapping[str, str | None], sids: SidContext) -> None:
+    def __init__(self, accounts: Mapping[str, str | None], sddls: tuple[str, ...], sids: SidContext) -> None:
         self._names = accounts
+        self._sddls = sddls
         self._sids = sids
         self._dacls: dict[str, Dacl] = {}
         self._accounts: dict[tuple[str | None, str], Mapping[str, str | None]] = {}
@@ -765,7 +766,9 @@ class _PathsParser:
             except UnresolvedAlias:
                 raise
             except SddlError as error:
-                raise ModelError(f"{reader.where('sddl')}: {error}") from error
+                index = reader.newer_value("sddlIndex")
+                where = reader.where("sddl") if index is None else f"sddls[{index}]"
+                raise ModelError(f"{where}: {error}") from error
         return dacl
 
     def _entry_accounts(self, owner: str | None, sddl: str, dacl: Dacl) -> Mapping[str, str | None]:
@@ -779,12 +782,23 @@ class _PathsParser:
             }
         return accounts
 
+    def sddl(self, reader: _Reader) -> str | None:
+        """The entry's SDDL: by its index in the answer's ``sddls`` (path-access.ps1 sends each
+        distinct one once), or inline as ``sddl`` (the script's earlier answers, and recordings)."""
+        index = reader.newer_integer("sddlIndex")
+        if index is None:
+            return reader.newer_string("sddl")
+        if not 0 <= index < len(self._sddls):
+            raise ModelError(f"{reader.where('sddlIndex')}: {index} names no entry of sddls")
+        return self._sddls[index]
+
     def entry(self, reader: _Reader) -> PathAccess:
         owner = reader.optional_string("owner")
-        sddl = reader.optional_string("sddl")
+        sddl = self.sddl(reader)
         dacl: Dacl | None = None
         accounts: Mapping[str, str | None] = {}
-        error = reader.optional_string("error")
+        # Left out by the script where null (only a failed path has an error).
+        error = reader.newer_string("error")
         if sddl is not None:
             try:
                 dacl = self._dacl(reader, sddl)
@@ -802,7 +816,8 @@ class _PathsParser:
             sddl=sddl,
             dacl=dacl,
             accounts=accounts,
-            children=reader.optional_strings("children"),
+            # Present only when subfolders were asked for; null when they could not be listed.
+            children=None if reader.newer_value("children") is None else reader.strings("children"),
             error=error,
             error_type=reader.newer_string("errorType"),
             hresult=reader.newer_integer("hresult"),
@@ -820,8 +835,31 @@ def parse_path_access(obj: object, sids: SidContext = NO_CONTEXT) -> list[PathAc
     ``PathAccess.accounts`` holds the names of that entry's owner and ACE SIDs.
     """
     reader = _Reader(obj, "")
-    parser = _PathsParser(reader.string_map("accounts"), sids)
+    sddls = reader.strings("sddls") if reader.newer_value("sddls") is not None else ()
+    parser = _PathsParser(reader.string_map("accounts"), sddls, sids)
     return [parser.entry(_Reader(item, where)) for item, where in reader.items("paths")]
+
+
+def path_entries(obj: object) -> list[dict[str, Any]]:
+    """Each entry of a path-access answer as a document of its own, its DACL inline as ``sddl``
+    however the answer gave it (what a recording keeps: entries of several answers side by side)."""
+    reader = _Reader(obj, "")
+    sddls = reader.strings("sddls") if reader.newer_value("sddls") is not None else ()
+    parser = _PathsParser({}, sddls, NO_CONTEXT)
+    entries: list[dict[str, Any]] = []
+    for item, where in reader.items("paths"):
+        entry = _Reader(item, where)
+        entry.string("path")
+        text = parser.sddl(entry)
+        found: dict[str, Any] = {}
+        # In the entry's own order, the DACL where its index stood.
+        for key, value in cast(dict[str, Any], item).items():
+            if key == "sddlIndex":
+                found["sddl"] = text
+            else:
+                found[key] = value
+        entries.append(found)
+    return entries
 
 
 def parse_acl_change(obj: object) -> AclChange:

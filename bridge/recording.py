@@ -5,7 +5,9 @@ A recording is a folder (the format is shared with ``bridge.lab.replay`` and
 
 - ``inventory.json``: the inventory script's answer, one JSON document;
 - ``path-access.json``: every path-access answer merged, in that answer's own
-  shape ``{"paths": [...], "accounts": {...}}``, each path once, first asked first;
+  shape ``{"paths": [...], "accounts": {...}}``, each path once, first asked first,
+  each entry with its DACL inline as ``sddl`` (an answer names its DACLs by index
+  into its own ``sddls``, which means nothing beside another answer's entries);
 - ``doctor.json``: doctor.ps1's answer;
 - ``README.txt``: which server, which versions, when, and whether it is redacted.
 
@@ -29,6 +31,7 @@ from typing import Any
 from bridge import __version__, operations
 from bridge.doctor import DoctorReport, doctor
 from bridge.errors import BridgeError
+from bridge.model import ModelError, path_entries
 from bridge.plans import PlanError, grant_path
 from bridge.powershell_json import powershell_json
 from bridge.redaction import Redactor
@@ -63,8 +66,13 @@ class Recording:
         elif operation is Operation.GROUP_MEMBERS:
             self.group_members = answer
         elif operation is Operation.PATH_ACCESS and isinstance(answer, dict):
-            for entry in answer.get("paths") or []:
-                known = self.paths.get(entry.get("path"))
+            try:
+                entries = path_entries(answer)
+            except ModelError:
+                # The operation reports an answer it cannot read; the recording keeps the rest.
+                entries = []
+            for entry in entries:
+                known = self.paths.get(entry["path"])
                 # The answer that listed the subfolders holds all the other one does.
                 if known is None or (known.get("children") is None and entry.get("children") is not None):
                     self.paths[entry["path"]] = entry

@@ -291,6 +291,9 @@ class Redactor:
     def _walk_list(self, value: list[Any], key: str, parent: str) -> list[Any]:
         if key == "children":
             return [self._component(item) if isinstance(item, str) else item for item in value]
+        if key == "sddls":
+            # A path-access answer's distinct DACLs, which its entries name by index.
+            return [self.sddl(item) if isinstance(item, str) else item for item in value]
         if key == "groups":
             # A membership's group SIDs.
             return [self.sid(item) if isinstance(item, str) else item for item in value]

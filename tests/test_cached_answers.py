@@ -16,6 +16,7 @@ from bridge.lab.simulator import SimulatedServer, demo_scenario_path
 from bridge.model import AnonymousAuth, AppPool, Inventory, parse_inventory, parse_path_access
 from bridge.needs import CheckResult, check_target
 from bridge.scripts import Operation, script_text
+from bridge.server_files import config_files
 from bridge.sids import IdentityType
 from tests.factories import IUSR_ANONYMOUS, folder_state, make_target
 
@@ -51,6 +52,7 @@ def _without_caches(monkeypatch: pytest.MonkeyPatch) -> None:
     """From here on the check computes every answer afresh, as it did before the caches."""
     monkeypatch.setattr(needs, "content_level", access.content_level.__wrapped__)
     monkeypatch.setattr(needs, "blocked_by_deny", access.blocked_by_deny.__wrapped__)
+    monkeypatch.setattr(needs, "own_level", access.own_level.__wrapped__)
 
 
 def _mixed_checks() -> list[CheckResult]:
@@ -131,24 +133,42 @@ def test_a_whole_server_checks_the_same_with_and_without_shortcuts(
     server = SimulatedServer.from_scenario(scenario)
     inventory = parse_inventory(_run(server, Operation.INVENTORY, {}))
     targets = list(inventory.targets())
-    document = _run(server, Operation.PATH_ACCESS, {"Path": [target.physical_path for target in targets]})
+    files = {target.ref: config_files(target) for target in targets}
+    asked = [target.physical_path for target in targets]
+    asked += [config.path for target in targets for config in files[target.ref]]
+    document = _run(server, Operation.PATH_ACCESS, {"Path": list(dict.fromkeys(asked))})
     together = parse_path_access(document)
+    by_path = {entry.path: entry for entry in together}
     indexed = [inventory.pool(t.application.application_pool) for t in targets]
+    # One Around for all: worker identities and shared requirements made once (and files given).
+    around = needs.Around(by_path, inventory.server, inventory.memberships, files)
     fast = [
-        check_target(t, pool, a)
-        for t, pool, a in zip(targets, indexed, together, strict=True)
+        check_target(t, pool, by_path[t.physical_path], around=around)
+        for t, pool in zip(targets, indexed, strict=True)
         if pool is not None
     ]
     _without_caches(monkeypatch)
+    # Each entry alone in an answer of its own, with the DACLs the answer named by index.
     one_by_one = [
-        parse_path_access({"paths": [entry], "accounts": document["accounts"]})[0]
+        parse_path_access({"paths": [entry], "sddls": document["sddls"], "accounts": document["accounts"]})[0]
         for entry in document["paths"]
     ]
+    alone = {entry.path: entry for entry in one_by_one}
     plain = [
-        check_target(t, _pool_by_scan(inventory, t.application.application_pool), a)
-        for t, a in zip(targets, one_by_one, strict=True)
+        check_target(
+            t,
+            _pool_by_scan(inventory, t.application.application_pool),
+            alone[t.physical_path],
+            around=needs.Around(alone, inventory.server, inventory.memberships),
+        )
+        for t in targets
     ]
     assert together == one_by_one
     assert fast == plain
     assert None not in indexed
-    assert len({result.physical_path for result in plain}) > len({a.sddl for a in one_by_one}) > 1
+    folders = {result.physical_path for result in plain}
+    assert len(folders) > len({alone[folder].sddl for folder in folders}) > 1
+    # The web.config files were read and checked, and some targets share one (the shortcut is used).
+    config_requirements = [r for result in fast for r in result.requirements if r.is_file]
+    assert config_requirements
+    assert len({id(r) for r in config_requirements}) < len(config_requirements) or not generated

@@ -13,6 +13,7 @@ import pytest
 
 from bridge.demo_state import SavedDemo, reset_demo, write_atomically
 from bridge.lab.simulator import demo_scenario_path
+from bridge.model import path_entries
 from bridge.scripts import Operation, script_text
 
 BAKERY = "D:\\Sites\\O'Brien Bakery"
@@ -21,7 +22,7 @@ IUSR = "S-1-5-17"
 
 def _sddl(demo: SavedDemo, path: str = BAKERY) -> str:
     answer = json.loads(demo.execute(script_text(Operation.PATH_ACCESS), {"Path": [path]}))
-    text: str = answer["paths"][0]["sddl"]
+    text: str = path_entries(answer)[0]["sddl"]
     return text
 
 

@@ -13,6 +13,7 @@ import pytest
 from bridge.errors import Cancelled, OperationTimeout, ScriptFailed, UnexpectedAnswer, Unreachable
 from bridge.lab.standin import DELAY_VARIABLE, write_wrapper
 from bridge.local_transport import BOOTSTRAP, ENCODED_BOOTSTRAP, LocalTransport, command_line, encode_request
+from bridge.model import path_entries
 from bridge.scripts import Operation, script_text
 from tests.e2e.scenarios import HOSTILE_PATH, LOCKED, SHOP, write_scenario
 
@@ -49,7 +50,7 @@ def test_inventory_through_the_stand_in(transport: LocalTransport) -> None:
 
 
 def test_grant_persists_between_processes_and_hostile_paths_arrive_intact(transport: LocalTransport) -> None:
-    before = transport.run(Operation.PATH_ACCESS, {"Path": [HOSTILE_PATH]})["paths"][0]
+    before = path_entries(transport.run(Operation.PATH_ACCESS, {"Path": [HOSTILE_PATH]}))[0]
     assert before["exists"] and before["path"] == HOSTILE_PATH
     assert before["sddl"] == LOCKED[LOCKED.index("D:") :]
     changed = transport.run(
@@ -58,7 +59,7 @@ def test_grant_persists_between_processes_and_hostile_paths_arrive_intact(transp
     )
     assert changed["status"] == "changed"
     # A new process reads the saved scenario.
-    after = transport.run(Operation.PATH_ACCESS, {"Path": [HOSTILE_PATH]})["paths"][0]
+    after = path_entries(transport.run(Operation.PATH_ACCESS, {"Path": [HOSTILE_PATH]}))[0]
     assert after["sddl"] == changed["after"] != before["sddl"]
 
 

@@ -17,6 +17,7 @@ from bridge.model import (
     parse_acl_change,
     parse_inventory,
     parse_path_access,
+    path_entries,
 )
 from bridge.sddl import SidContext
 from bridge.sids import IdentityType
@@ -478,3 +479,61 @@ def test_the_hand_made_windows_server_2022_recording_parses() -> None:
     assert pools["Svc"].identity_sid == "S-1-5-21-1004336348-1177238915-682003330-4121"
     assert pools["Orphan"].identity_type.value == "SpecificUser" and pools["Orphan"].identity_sid is None
     assert pools["Orphan"].state == "Starting"
+
+
+def _indexed(document: dict[str, Any]) -> dict[str, Any]:
+    """The answer as path-access.ps1 now sends it: each distinct SDDL once, named by index; null
+    keys (error, errorType, hresult, and sddl itself) left out."""
+    sddls: dict[str, int] = {}
+    paths = []
+    for entry in document["paths"]:
+        sent = {
+            key: value
+            for key, value in entry.items()
+            if key != "sddl" and (value is not None or key == "owner")
+        }
+        if entry.get("sddl") is not None:
+            sent["sddlIndex"] = sddls.setdefault(entry["sddl"], len(sddls))
+        paths.append(sent)
+    return {"paths": paths, "sddls": list(sddls), "accounts": document["accounts"]}
+
+
+def test_dacls_named_by_index_read_as_the_same_dacls_inline() -> None:
+    doc = copy.deepcopy(PATHS)
+    doc["paths"].append({**doc["paths"][0], "path": "C:\\inetpub\\wwwroot\\app"})
+    indexed = _indexed(doc)
+    assert indexed["sddls"] == [doc["paths"][0]["sddl"], doc["paths"][2]["sddl"]]
+    assert "error" not in indexed["paths"][0] and "sddlIndex" not in indexed["paths"][1]
+    assert parse_path_access(indexed) == parse_path_access(doc)
+    # The entries of one SDDL share its parse, as inline ones do.
+    wwwroot, _unc, _shop, app = parse_path_access(indexed)
+    assert wwwroot.dacl is app.dacl
+    # Windows PowerShell 5.1's array wrapper is read there as anywhere.
+    wrapped = {**indexed, "sddls": {"value": indexed["sddls"], "Count": 2}}
+    assert parse_path_access(wrapped) == parse_path_access(doc)
+    # What a recording keeps: each entry on its own with its DACL inline, in the entry's order.
+    assert [entry.get("sddl") for entry in path_entries(indexed)] == [entry["sddl"] for entry in doc["paths"]]
+    assert list(path_entries(indexed)[0]) == [key for key in indexed["paths"][0] if key != "sddlIndex"] + [
+        "sddl"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda doc: doc["paths"][0].update(sddlIndex=7),
+            r"paths\[0\]\.sddlIndex: 7 names no entry of sddls",
+        ),
+        (lambda doc: doc["paths"][0].update(sddlIndex=-1), r"paths\[0\]\.sddlIndex: -1 names no entry"),
+        (lambda doc: doc["paths"][0].update(sddlIndex="0"), r"paths\[0\]\.sddlIndex: expected an integer"),
+        (lambda doc: doc.update(sddls=["D:(A;;FA;;;QQ)", "D:P"]), r"^sddls\[0\]: invalid SID 'QQ'"),
+        (lambda doc: doc.update(sddls=[1, 2]), r"^sddls\[0\]: expected a string"),
+        (lambda doc: doc.pop("sddls"), r"paths\[0\]\.sddlIndex: 0 names no entry of sddls"),
+    ],
+)
+def test_a_dacl_index_that_names_nothing_readable_is_malformed(change: Any, message: str) -> None:
+    doc = _indexed(copy.deepcopy(PATHS))
+    change(doc)
+    with pytest.raises(ModelError, match=message):
+        parse_path_access(doc)

@@ -89,7 +89,9 @@ class RecordedServer:
             for sid in _sids_of(entry, self._accounts):
                 if sid not in accounts and sid in self._accounts:
                     accounts[sid] = self._accounts[sid]
-        return {"paths": entries, "accounts": accounts}
+        sddls: dict[str, int] = {}
+        sent = [_as_sent(entry, sddls, subfolders) for entry in entries]
+        return {"paths": sent, "sddls": list(sddls), "accounts": accounts}
 
     def _entry(self, path: str, subfolders: bool) -> dict[str, Any]:
         recorded = self._paths.get(path)
@@ -111,6 +113,29 @@ class RecordedServer:
             # path-access.ps1 lists subfolders only when asked.
             entry["children"] = None
         return entry
+
+
+# The keys path-access.ps1 gives every entry, null or not; the others it leaves out where null.
+_ALWAYS_SENT = frozenset({"path", "exists", "isDirectory", "isUnc", "owner", "protected"})
+
+
+def _as_sent(entry: Mapping[str, Any], sddls: dict[str, int], subfolders: bool) -> dict[str, Any]:
+    """A recorded entry (its DACL inline) as path-access.ps1 sends it: the DACL by its index in
+    the answer's ``sddls``, null keys left out, ``children`` only when subfolders were asked for."""
+    sent: dict[str, Any] = {}
+    # In the recorded order, which is the script's (children comes right after protected).
+    for key, value in entry.items():
+        if key == "sddl":
+            if isinstance(value, str):
+                sent["sddlIndex"] = sddls.setdefault(value, len(sddls))
+        elif key == "children":
+            if subfolders:
+                sent["children"] = value
+        elif key in _ALWAYS_SENT or value is not None:
+            sent[key] = value
+        if key == "protected" and subfolders and "children" not in entry:
+            sent["children"] = None
+    return sent
 
 
 def _sids_of(entry: Mapping[str, Any], accounts: Mapping[str, Any]) -> list[str]:

@@ -383,16 +383,26 @@ class SimulatedServer:
 
     def _path_access(self, bound: dict[str, Any]) -> dict[str, Any]:
         accounts: dict[str, str | None] = {}
+        sddls: dict[str, int] = {}
         with self._lock:
             subfolders = bound.get("Subfolders", False)
             cap = bound.get("CountItemsBelow", 0)
-            paths = [self._describe(path, accounts, subfolders, cap) for path in requested_paths(bound)]
-        return {"paths": paths, "accounts": accounts}
+            paths = [
+                self._describe(path, accounts, sddls, subfolders, cap) for path in requested_paths(bound)
+            ]
+        return {"paths": paths, "sddls": list(sddls), "accounts": accounts}
 
     def _describe(
-        self, path: str, accounts: dict[str, str | None], subfolders: bool, count_cap: int
+        self,
+        path: str,
+        accounts: dict[str, str | None],
+        sddls: dict[str, int],
+        subfolders: bool,
+        count_cap: int,
     ) -> dict[str, Any]:
-        """One entry of the answer; the names of its SIDs go into the call's shared ``accounts``."""
+        """One entry of the answer; the names of its SIDs go into the call's shared ``accounts``,
+        its DACL into the call's ``sddls`` (each distinct SDDL once, named by its index), and keys
+        that would be null are left out, as path-access.ps1 leaves them out."""
         fs, machine = self._scenario.filesystem, self._scenario.machine
         # As path-access.ps1 decides it: by the spelling alone, without opening anything.
         slashed = path.replace("/", "\\")
@@ -405,12 +415,9 @@ class SimulatedServer:
             "isUnc": is_unc,
             "owner": None,
             "protected": False,
-            "sddl": None,
-            "children": None,
-            "error": None,
-            "errorType": None,
-            "hresult": None,
         }
+        if subfolders:
+            entry["children"] = None
         if is_unc or not fs.exists(path):
             return entry
         failure = fs.failure(path)
@@ -429,9 +436,9 @@ class SimulatedServer:
         entry.update(
             exists=True,
             isDirectory=fs.is_directory(path),
-            sddl=fs.access_sddl(path),
-            protected=dacl.protected,
             owner=owner,
+            protected=dacl.protected,
+            sddlIndex=sddls.setdefault(fs.access_sddl(path), len(sddls)),
         )
         if subfolders:
             entry["children"] = fs.subfolder_names(path)[:_MAX_CHILDREN] if fs.is_directory(path) else []

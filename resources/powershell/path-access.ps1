@@ -24,6 +24,13 @@
     plan can say how many and the grant can wait long enough. itemsBelow is
     the count, itemsBelowComplete whether it is the whole tree (false: "at
     least"; a subfolder that cannot be listed ends the count there too).
+    Folders share their DACLs (inherited from a few roots): each distinct SDDL
+    is sent once, in "sddls", and each entry names its DACL by its index there
+    (sddlIndex), as account names are sent once in "accounts"; a whole-server
+    check reads over 100,000 paths with a few hundred distinct DACLs. Keys that
+    would be null are left out: error, errorType and hresult appear only on a
+    path that failed, sddlIndex only where the DACL was read, children only
+    with -Subfolders.
     The paths come either as -Path (a string array) or as -PathList, one
     string with the paths separated by line feeds: a whole-server check asks
     for over 100,000 paths, and a string array travels as one CLIXML element
@@ -78,6 +85,10 @@ $countBudgetMs = 3000
 #   learn.microsoft.com/dotnet/api/system.string.split
 # - $PSCmdlet.ParameterSetName (about_Functions_CmdletBindingAttribute, about_Parameter_Sets):
 #   learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_parameter_sets
+# - Dictionary<TKey,TValue>.TryGetValue with a [ref] argument (about_Ref; the default comparer of a
+#   string key is ordinal, so two SDDL strings share an index only when they are the same text):
+#   learn.microsoft.com/dotnet/api/system.collections.generic.dictionary-2.trygetvalue,
+#   learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_ref
 
 function Measure-ItemsBelow {
     # Counted through the enumerator by hand, so nothing below the cap is ever held in memory.
@@ -117,6 +128,9 @@ if ($PSCmdlet.ParameterSetName -eq 'PathList') {
 }
 
 $results = New-Object System.Collections.Generic.List[object]
+# Every distinct SDDL of the call, in first-seen order, and its index in that list.
+$sddlIndexes = New-Object 'System.Collections.Generic.Dictionary[string,int]'
+$sddlList = New-Object System.Collections.Generic.List[string]
 # Every distinct SID of the call, in first-seen order, resolved in one batch at the end.
 $seen = New-Object 'System.Collections.Generic.HashSet[string]'
 $sidList = New-Object System.Collections.Generic.List[string]
@@ -132,11 +146,9 @@ foreach ($item in $requested) {
         isUnc       = ($slashed.StartsWith('\\') -and -not $device) -or $longUnc
         owner       = $null
         protected   = $false
-        sddl        = $null
-        children    = $null
-        error       = $null
-        errorType   = $null
-        hresult     = $null
+    }
+    if ($Subfolders) {
+        $entry.children = $null
     }
     if (-not $entry.isUnc) {
         try {
@@ -147,7 +159,14 @@ foreach ($item in $requested) {
                 $entry.isDirectory = [bool]$fsItem.PSIsContainer
                 # One read of the security descriptor for both sections, not one per section.
                 $acl = $fsItem.GetAccessControl([System.Security.AccessControl.AccessControlSections]'Access, Owner')
-                $entry.sddl = $acl.GetSecurityDescriptorSddlForm('Access')
+                $sddl = $acl.GetSecurityDescriptorSddlForm('Access')
+                $sddlIndex = 0
+                if (-not $sddlIndexes.TryGetValue($sddl, [ref]$sddlIndex)) {
+                    $sddlIndex = $sddlList.Count
+                    $sddlIndexes.Add($sddl, $sddlIndex)
+                    $sddlList.Add($sddl)
+                }
+                $entry.sddlIndex = $sddlIndex
                 $entry.protected = [bool]$acl.AreAccessRulesProtected
                 $entry.owner = $acl.GetOwner([System.Security.Principal.SecurityIdentifier]).Value
                 $sids = New-Object System.Collections.Generic.List[string]
@@ -209,4 +228,5 @@ if ($sidList.Count -gt 0) {
     }
 }
 
-[ordered]@{ paths = $results.ToArray(); accounts = $accounts } | ConvertTo-Json -Depth 8 -Compress
+[ordered]@{ paths = $results.ToArray(); sddls = $sddlList.ToArray(); accounts = $accounts } |
+    ConvertTo-Json -Depth 8 -Compress

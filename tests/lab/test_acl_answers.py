@@ -15,7 +15,7 @@ from bridge.lab.backend import ScriptFailed
 from bridge.lab.ntfs import PATH_ERRORS, Filesystem
 from bridge.lab.scenario import load_scenario
 from bridge.lab.simulator import SimulatedServer, demo_scenario_path
-from bridge.model import parse_path_access
+from bridge.model import parse_path_access, path_entries
 from bridge.scripts import Operation, script_text
 
 DOMAIN = "S-1-5-21-1004336348-1177238915-682003330"
@@ -53,7 +53,7 @@ def test_domain_aliases_in_a_dacl_are_printed_and_read_back_as_windows_abbreviat
     own = "O:DAG:DUD:AI(A;OICI;FA;;;DA)(A;OICI;0x1200a9;;;EA)(A;;FA;;;LA)(A;OICI;0x1301bf;;;" + USER + ")"
     server = _server(_tree(shop={"sddl": own}))
     answer = _run(server, Operation.PATH_ACCESS, Path=["E:\\Sites\\shop"])
-    printed = answer["paths"][0]["sddl"]
+    printed = path_entries(answer)[0]["sddl"]
     assert printed.startswith(
         "D:AI(A;OICI;FA;;;DA)(A;OICI;0x1200a9;;;EA)(A;;FA;;;LA)(A;OICI;0x1301bf;;;S-1-5-21-"
     )
@@ -72,9 +72,9 @@ def test_a_workgroup_server_prints_domain_sids_in_full_and_an_unexpandable_alias
         _tree(shop={"sddl": f"O:BAG:SYD:AI(A;OICI;FA;;;{DOMAIN}-512)"}), sids=sddl.SidContext(MACHINE)
     )
     answer = _run(server, Operation.PATH_ACCESS, Path=["E:\\Sites\\shop", "E:\\Sites"])
-    assert f"(A;OICI;FA;;;{DOMAIN}-512)" in answer["paths"][0]["sddl"]
+    assert f"(A;OICI;FA;;;{DOMAIN}-512)" in path_entries(answer)[0]["sddl"]
     # A server that abbreviated without saying which domain, and named no SID with RID 512.
-    answer["paths"][0]["sddl"] = "D:AI(A;OICI;FA;;;DA)"
+    answer["sddls"][answer["paths"][0]["sddlIndex"]] = "D:AI(A;OICI;FA;;;DA)"
     del answer["accounts"][f"{DOMAIN}-512"]
     shop, sites = parse_path_access(answer)
     assert shop.error is not None and "'DA'" in shop.error and not shop.readable
@@ -92,10 +92,11 @@ def test_a_path_that_throws_is_that_paths_error_with_type_and_hresult(kind: str)
         failure.type_name,
         failure.hresult,
     )
-    assert bad["sddl"] is None and bad["children"] is None
+    # As path-access.ps1 leaves them out: no DACL index on a failed path, no error on a good one.
+    assert "sddlIndex" not in bad and bad["children"] is None
     # Get-Item had answered unless it was what threw: the folder is known as a folder.
     assert bad["isDirectory"] is (not failure.before_item)
-    assert good["error"] is None and good["sddl"] is not None
+    assert "error" not in good and answer["sddls"][good["sddlIndex"]].startswith("D:")
     parsed = parse_path_access(answer, SIDS)
     assert (parsed[0].error_type, parsed[0].hresult, parsed[0].readable) == (
         failure.type_name,

@@ -11,6 +11,7 @@ import pytest
 from bridge import sddl, sids
 from bridge.lab.ntfs import inherited_aces
 from bridge.lab.simulator import SimulatedServer, demo_scenario_path
+from bridge.model import path_entries
 from bridge.scripts import Operation, script_text
 
 
@@ -36,7 +37,7 @@ def _answer(server: SimulatedServer, path: str) -> Any:
 
 
 def _folder(server: SimulatedServer, path: str) -> Any:
-    return _answer(server, path)["paths"][0]
+    return path_entries(_answer(server, path))[0]
 
 
 def _can(entry: Any, token: Iterable[str], rights: int = sddl.READ_AND_EXECUTE) -> bool:
@@ -85,7 +86,7 @@ def test_default_web_site_serves_anonymous_through_users_not_an_iusr_entry(
         "%SystemDrive%"
     )
     answer = _answer(server, folder)
-    entry = answer["paths"][0]
+    entry = path_entries(answer)[0]
     assert sids.IUSR not in answer["accounts"]
     assert _can(entry, sids.anonymous_token())
     assert _can(entry, _worker(inventory, "DefaultAppPool"))
@@ -117,7 +118,7 @@ def test_kunden_portal_runs_anonymous_as_its_pool_which_can_read(
     app = _root(inventory, "Kunden-Portal Müller")
     assert app["anonymousAuthentication"]["userName"] == ""
     answer = _answer(server, _site_folder(inventory, "Kunden-Portal Müller"))
-    entry = answer["paths"][0]
+    entry = path_entries(answer)[0]
     assert not _can(entry, sids.anonymous_token())
     assert _can(entry, _worker(inventory, app["applicationPool"]))
     assert (

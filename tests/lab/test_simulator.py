@@ -204,8 +204,11 @@ def test_subfolders_are_listed_only_when_asked(given: dict[str, object], childre
     bakery = "D:\\Sites\\O'Brien Bakery"
     paths = [bakery, bakery + "\\images", bakery + "\\nowhere"]
     answer = json.loads(_server().execute(script_text(Operation.PATH_ACCESS), {"Path": paths, **given}))
-    listed = [entry["children"] for entry in answer["paths"]]
-    assert listed == (children if children is not None else [None, None, None])
+    if children is None:
+        # Not asked: path-access.ps1 leaves the key out.
+        assert all("children" not in entry for entry in answer["paths"])
+    else:
+        assert [entry["children"] for entry in answer["paths"]] == children
 
 
 @pytest.mark.parametrize(("value", "dotnet"), [("yes", "System.String"), (["True"], "System.Object[]")])
@@ -218,9 +221,9 @@ def test_a_switch_takes_only_booleans_and_numbers(value: object, dotnet: str) ->
 
 def test_path_access_empty_list_and_unc_paths() -> None:
     server = _server()
-    assert _run(server, Operation.PATH_ACCESS, Path=[]) == {"paths": [], "accounts": {}}
+    assert _run(server, Operation.PATH_ACCESS, Path=[]) == {"paths": [], "sddls": [], "accounts": {}}
     unc = _run(server, Operation.PATH_ACCESS, Path=["\\\\fs01\\media"])["paths"][0]
-    assert (unc["isUnc"], unc["exists"], unc["sddl"]) == (True, False, None)
+    assert (unc["isUnc"], unc["exists"], "sddlIndex" in unc) == (True, False, False)
 
 
 def test_a_path_list_asks_for_the_same_paths_as_the_array() -> None:
@@ -334,3 +337,29 @@ def test_merge_into_existing_ace_keeps_one_entry() -> None:
     second = _grant(server, SHOP, pool, "Modify", first["after"])
     aces = [ace for ace in sddl.parse_dacl(second["after"]).aces if ace.sid == pool]
     assert [ace.mask for ace in aces] == [sddl.MODIFY]
+
+
+def test_each_distinct_dacl_is_sent_once_and_entries_name_it_by_index() -> None:
+    # As path-access.ps1 answers: the demo's site folders share DACLs inherited from D:\Sites.
+    inventory = _run(_server(), Operation.INVENTORY)
+    folders = [
+        directory["physicalPath"]
+        for site in inventory["sites"]
+        for application in site["applications"]
+        for directory in application["virtualDirectories"]
+        if directory["physicalPath"].startswith(("C:", "D:"))
+    ]
+    answer = _run(_server(), Operation.PATH_ACCESS, Path=folders)
+    read = [entry for entry in answer["paths"] if "sddlIndex" in entry]
+    assert len(read) > len(answer["sddls"]) > 1
+    assert len(set(answer["sddls"])) == len(answer["sddls"])
+    assert {entry["sddlIndex"] for entry in read} == set(range(len(answer["sddls"])))
+    # Null keys are left out; the entry's DACL is the one the server holds.
+    assert all(
+        not {"sddl", "error", "errorType", "hresult", "children"} & set(entry) for entry in answer["paths"]
+    )
+    alone = [_run(_server(), Operation.PATH_ACCESS, Path=[entry["path"]]) for entry in read]
+    assert [one["sddls"][0] for one in alone] == [answer["sddls"][entry["sddlIndex"]] for entry in read]
+    assert parse_path_access(answer) == [
+        parse_path_access(_run(_server(), Operation.PATH_ACCESS, Path=[f]))[0] for f in folders
+    ]
