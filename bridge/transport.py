@@ -7,12 +7,12 @@ no transport ever formats them into script text.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Mapping
 from typing import Any, Protocol
 
 from bridge.errors import UnexpectedAnswer
+from bridge.json_pieces import loads_in_pieces
 from bridge.scripts import Operation
 from bridge.wording import translate
 
@@ -44,7 +44,9 @@ def decode_answer(host: str, output: str | bytes) -> Any:
     """The JSON document an operation printed (bytes: UTF-8), or UnexpectedAnswer: never a RecursionError."""
     check_answer_size(host, len(output))
     try:
-        return json.loads(output.decode("utf-8") if isinstance(output, bytes) else output)
+        # In pieces: a worker thread decoding a 30 MB answer in one json.loads call would keep the
+        # GUI thread waiting for the interpreter lock 140-225 ms.
+        return loads_in_pieces(output.decode("utf-8") if isinstance(output, bytes) else output)
     except RecursionError:
         raise UnexpectedAnswer(host, TOO_DEEP()) from None
     except ValueError:  # JSONDecodeError and UnicodeDecodeError
