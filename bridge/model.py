@@ -826,6 +826,11 @@ class _PathsParser:
         )
 
 
+def _answer_sddls(reader: _Reader) -> tuple[str, ...]:
+    """The answer's distinct DACLs its entries name by index; none in an answer that gives them inline."""
+    return reader.strings("sddls") if reader.newer_value("sddls") is not None else ()
+
+
 def parse_path_access(obj: object, sids: SidContext = NO_CONTEXT) -> list[PathAccess]:
     """Parse the JSON document of ``path-access.ps1``, one entry per requested path.
 
@@ -835,7 +840,7 @@ def parse_path_access(obj: object, sids: SidContext = NO_CONTEXT) -> list[PathAc
     ``PathAccess.accounts`` holds the names of that entry's owner and ACE SIDs.
     """
     reader = _Reader(obj, "")
-    sddls = reader.strings("sddls") if reader.newer_value("sddls") is not None else ()
+    sddls = _answer_sddls(reader)
     parser = _PathsParser(reader.string_map("accounts"), sddls, sids)
     return [parser.entry(_Reader(item, where)) for item, where in reader.items("paths")]
 
@@ -844,7 +849,7 @@ def path_entries(obj: object) -> list[dict[str, Any]]:
     """Each entry of a path-access answer as a document of its own, its DACL inline as ``sddl``
     however the answer gave it (what a recording keeps: entries of several answers side by side)."""
     reader = _Reader(obj, "")
-    sddls = reader.strings("sddls") if reader.newer_value("sddls") is not None else ()
+    sddls = _answer_sddls(reader)
     parser = _PathsParser({}, sddls, NO_CONTEXT)
     entries: list[dict[str, Any]] = []
     for item, where in reader.items("paths"):

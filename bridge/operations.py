@@ -260,16 +260,21 @@ def _checked(runner: Runner, names: Sequence[str] | None) -> tuple[Inventory, li
 def _checked_in_bulk(runner: Runner, names: Sequence[str] | None) -> tuple[Inventory, list[Checked]]:
     found = _inventory(runner)
     targets = list(found.targets()) if names is None else [_find(found, name) for name in names]
-    # Worked out once: asked for in the round trip, then checked.
-    files = {target.ref: config_files(target) for target in targets}
-    access = _path_access(runner, _paths_to_check(found, targets, files), sids=found.server.sid_context)
-    # One Around for all targets, so what they share is worked out once (bridge.needs.Around).
-    around = Around(access, found.server, found.memberships, files)
+    around = _read_around(runner, found, targets)
     checked = []
     for target in targets:
-        pool, folder = _pool(runner, found, target), access[target.physical_path]
-        checked.append(Checked(target, pool, folder, _assessed(target, pool, access, found, around)))
+        pool, folder = _pool(runner, found, target), around.paths[target.physical_path]
+        checked.append(Checked(target, pool, folder, _assessed(target, pool, found, around)))
     return found, checked
+
+
+def _read_around(runner: Runner, found: Inventory, targets: Sequence[Target]) -> Around:
+    """What checking ``targets`` reads, in one round trip, as one Around for all of them (so what
+    they share is worked out once, bridge.needs.Around); each web.config list is worked out once,
+    to ask for the files and to check them."""
+    files = {target.ref: config_files(target) for target in targets}
+    access = _path_access(runner, _paths_to_check(found, targets, files), sids=found.server.sid_context)
+    return Around(access, found.server, found.memberships, files)
 
 
 def _paths_to_check(
@@ -289,12 +294,10 @@ def _survey(runner: Runner) -> tuple[Inventory, list[CheckResult]]:
     return found, [each.result for each in checked]
 
 
-def _assessed(
-    target: Target, pool: AppPool, access: dict[str, PathAccess], found: Inventory, around: Around
-) -> CheckResult:
+def _assessed(target: Target, pool: AppPool, found: Inventory, around: Around) -> CheckResult:
     """Who needs what on the target's folder, who has too much there, and the fix to press."""
-    checked = check_target(target, pool, access[target.physical_path], around=around)
-    result = assessed(checked, target, pool, access, found.app_pools)
+    checked = check_target(target, pool, around.paths[target.physical_path], around=around)
+    result = assessed(checked, target, pool, around.paths, found.app_pools)
     advice = recommend(result, target, pool, server=found.server, pools=found.app_pools)
     return replace(result, recommendation=advice)
 
@@ -302,10 +305,7 @@ def _assessed(
 def _check(runner: Runner, name: str) -> CheckResult:
     found = _inventory(runner)
     target = _find(found, name)
-    files = {target.ref: config_files(target)}
-    access = _path_access(runner, _paths_to_check(found, [target], files), sids=found.server.sid_context)
-    around = Around(access, found.server, found.memberships, files)
-    return _assessed(target, _pool(runner, found, target), access, found, around)
+    return _assessed(target, _pool(runner, found, target), found, _read_around(runner, found, [target]))
 
 
 def _folder(runner: Runner, name: str, subpath: str | None) -> tuple[Inventory, Target, str]:
