@@ -50,7 +50,7 @@ RATIOS = (
 MEMORY = ("gui_rss_mb", "cli_peak_rss_mb", "cli_baseline_peak_rss_mb")
 COUNTS = ("sites", "latency_ms", "full_check_roundtrips", "hosts", "naive_sampled_targets", "targets")
 KEYS = {*COUNTS, "baseline_sites", "stall_latency_ms", "cli_output_mb", *MEMORY, *TIMINGS, *RATIOS}
-KEYS |= {"fleet_hosts", "fleet_latency_ms"}
+KEYS |= {"fleet_hosts", "fleet_latency_ms", "fleet_sites"}
 # The CLI's per-site cost is compared with a smaller server's: a tiny one keeps the smoke quick.
 BASELINE_SITES = 10
 
@@ -82,8 +82,21 @@ def test_reports_exactly_the_documented_figures(figures: dict[str, Any]) -> None
 
 def test_echoes_its_parameters(figures: dict[str, Any]) -> None:
     assert (figures["sites"], figures["latency_ms"], figures["hosts"]) == (SITES, LATENCY_MS, HOSTS)
-    assert (figures["fleet_hosts"], figures["fleet_latency_ms"]) == (3, LATENCY_MS)
+    assert (figures["fleet_hosts"], figures["fleet_latency_ms"], figures["fleet_sites"]) == (3, LATENCY_MS, SITES)
     assert (figures["baseline_sites"], figures["stall_latency_ms"]) == (BASELINE_SITES, 100)
+
+
+def test_a_large_run_keeps_to_its_quarter_hour() -> None:
+    # At 20,000 sites a check takes half a minute here: fewer repeats, all hosts at once only once.
+    large = run._parser().parse_args(["--sites=20000"])
+    run._defaults(large)
+    assert (large.repeat, large.parallel_repeat, large.hosts, large.stall_latency_ms) == (3, 1, 3, 100)
+    small = run._parser().parse_args([])
+    run._defaults(small)
+    assert (small.repeat, small.parallel_repeat, small.hosts, small.stall_latency_ms) == (5, 5, 10, 2000)
+    chosen = run._parser().parse_args(["--sites=20000", "--repeat=2"])
+    run._defaults(chosen)
+    assert (chosen.repeat, chosen.parallel_repeat) == (2, 1)
 
 
 def test_a_small_server_runs_the_naive_loop_on_every_target(figures: dict[str, Any]) -> None:

@@ -2,19 +2,23 @@
 
 Timed from the process's start to its exit (interpreter start, imports, sign-in, both round trips,
 parsing, checking and printing), and its peak resident memory as the kernel counted it for that
-process alone (``wait4``), so neither the benchmark's process nor the lab's is in it.
+process alone: started from a small process of its own (``tests.benchmarks.own_usage``), so neither
+the benchmark's process nor the lab's is in it.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from tests.benchmarks.lab import LOOPBACK, USER, LabProcesses
+
+REPO = Path(__file__).resolve().parents[2]
 
 PASSWORD_ENV = "IIS_ACCESS_PASSWORD"  # noqa: S105 - where the CLI reads the password, not the password
 TIMEOUT_S = 600.0
@@ -43,19 +47,21 @@ def check_all_once(lab: LabProcesses, index: int = 0) -> CliRun:
         "--json",
     ]
     env = {**os.environ, PASSWORD_ENV: lab.password}
-    start = time.perf_counter()
-    with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as process:
-        stdout = process.stdout
-        assert stdout is not None
+    measured = [sys.executable, "-m", "tests.benchmarks.own_usage", *command]
+    with subprocess.Popen(
+        measured, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        stdout, stderr = process.stdout, process.stderr
+        assert stdout is not None and stderr is not None
         size = sum(len(chunk) for chunk in iter(lambda: stdout.read(1 << 20), b""))
-        # wait4 reaps this one child and gives its own resource use: ru_maxrss in KiB on Linux.
-        _pid, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
+        report = stderr.read().decode("utf-8", "replace")
+    if process.returncode != 0:
+        raise RuntimeError(f"own_usage exited with {process.returncode}: {report}")
+    usage = json.loads(report.strip().splitlines()[-1])
     # 0: every requirement met, 1: some missing (check's documented exit codes); anything else failed.
-    if process.returncode not in (0, 1):
-        raise RuntimeError(f"check --all --json exited with {process.returncode}")
-    return CliRun(wall, usage.ru_maxrss / 1024, size)
+    if usage["returncode"] not in (0, 1):
+        raise RuntimeError(f"check --all --json exited with {usage['returncode']}")
+    return CliRun(usage["wall_s"], usage["peak_rss_kib"] / 1024, size)
 
 
 def check_all(lab: LabProcesses, repeat: int) -> CliRun:
