@@ -12,7 +12,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import Any, NoReturn, TextIO
 
@@ -60,7 +60,7 @@ from bridge.local_transport import LocalTransport
 from bridge.logfile import log_to_file
 from bridge.members import Group
 from bridge.model import Inventory, Message
-from bridge.needs import CheckStatus
+from bridge.needs import CheckResult, CheckStatus
 from bridge.plans import GrantKind, GrantPlan
 from bridge.psrp_transport import PsrpTransport
 from bridge.session import HostSession
@@ -442,16 +442,37 @@ def _emit(args: argparse.Namespace, document: Any, text: str, out: TextIO) -> No
         out.write(text + ("\n" if text and not text.endswith("\n") else ""))
 
 
-def _emit_each(items: Iterable[Any], out: TextIO) -> None:
-    """A JSON array written one element per line, each as it is made: a 20,000-site check is 60,000
-    elements, which the indenting (pure Python) encoder took 30 s to print and a whole document in
-    memory 400 MB to hold."""
-    out.write("[")
-    separator = "\n"
-    for item in items:
-        out.write(separator + json.dumps(item, ensure_ascii=False))
-        separator = ",\n"
-    out.write("\n]\n")
+class _Listing:
+    """Whole-server results written as each is handed over, then let go: a JSON array with one
+    element per line, or the text blocks with a blank line between. A 20,000-site check is 60,000
+    results: the indenting (pure Python) encoder took 30 s to print them, and holding them all until
+    the last is made 180 MB. Nothing is written before the first result, so a check that fails
+    before it has one prints only its error."""
+
+    def __init__(self, out: TextIO, *, as_json: bool) -> None:
+        self._out, self._json, self._written = out, as_json, 0
+        self.all_met = True
+
+    def add(self, result: CheckResult) -> None:
+        self.all_met = self.all_met and result.status in _MET
+        if self._json:
+            text = ("[\n" if not self._written else ",\n") + _ENCODE(check_json(result))
+        else:
+            text = ("\n\n" if self._written else "") + render_check(result)
+        self._out.write(text)
+        self._written += 1
+
+    def close(self) -> None:
+        if self._json:
+            self._out.write(("" if self._written else "[") + "\n]\n")
+        elif self._written:
+            self._out.write("\n")
+
+
+# One encoder for every line (json.dumps with an option makes a new one per call); C-accelerated.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+# Too much access breaks nothing: like all met, it exits 0 (its findings are in the output).
+_MET = (CheckStatus.OK, CheckStatus.TOO_MUCH)
 
 
 def _confirm(question: str) -> bool:
@@ -533,17 +554,14 @@ def _check(args: argparse.Namespace, session: HostSession, out: TextIO) -> int:
         label = getattr(args, "host_label", None) or session.host
         out.write(findings.csv_text(label, results, header=getattr(args, "csv_header", True)))
     elif args.all:
-        results = operations.check_all(session)
-        if getattr(args, "json", False):
-            _emit_each(map(check_json, results), out)
-        else:
-            out.write("\n\n".join(map(render_check, results)) + ("\n" if results else ""))
+        listing = _Listing(out, as_json=getattr(args, "json", False))
+        operations.check_each(session, listing.add)
+        listing.close()
+        return EXIT_OK if listing.all_met else EXIT_MISSING
     else:
         results = [operations.check(session, args.target)]
         _emit(args, check_json(results[0]), render_check(results[0]), out)
-    # Too much access breaks nothing: like all met, it exits 0 (its findings are in the output).
-    met = (CheckStatus.OK, CheckStatus.TOO_MUCH)
-    return EXIT_OK if all(result.status in met for result in results) else EXIT_MISSING
+    return EXIT_OK if all(result.status in _MET for result in results) else EXIT_MISSING
 
 
 def _grant(args: argparse.Namespace, session: HostSession, history: History, out: TextIO) -> int:

@@ -82,7 +82,8 @@ def test_reports_exactly_the_documented_figures(figures: dict[str, Any]) -> None
 
 def test_echoes_its_parameters(figures: dict[str, Any]) -> None:
     assert (figures["sites"], figures["latency_ms"], figures["hosts"]) == (SITES, LATENCY_MS, HOSTS)
-    assert (figures["fleet_hosts"], figures["fleet_latency_ms"], figures["fleet_sites"]) == (3, LATENCY_MS, SITES)
+    fleet = (figures["fleet_hosts"], figures["fleet_latency_ms"], figures["fleet_sites"])
+    assert fleet == (3, LATENCY_MS, SITES)
     assert (figures["baseline_sites"], figures["stall_latency_ms"]) == (BASELINE_SITES, 100)
 
 

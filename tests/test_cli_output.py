@@ -1,40 +1,109 @@
-"""How ``--json`` prints a whole server's check: one JSON array, one element per line, written as made."""
+"""How ``check --all`` prints a whole server: one JSON array with one element per line (or the text
+blocks), each result written as it is handed over and not kept."""
 
 from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
+import threading
+import weakref
 
-from bridge import commands
+import pytest
+
+from bridge import commands, operations
+from bridge.check_output import check_json, render_check
+from bridge.lab.simulator import SimulatedServer, demo_scenario_path
+from bridge.needs import CheckResult, CheckStatus
+from bridge.session import HostSession
+from tests.test_change_journal import FaultyTransport
 
 
-def test_each_element_is_one_line_of_one_json_array() -> None:
+@pytest.fixture
+def transport() -> FaultyTransport:
+    # The demo server: targets met, missing and blocked, read in one reading for all of them.
+    return FaultyTransport(SimulatedServer.from_scenario(demo_scenario_path()))
+
+
+@pytest.fixture
+def results(session: HostSession) -> list[CheckResult]:
+    return operations.check_all(session)
+
+
+def _listed(results: list[CheckResult], *, as_json: bool) -> tuple[str, bool]:
     out = io.StringIO()
-    items = [{"target": "site-1", "reason": "Müller\nhas\u202e access"}, {"target": "site-2"}]
-    commands._emit_each(iter(items), out)
-    text = out.getvalue()
-    assert json.loads(text) == items
-    assert text.splitlines()[1:-1] == [json.dumps(item, ensure_ascii=False) + "," for item in items[:1]] + [
-        json.dumps(items[1], ensure_ascii=False)
+    listing = commands._Listing(out, as_json=as_json)
+    for result in results:
+        listing.add(result)
+    listing.close()
+    return out.getvalue(), listing.all_met
+
+
+def test_each_result_is_one_line_of_one_json_array(results: list[CheckResult]) -> None:
+    text, _ = _listed(results, as_json=True)
+    documents = [check_json(result) for result in results]
+    assert json.loads(text) == documents
+    lines = text.splitlines()
+    assert (lines[0], lines[-1]) == ("[", "]")
+    assert lines[1:-1] == [json.dumps(document, ensure_ascii=False) + "," for document in documents[:-1]] + [
+        json.dumps(documents[-1], ensure_ascii=False)
     ]
 
 
-def test_no_elements_is_an_empty_array() -> None:
+def test_the_text_blocks_stand_a_blank_line_apart(results: list[CheckResult]) -> None:
+    text, _ = _listed(results, as_json=False)
+    assert text == "\n\n".join(map(render_check, results)) + "\n"
+
+
+def test_no_results_is_an_empty_array_or_nothing() -> None:
+    assert _listed([], as_json=True) == ("[\n]\n", True)
+    assert _listed([], as_json=False) == ("", True)
+
+
+def test_nothing_is_written_before_the_first_result() -> None:
+    # A check that fails before its first result prints only its error, not half an array.
     out = io.StringIO()
-    commands._emit_each(iter([]), out)
-    assert json.loads(out.getvalue()) == []
+    commands._Listing(out, as_json=True)
+    assert out.getvalue() == ""
 
 
-def test_elements_are_written_as_they_are_made() -> None:
-    out = io.StringIO()
-    written: list[int] = []
+def test_all_met_unless_one_is_missing(results: list[CheckResult]) -> None:
+    statuses = {result.status for result in results}
+    assert CheckStatus.MISSING in statuses and CheckStatus.OK in statuses, "the scenario must mix both"
+    assert _listed(results, as_json=True)[1] is False
+    met = [result for result in results if result.status in (CheckStatus.OK, CheckStatus.TOO_MUCH)]
+    assert _listed(met, as_json=True)[1] is True
 
-    def items() -> Iterator[dict[str, int]]:
-        for number in range(3):
-            written.append(len(out.getvalue()))
-            yield {"n": number}
 
-    commands._emit_each(items(), out)
-    # Each element is asked for only once the one before it is on the output.
-    assert written[0] < written[1] < written[2]
+def test_check_each_hands_over_what_check_all_returns(
+    session: HostSession, results: list[CheckResult]
+) -> None:
+    handed: list[CheckResult] = []
+    threads: set[str] = set()
+
+    def handle(result: CheckResult) -> None:
+        handed.append(result)
+        threads.add(threading.current_thread().name)
+
+    operations.check_each(session, handle)
+    assert [check_json(result) for result in handed] == [check_json(result) for result in results]
+    # On the session's own thread, as every operation.
+    assert threads and threading.current_thread().name not in threads
+
+
+def test_check_each_keeps_no_result_it_has_handed_over(session: HostSession) -> None:
+    handed: list[weakref.ref[CheckResult]] = []
+    earlier_alive: list[bool] = []
+
+    def handle(result: CheckResult) -> None:
+        # While this one is handled, every result handed over before it is already gone.
+        earlier_alive.append(any(ref() is not None for ref in handed))
+        handed.append(weakref.ref(result))
+
+    operations.check_each(session, handle)
+    assert len(handed) > 3
+    assert earlier_alive == [False] * len(handed)
+
+
+def test_check_each_reads_in_two_round_trips(session: HostSession, transport: FaultyTransport) -> None:
+    operations.check_each(session, lambda result: None)
+    assert [operation.name for operation in transport.sent] == ["INVENTORY", "PATH_ACCESS"]

@@ -103,7 +103,9 @@ def _defaults(args: argparse.Namespace) -> None:
         )
 
 
-def _cli(args: argparse.Namespace, lab: LabProcesses, baseline: Path, scratch: Path) -> dict[str, float | int]:
+def _cli(
+    args: argparse.Namespace, lab: LabProcesses, baseline: Path, scratch: Path
+) -> dict[str, float | int]:
     """The CLI's figures at this size and at the baseline size, measured one after the other."""
     repeat = min(args.repeat, 3)
     large = cli_figures.check_all(lab, repeat)
@@ -132,8 +134,10 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, float | int], list[str]
     fleet_sites = args.baseline_sites if large else args.sites
     with tempfile.TemporaryDirectory(prefix="iis-access-bench-") as scratch:
         folder = scenario(Path(scratch) / "scenario", args.sites)
-        baseline = folder if args.baseline_sites == args.sites else scenario(
-            Path(scratch) / "baseline", args.baseline_sites
+        baseline = (
+            folder
+            if args.baseline_sites == args.sites
+            else scenario(Path(scratch) / "baseline", args.baseline_sites)
         )
         with LabProcesses(folder, Path(scratch), count=args.hosts, latency_ms=args.latency_ms) as lab:
             bridge = bridge_figures.measure(lab, args.repeat, args.parallel_repeat)
