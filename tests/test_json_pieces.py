@@ -142,7 +142,11 @@ NOISE = st.sampled_from(
 
 @st.composite
 def mutated(draw: st.DrawFn) -> str:
-    text = draw(formatted())
+    return draw(mutated_from(draw(formatted())))
+
+
+@st.composite
+def mutated_from(draw: st.DrawFn, text: str) -> str:
     for _ in range(draw(st.integers(1, 3))):
         at = draw(st.integers(0, len(text)))
         change = draw(st.sampled_from(["truncate", "delete", "insert", "replace"]))
@@ -161,6 +165,61 @@ def mutated(draw: st.DrawFn) -> str:
 @given(mutated())
 def test_a_garbled_document_raises_exactly_when_json_loads_does_and_with_its_error(text: str) -> None:
     assert_same_as_json_loads(text)
+
+
+@contextmanager
+def small_batches(size: int) -> Iterator[None]:
+    """Batches of a few characters, so the small documents of these tests are decoded in batches too."""
+    with mock.patch.object(json_pieces, "BATCH", size):
+        yield
+
+
+@st.composite
+def compact_objects(draw: st.DrawFn) -> str:
+    """An answer's shape: arrays of objects, often with the same first key and nested objects that
+    start with it too, in strings "},{" and the first key's text, written compact."""
+    first = draw(st.sampled_from(["path", "name", "},{", '},{"path":']))
+    nested = st.dictionaries(st.sampled_from([first, "x"]), VALUES, max_size=3)
+    element = st.fixed_dictionaries({first: st.one_of(TEXTS, nested, st.lists(nested, max_size=3))}).flatmap(
+        lambda head: st.dictionaries(TEXTS, st.one_of(VALUES, nested), max_size=3).map(
+            lambda rest: head | rest
+        )
+    )
+    arrays = st.one_of(
+        st.lists(element, min_size=2, max_size=12),
+        st.lists(st.one_of(element, VALUES), min_size=1, max_size=12),
+    )
+    document = draw(st.dictionaries(st.sampled_from(["paths", "sites", "sddls"]), arrays, min_size=1))
+    return json.dumps(document, separators=(",", ":"), ensure_ascii=draw(st.booleans()))
+
+
+@BUDGET
+@given(st.one_of(formatted(), compact_objects()), st.integers(0, 40))
+def test_a_document_decodes_the_same_in_batches_of_any_size(text: str, size: int) -> None:
+    with small_batches(size):
+        assert_same_as_json_loads(text)
+
+
+@settings(BUDGET, max_examples=1000)
+@given(compact_objects().flatmap(mutated_from), st.integers(0, 40))
+def test_a_garbled_document_raises_in_batches_exactly_as_json_loads_does(text: str, size: int) -> None:
+    with small_batches(size):
+        assert_same_as_json_loads(text)
+
+
+def test_compact_objects_are_decoded_a_batch_at_a_time() -> None:
+    text = _sites_document(2_000)
+    calls: list[int] = []
+    real = json_pieces._raw_decode
+
+    def counted(piece: str, index: int = 0) -> Any:
+        calls.append(index)
+        return real(piece, index)
+
+    with mock.patch.object(json_pieces, "_raw_decode", counted):
+        assert loads_in_pieces(text) == json.loads(text)
+    # 2,000 sites of about 200 characters: a few dozen calls of 64 KB, not one per site.
+    assert len(text) // json_pieces.BATCH <= len(calls) < 40
 
 
 @pytest.mark.parametrize(
