@@ -155,7 +155,7 @@ _HAS_PHRASES: dict[str, Message] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Excess:
     """One finding of too much access on a target.
 

@@ -172,7 +172,7 @@ def _first_by_name(named: Iterable[tuple[str, T]]) -> dict[str, T]:
     return index
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Message:
     """A finding, warning or error as a stable code plus named parameters, so the GUI can translate it.
 
@@ -244,13 +244,13 @@ class ServerFacts:
         return int(head) if head.isdigit() else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Binding:
     protocol: str
     binding_information: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Account:
     """An account the server named, with the SID it resolved the name to (None: it could not)."""
 
@@ -258,7 +258,7 @@ class Account:
     sid: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ConnectAs:
     """A virtual directory's "Connect as" user (IIS Manager's "Physical path credentials"): IIS
     reads the directory's content and web.config files as this user, for every request. The
@@ -269,7 +269,7 @@ class ConnectAs:
     password_set: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VirtualDirectory:
     path: str
     physical_path: str
@@ -277,7 +277,7 @@ class VirtualDirectory:
     connect_as: ConnectAs | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnonymousAuth:
     enabled: bool
     user_name: str
@@ -289,7 +289,7 @@ class AnonymousAuth:
         return self.user_name == ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SignIn:
     """Which of the authentication methods that sign a user in are on (``windowsAuthentication``,
     ``basicAuthentication``, ``digestAuthentication``): the static file handler then reads
@@ -308,7 +308,7 @@ AccessType = Literal["Allow", "Deny"]
 ACCESS_TYPES = ("Allow", "Deny")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AuthorizationRule:
     """One ``system.webServer/security/authorization`` rule: ``users`` and ``roles`` as written
     (``*`` all users, ``?`` anonymous), ``accounts`` the named ones resolved on the server."""
@@ -320,7 +320,7 @@ class AuthorizationRule:
     accounts: tuple[Account, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Impersonation:
     """ASP.NET's ``system.web/identity``: managed code runs as the request's user (no user name) or
     as the named user."""
@@ -329,7 +329,7 @@ class Impersonation:
     account: Account | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Application:
     path: str
     application_pool: str
@@ -347,7 +347,7 @@ class Application:
         return next((vdir for vdir in self.virtual_directories if _same_name(vdir.path, path)), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Site:
     name: str
     id: int
@@ -409,7 +409,7 @@ class AppPool:
         return worker_token(self.name, self.identity_type, self.user_sid, iis_iusrs=self.carries_iis_iusrs)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TargetRef:
     """Names a site root, an application or a virtual directory: ``Default Web Site/blog/images``."""
 
@@ -424,7 +424,7 @@ class TargetRef:
 TargetKind = Literal["site", "application", "virtual-directory"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     ref: TargetRef
     site: Site
@@ -515,7 +515,7 @@ class Inventory:
         raise UnknownTarget(f"no application or virtual directory {quoted(text)}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PathAccess:
     path: str
     exists: bool

@@ -65,7 +65,7 @@ class CheckStatus(Enum):
     TOO_MUCH = "too-much"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Requirement:
     """One identity's need on one folder or file; ``path`` is that folder or file (the target's
     physical path when the requirement is about its content)."""
@@ -88,7 +88,7 @@ class Requirement:
     protected_file: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class CheckResult:
     target: TargetRef
     physical_path: str

@@ -45,7 +45,7 @@ from bridge.wording import translate
 Role = Literal["worker", "anonymous", "connect-as", "authenticated", "impersonated"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Identity:
     """An account requests run as: ``sid`` is the one a grant should name (None if unresolved)."""
 
@@ -59,7 +59,7 @@ class Identity:
     groups_known: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reader:
     """One identity that opens the target's content, in its role, and the access it needs there."""
 

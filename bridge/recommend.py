@@ -53,7 +53,7 @@ FIX_PROTECTED_FILE = translate(
 FIX_WHY = translate("Bridge", "Gives {identity} {level} access to {path}: {reason}", "fix-why")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """One grant of the recommendation, as ``iis-access grant`` takes it."""
 
@@ -90,7 +90,7 @@ class Fix:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Recommendation:
     """The grants to press (in order), and - when some requirement no grant here can meet - why."""
 
