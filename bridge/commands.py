@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import Any, NoReturn, TextIO
@@ -462,6 +463,11 @@ class _Listing:
         self._out.write(text)
         self._written += 1
 
+    @property
+    def started(self) -> bool:
+        """Whether a result is written: an error after it goes to stderr (see _error_out)."""
+        return self._written > 0
+
     def close(self) -> None:
         if self._json:
             self._out.write(("" if self._written else "[") + "\n]\n")
@@ -555,7 +561,15 @@ def _check(args: argparse.Namespace, session: HostSession, out: TextIO) -> int:
         out.write(findings.csv_text(label, results, header=getattr(args, "csv_header", True)))
     elif args.all:
         listing = _Listing(out, as_json=getattr(args, "json", False))
-        operations.check_each(session, listing.add)
+        cancel = threading.Event()
+        try:
+            operations.check_each(session, listing.add, cancel)
+        except KeyboardInterrupt:
+            # Else the session's thread goes on printing the rest of the server after "Interrupted.".
+            cancel.set()
+            raise
+        finally:
+            args.results_printed = listing.started
         listing.close()
         return EXIT_OK if listing.all_met else EXIT_MISSING
     else:
@@ -658,6 +672,13 @@ def error_json(error: BridgeError) -> dict[str, Any]:
     return document
 
 
+def _error_out(args: argparse.Namespace) -> TextIO:
+    """Where a failure's --json document goes: stdout, unless results were printed there already
+    (a whole server's, each as it was made): an error document after half an array would leave
+    neither readable, so it goes to stderr and stdout stays a cut-off array, the exit code saying so."""
+    return sys.stderr if getattr(args, "results_printed", False) else sys.stdout
+
+
 def _fail(args: argparse.Namespace | None, error: BridgeError, out: TextIO, extra: dict[str, Any]) -> int:
     _say(error.message)
     _say(error.hint)
@@ -727,7 +748,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return _run(args, sys.stdout)
         except BridgeError as error:
-            return _fail(args, error, sys.stdout, {})
+            return _fail(args, error, _error_out(args), {})
         except KeyboardInterrupt:
             _say("Interrupted.")
             return EXIT_CANCELLED
@@ -740,4 +761,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as exc:
             # A defect, not a failure the bridge knows: the traceback goes to the log, never to the screen.
             log.exception("iis-access %s failed unexpectedly", args.command)
-            return _fail(args, InternalError(exc, log_path), sys.stdout, {})
+            return _fail(args, InternalError(exc, log_path), _error_out(args), {})

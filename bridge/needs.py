@@ -88,7 +88,7 @@ class Requirement:
     protected_file: bool = False
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class CheckResult:
     target: TargetRef
     physical_path: str

@@ -22,6 +22,7 @@ from bridge.display import quoted
 from bridge.errors import (
     NOTHING_CHANGED,
     BridgeError,
+    Cancelled,
     IISMissing,
     NotElevated,
     NothingToDo,
@@ -267,11 +268,14 @@ def _reading(runner: Runner, names: Sequence[str] | None) -> tuple[Inventory, It
     the paths, made as the iterator is walked."""
     found = _inventory(runner)
     targets = list(found.targets()) if names is None else [_find(found, name) for name in names]
+    # Before the paths are read and before the first target is made: a pool the inventory lacks is
+    # then refused before anything is printed, not in the middle of a server's results.
+    pools = [_pool(runner, found, target) for target in targets]
     around = _read_around(runner, found, targets)
 
     def each() -> Iterator[Checked]:
-        for target in targets:
-            pool, folder = _pool(runner, found, target), around.paths[target.physical_path]
+        for target, pool in zip(targets, pools, strict=True):
+            folder = around.paths[target.physical_path]
             yield Checked(target, pool, folder, _assessed(target, pool, found, around))
 
     return found, each()
@@ -490,6 +494,9 @@ def check_each(session: HostSession, handle: Callable[[CheckResult], None], canc
     def work(runner: Runner) -> None:
         with bulk_answer():
             for checked in _reading(runner, None)[1]:
+                # Cancelled (Ctrl-C in the CLI): not another of 60,000 results handed over.
+                if runner.cancel.is_set():
+                    raise Cancelled()
                 handle(checked.result)
 
     session.call(work, cancel)

@@ -3,15 +3,16 @@ blocks), each result written as it is handed over and not kept."""
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import threading
-import weakref
 
 import pytest
 
 from bridge import commands, operations
 from bridge.check_output import check_json, render_check
+from bridge.errors import Cancelled, UnexpectedAnswer
 from bridge.lab.simulator import SimulatedServer, demo_scenario_path
 from bridge.needs import CheckResult, CheckStatus
 from bridge.session import HostSession
@@ -90,18 +91,68 @@ def test_check_each_hands_over_what_check_all_returns(
     assert threads and threading.current_thread().name not in threads
 
 
+def _results_alive() -> int:
+    return sum(isinstance(each, CheckResult) for each in gc.get_objects())
+
+
 def test_check_each_keeps_no_result_it_has_handed_over(session: HostSession) -> None:
-    handed: list[weakref.ref[CheckResult]] = []
-    earlier_alive: list[bool] = []
+    alive: list[int] = []
+    operations.check_each(session, lambda result: alive.append(_results_alive()))
+    assert len(alive) > 3
+    # While each is handled, only it is alive (and none made before it): what prints a whole
+    # server never holds all of it.
+    assert alive == [1] * len(alive)
+
+
+def test_check_each_stops_when_cancelled(session: HostSession) -> None:
+    cancel = threading.Event()
+    handed: list[CheckResult] = []
 
     def handle(result: CheckResult) -> None:
-        # While this one is handled, every result handed over before it is already gone.
-        earlier_alive.append(any(ref() is not None for ref in handed))
-        handed.append(weakref.ref(result))
+        handed.append(result)
+        if len(handed) == 2:
+            cancel.set()
 
-    operations.check_each(session, handle)
-    assert len(handed) > 3
-    assert earlier_alive == [False] * len(handed)
+    with pytest.raises(Cancelled):
+        operations.check_each(session, handle, cancel)
+    assert len(handed) == 2
+
+
+def _failing_on_third(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    real = getattr(operations, name)
+    calls: list[None] = []
+
+    def failing(*args: object) -> object:
+        calls.append(None)
+        if len(calls) == 3:
+            if name == "_pool":
+                raise UnexpectedAnswer("demo", "no such pool")
+            raise ZeroDivisionError("a defect")
+        return real(*args)
+
+    monkeypatch.setattr(operations, name, failing)
+
+
+def test_a_missing_pool_is_refused_before_anything_is_printed(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _failing_on_third(monkeypatch, "_pool")
+    assert commands.main(["check", "--all", "--json"]) == UnexpectedAnswer.exit_code
+    # Exactly one document on stdout: the error, no results before it.
+    assert set(json.loads(capsys.readouterr().out)) == {"error"}
+
+
+def test_a_failure_after_results_were_printed_goes_to_stderr(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _failing_on_third(monkeypatch, "_assessed")
+    assert commands.main(["check", "--all", "--json"]) == commands.EXIT_FAILED
+    shown = capsys.readouterr()
+    # stdout holds the two results made, cut off (the exit code says so); the error is on stderr.
+    lines = shown.out.splitlines()
+    assert lines[0] == "[" and len(lines) == 3 and '"error"' not in shown.out
+    assert [json.loads(line.rstrip(",")) for line in lines[1:]]
+    assert "IIS Access failed unexpectedly (ZeroDivisionError)" in shown.err
 
 
 def test_check_each_reads_in_two_round_trips(session: HostSession, transport: FaultyTransport) -> None:

@@ -189,7 +189,11 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, float | int], list[str]
         f"full_check_s and single_check_s are the same {args.repeat} checks of host 0; parallel_check_s is "
         f"the median of {args.parallel_repeat} run(s) of all {bridge.hosts} hosts at once.",
         f"The fleet run checked {fleet_sites}-site servers"
-        + (f" (the baseline's: at {args.sites} sites it would take minutes per run)." if large else "."),
+        + (
+            f" (the baseline's: at {args.sites} sites it would take minutes per run)."
+            if fleet_sites != args.sites
+            else "."
+        ),
         f"cli_* time whole 'iis-access check --all --json' processes against host 0 ({args.sites} sites) "
         f"and against a {args.baseline_sites}-site lab, one after the other; their peak RSS is the "
         "kernel's count for that process alone.",
