@@ -2,8 +2,8 @@
 
 Timed from the process's start to its exit (interpreter start, imports, sign-in, both round trips,
 parsing, checking and printing), and its peak resident memory as the kernel counted it for that
-process alone: started from a small process of its own (``tests.benchmarks.own_usage``), so neither
-the benchmark's process nor the lab's is in it.
+process alone: started from a small process of its own (``tests/benchmarks/own_usage.py``), so
+neither the benchmark's process nor the lab's is in it.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from pathlib import Path
 
 from tests.benchmarks.lab import LOOPBACK, USER, LabProcesses
 
-REPO = Path(__file__).resolve().parents[2]
-
+# Run by its path: it needs nothing but the standard library, so no working directory or package.
+OWN_USAGE = Path(__file__).with_name("own_usage.py")
 PASSWORD_ENV = "IIS_ACCESS_PASSWORD"  # noqa: S105 - where the CLI reads the password, not the password
-TIMEOUT_S = 600.0
 
 
 @dataclass(frozen=True)
@@ -47,10 +46,8 @@ def check_all_once(lab: LabProcesses, index: int = 0) -> CliRun:
         "--json",
     ]
     env = {**os.environ, PASSWORD_ENV: lab.password}
-    measured = [sys.executable, "-m", "tests.benchmarks.own_usage", *command]
-    with subprocess.Popen(
-        measured, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    ) as process:
+    measured = [sys.executable, str(OWN_USAGE), *command]
+    with subprocess.Popen(measured, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
         stdout, stderr = process.stdout, process.stderr
         assert stdout is not None and stderr is not None
         size = sum(len(chunk) for chunk in iter(lambda: stdout.read(1 << 20), b""))

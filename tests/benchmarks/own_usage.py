@@ -1,6 +1,6 @@
 """Run one command and report its own wall time and peak memory, started from this small process.
 
-    python -m tests.benchmarks.own_usage COMMAND [ARG ...]
+    python tests/benchmarks/own_usage.py COMMAND [ARG ...]
 
 The command's standard output is this process's; its standard error is discarded; one JSON line
 on this process's standard error gives ``wall_s``, ``peak_rss_kib`` and ``returncode``.
